@@ -1,0 +1,109 @@
+package cn.duban.org;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The organization directory: units, unit groups, users with their roles and units. */
+@Repository
+public class OrgDirectory {
+
+    private final JdbcClient jdbc;
+
+    public OrgDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean isEmpty() {
+        return jdbc.sql("select (select count(*) from unit) + (select count(*) from app_user)")
+                .query(Long.class).single() == 0;
+    }
+
+    public List<Unit> units() {
+        return jdbc.sql("select code, name from unit order by code").query(Unit.class).list();
+    }
+
+    public Optional<Unit> unit(String code) {
+        return jdbc.sql("select code, name from unit where code = ?").param(code).query(Unit.class).optional();
+    }
+
+    /**
+     * The unit codes a printed name stands for: a unit (by name or code) gives one, a group gives its members,
+     * an unknown name gives none.
+     */
+    public List<String> resolve(String name) {
+        String trimmed = name.trim();
+        List<String> direct = jdbc.sql("select code from unit where name = ? or code = ?")
+                .params(trimmed, trimmed).query(String.class).list();
+        if (!direct.isEmpty()) {
+            return direct;
+        }
+        return jdbc.sql("select unit_code from unit_group_member where group_name = ? order by unit_code")
+                .param(trimmed).query(String.class).list();
+    }
+
+    /** Codes of every name, in order, without repeats; unknown names are left out. */
+    public List<String> resolveAll(Collection<String> names) {
+        Set<String> codes = new LinkedHashSet<>();
+        names.forEach(n -> codes.addAll(resolve(n)));
+        return new ArrayList<>(codes);
+    }
+
+    public Optional<UserAccount> user(String username) {
+        return jdbc.sql("select username, display_name, password_hash from app_user where username = ?")
+                .param(username)
+                .query((rs, i) -> account(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .optional();
+    }
+
+    public List<UserAccount> users() {
+        return jdbc.sql("select username, display_name, password_hash from app_user order by username")
+                .query((rs, i) -> account(rs.getString(1), rs.getString(2), rs.getString(3)))
+                .list();
+    }
+
+    private UserAccount account(String username, String name, String hash) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        jdbc.sql("select role from user_role where username = ?").param(username).query(String.class).list()
+                .forEach(r -> roles.add(Role.valueOf(r)));
+        Set<String> units = new LinkedHashSet<>(jdbc.sql(
+                "select unit_code from user_unit where username = ? order by unit_code")
+                .param(username).query(String.class).list());
+        return new UserAccount(username, name, hash, roles, units);
+    }
+
+    /** Unit names by code, for display. */
+    public Map<String, String> unitNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        units().forEach(u -> names.put(u.code(), u.name()));
+        return names;
+    }
+
+    public void addUnit(Unit unit) {
+        jdbc.sql("insert into unit (code, name) values (?, ?)").params(unit.code(), unit.name()).update();
+    }
+
+    public void addGroup(String name, Collection<String> unitCodes) {
+        jdbc.sql("insert into unit_group (name) values (?)").param(name).update();
+        unitCodes.forEach(code -> jdbc.sql("insert into unit_group_member (group_name, unit_code) values (?, ?)")
+                .params(name, code).update());
+    }
+
+    public void addUser(UserAccount user) {
+        jdbc.sql("insert into app_user (username, display_name, password_hash) values (?, ?, ?)")
+                .params(user.username(), user.name(), user.passwordHash()).update();
+        user.roles().forEach(r -> jdbc.sql("insert into user_role (username, role) values (?, ?)")
+                .params(user.username(), r.name()).update());
+        user.units().forEach(u -> jdbc.sql("insert into user_unit (username, unit_code) values (?, ?)")
+                .params(user.username(), u).update());
+    }
+}

@@ -1,0 +1,133 @@
+package cn.duban.org;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.io.Resource;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import cn.duban.system.Folders;
+
+/**
+ * Fills an empty organization directory on first start: from the YAML file {@code duban.org-file}, or with a
+ * single {@code admin} user when no file is given.
+ */
+@Component
+@Order(1)
+public class OrgLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(OrgLoader.class);
+
+    /** The organization file's shape. */
+    public record OrgFile(List<UnitEntry> units, List<GroupEntry> groups, List<UserEntry> users) {}
+
+    public record UnitEntry(String code, String name) {}
+
+    public record GroupEntry(String name, List<String> units) {}
+
+    public record UserEntry(String username, String name, String password, List<Role> roles, List<String> units) {}
+
+    private final OrgDirectory directory;
+    private final PasswordEncoder passwords;
+    private final String orgFile;
+    private final String adminPassword;
+
+    public OrgLoader(OrgDirectory directory, PasswordEncoder passwords,
+                     @Value("${duban.org-file:}") String orgFile,
+                     @Value("${duban.admin-password:}") String adminPassword) {
+        this.directory = directory;
+        this.passwords = passwords;
+        this.orgFile = orgFile;
+        this.adminPassword = adminPassword;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        if (!directory.isEmpty()) {
+            return;
+        }
+        if (!orgFile.isBlank()) {
+            Resource resource = Folders.resource(orgFile);
+            try (InputStream in = resource.getInputStream()) {
+                OrgFile file = new ObjectMapper(new YAMLFactory())
+                        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true)
+                        .readValue(in, OrgFile.class);
+                load(file);
+                log.info("Organization directory loaded from {}: {} units, {} users", orgFile,
+                        size(file.units()), size(file.users()));
+            }
+            return;
+        }
+        String password = adminPassword.isBlank() ? randomPassword() : adminPassword;
+        directory.addUser(new UserAccount("admin", "政务公开办", passwords.encode(password),
+                EnumSet.of(Role.ADMIN), Set.of()));
+        if (adminPassword.isBlank()) {
+            log.warn("No organization file (duban.org-file) given: created user 'admin' with password {}", password);
+        }
+    }
+
+    void load(OrgFile file) {
+        Set<String> codes = new HashSet<>();
+        for (UnitEntry u : nonNull(file.units())) {
+            require(u.code() != null && u.code().matches("[A-Za-z0-9_-]+"), "单位代码无效: " + u.code());
+            require(u.name() != null && !u.name().isBlank(), "单位缺少名称: " + u.code());
+            require(codes.add(u.code()), "单位代码重复: " + u.code());
+            directory.addUnit(new Unit(u.code(), u.name().trim()));
+        }
+        for (GroupEntry g : nonNull(file.groups())) {
+            nonNull(g.units()).forEach(c -> require(codes.contains(c), "单位组 " + g.name() + " 含未知单位: " + c));
+            directory.addGroup(g.name().trim(), nonNull(g.units()));
+        }
+        for (UserEntry u : nonNull(file.users())) {
+            require(u.username() != null && u.username().matches("[A-Za-z0-9_.@-]+"), "用户名无效 (只能含字母、数字和 _ . @ -): " + u.username());
+            require(u.password() != null && !u.password().isBlank(), "用户缺少密码: " + u.username());
+            nonNull(u.units()).forEach(c -> require(codes.contains(c), "用户 " + u.username() + " 含未知单位: " + c));
+            Set<Role> roles = u.roles() == null || u.roles().isEmpty() ? EnumSet.of(Role.UNIT) : EnumSet.copyOf(u.roles());
+            String hash = u.password().startsWith("{") ? u.password() : passwords.encode(u.password());
+            directory.addUser(new UserAccount(u.username(), u.name(), hash, roles, new LinkedHashSet<>(nonNull(u.units()))));
+        }
+    }
+
+    private static <T> List<T> nonNull(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    private static int size(List<?> list) {
+        return nonNull(list).size();
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalStateException("组织机构文件有误: " + message);
+        }
+    }
+
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        StringBuilder sb = new StringBuilder();
+        String chars = "abcdefghjkmnpqrstuvwxyz23456789";
+        for (int i = 0; i < 12; i++) {
+            sb.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        return sb.toString();
+    }
+}

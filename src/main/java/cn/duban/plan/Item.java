@@ -1,0 +1,29 @@
+package cn.duban.plan;
+
+import java.time.Instant;
+import java.util.List;
+
+/** A plan item: the unit of supervision and a row of the ledger. */
+public record Item(long id, long planId, int seq, String number, String path, String chapter, String section,
+                   String text, Deadline deadline, Status status, int returnCount, String processInstanceId,
+                   Instant completedAt, List<String> leadUnits, List<String> responsibleUnits,
+                   List<String> cooperatingUnits) {
+
+    /** DRAFT: imported, not launched; OPEN: under supervision; COMPLETED: reported in the ledger. */
+    public enum Status { DRAFT, OPEN, COMPLETED }
+
+    /** The first clause of the text, short enough for a task list. */
+    public String title() {
+        return titleOf(text);
+    }
+
+    public static String titleOf(String text) {
+        String first = text.split("[。;]", 2)[0];
+        return first.length() > 40 ? first.substring(0, 40) + "…" : first;
+    }
+
+    /** Every unit name the item prints, lead first. */
+    public List<String> namedUnits() {
+        return java.util.stream.Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();
+    }
+}

@@ -1,0 +1,65 @@
+package cn.duban.plan;
+
+import java.io.IOException;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.duban.org.UserAccount;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.ItemUnits;
+
+@RestController
+public class PlanController {
+
+    /** A plan with the items the caller may see. */
+    public record PlanView(PlanRecord plan, List<Item> items) {}
+
+    private final PlanService service;
+    private final PlanStore store;
+    private final ItemUnits itemUnits;
+    private final Caller caller;
+
+    public PlanController(PlanService service, PlanStore store, ItemUnits itemUnits, Caller caller) {
+        this.service = service;
+        this.store = store;
+        this.itemUnits = itemUnits;
+        this.caller = caller;
+    }
+
+    /** Imports a plan document (ADMIN); {@code year} overrides the year read from it. */
+    @PostMapping(value = "/api/plans/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public PlanService.ImportResult importPlan(@RequestParam("file") MultipartFile file,
+                                               @RequestParam(required = false) Integer year) throws IOException {
+        String name = file.getOriginalFilename() == null ? "plan.txt" : file.getOriginalFilename();
+        return service.importPlan(file.getBytes(), name, year, caller.current().username());
+    }
+
+    /** Starts supervision of every item of the plan (ADMIN). */
+    @PostMapping("/api/plans/{id}/launch")
+    public PlanService.LaunchResult launch(@PathVariable long id) {
+        return service.launch(id, caller.current().username());
+    }
+
+    @GetMapping("/api/plans")
+    public List<PlanRecord> plans() {
+        return store.plans();
+    }
+
+    @GetMapping("/api/plans/{id}")
+    public PlanView plan(@PathVariable long id) {
+        UserAccount user = caller.current();
+        PlanRecord plan = store.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
+        return new PlanView(plan, store.items(id).stream().filter(i -> itemUnits.visibleTo(i, user)).toList());
+    }
+}

@@ -1,0 +1,154 @@
+package cn.duban.plan;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+import cn.duban.plan.ParsedPlan.ParsedItem;
+
+/** Plans and items in the database. */
+@Repository
+public class PlanStore {
+
+    private static final String ITEM_COLUMNS = "id, plan_id, seq, number, path, chapter, section, text, deadline_kind, "
+            + "due, deadline_text, frequency, status, return_count, process_instance_id, completed_at";
+    private static final String[] ROLES = {"LEAD", "RESPONSIBLE", "COOPERATING"};
+
+    private final JdbcClient jdbc;
+
+    public PlanStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insertPlan(ParsedPlan plan, String sourceName, String importedBy) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into plan (title, organ, doc_number, plan_year, issued_on, source_name, status, imported_by, imported_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(plan.title(), plan.organ(), plan.docNumber(), plan.year(),
+                        plan.issuedOn() == null ? null : Date.valueOf(plan.issuedOn()), sourceName,
+                        PlanRecord.Status.IMPORTED.name(), importedBy, Timestamp.from(Instant.now()))
+                .update(key, "id");
+        long planId = key.getKey().longValue();
+        int seq = 0;
+        for (ParsedItem item : plan.items()) {
+            KeyHolder itemKey = new GeneratedKeyHolder();
+            Deadline d = item.deadline();
+            jdbc.sql("insert into item (plan_id, seq, number, path, chapter, section, text, deadline_kind, due, "
+                            + "deadline_text, frequency, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(planId, seq++, item.number(), item.path(), item.chapter(), item.section(), item.text(),
+                            d == null ? null : d.kind().name(), d == null || d.due() == null ? null : Date.valueOf(d.due()),
+                            d == null ? null : d.text(), d == null ? null : d.frequency(), Item.Status.DRAFT.name())
+                    .update(itemKey, "id");
+            insertUnits(itemKey.getKey().longValue(), item.leadUnits(), item.responsibleUnits(), item.cooperatingUnits());
+        }
+        return planId;
+    }
+
+    private void insertUnits(long itemId, List<String> lead, List<String> responsible, List<String> cooperating) {
+        List<List<String>> lists = List.of(lead, responsible, cooperating);
+        for (int r = 0; r < ROLES.length; r++) {
+            List<String> names = lists.get(r);
+            for (int i = 0; i < names.size(); i++) {
+                jdbc.sql("insert into item_unit (item_id, role, ord, name) values (?, ?, ?, ?)")
+                        .params(itemId, ROLES[r], i, names.get(i)).update();
+            }
+        }
+    }
+
+    /** Replaces the units an item names (the office's confirmation in the ASSIGN step). */
+    public void replaceUnits(long itemId, List<String> lead, List<String> responsible, List<String> cooperating) {
+        jdbc.sql("delete from item_unit where item_id = ?").param(itemId).update();
+        insertUnits(itemId, lead, responsible, cooperating);
+    }
+
+    public void setDeadline(long itemId, Deadline d) {
+        jdbc.sql("update item set deadline_kind = ?, due = ?, deadline_text = ?, frequency = ? where id = ?")
+                .params(d.kind().name(), d.due() == null ? null : Date.valueOf(d.due()), d.text(), d.frequency(), itemId)
+                .update();
+    }
+
+    public List<PlanRecord> plans() {
+        return jdbc.sql("select p.*, (select count(*) from item i where i.plan_id = p.id) items from plan p order by p.id desc")
+                .query(this::planRow).list();
+    }
+
+    public Optional<PlanRecord> plan(long id) {
+        return jdbc.sql("select p.*, (select count(*) from item i where i.plan_id = p.id) items from plan p where p.id = ?")
+                .param(id).query(this::planRow).optional();
+    }
+
+    public void setPlanStatus(long planId, PlanRecord.Status status) {
+        jdbc.sql("update plan set status = ? where id = ?").params(status.name(), planId).update();
+    }
+
+    public List<Item> items(long planId) {
+        return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where plan_id = ? order by seq")
+                .param(planId).query(PlanStore::item).list());
+    }
+
+    public Optional<Item> item(long id) {
+        return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where id = ?")
+                .param(id).query(PlanStore::item).list()).stream().findFirst();
+    }
+
+    public void launched(long itemId, String processInstanceId) {
+        jdbc.sql("update item set status = ?, process_instance_id = ? where id = ?")
+                .params(Item.Status.OPEN.name(), processInstanceId, itemId).update();
+    }
+
+    public void completed(long itemId, Instant at) {
+        jdbc.sql("update item set status = ?, completed_at = ? where id = ?")
+                .params(Item.Status.COMPLETED.name(), Timestamp.from(at), itemId).update();
+    }
+
+    public void countReturn(long itemId) {
+        jdbc.sql("update item set return_count = return_count + 1 where id = ?").param(itemId).update();
+    }
+
+    private List<Item> withUnits(List<Item> items) {
+        List<Item> result = new ArrayList<>(items.size());
+        for (Item i : items) {
+            Map<String, List<String>> byRole = new java.util.HashMap<>();
+            jdbc.sql("select role, name from item_unit where item_id = ? order by role, ord").param(i.id())
+                    .query((rs, n) -> byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
+                    .list();
+            result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.chapter(), i.section(), i.text(),
+                    i.deadline(), i.status(), i.returnCount(), i.processInstanceId(), i.completedAt(),
+                    byRole.getOrDefault("LEAD", List.of()), byRole.getOrDefault("RESPONSIBLE", List.of()),
+                    byRole.getOrDefault("COOPERATING", List.of())));
+        }
+        return result;
+    }
+
+    private static Item item(ResultSet rs, int row) throws SQLException {
+        String kind = rs.getString("deadline_kind");
+        Date due = rs.getDate("due");
+        Deadline deadline = kind == null ? null : new Deadline(Deadline.Kind.valueOf(kind),
+                due == null ? null : due.toLocalDate(), rs.getString("frequency"), rs.getString("deadline_text"));
+        Timestamp completed = rs.getTimestamp("completed_at");
+        return new Item(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("number"),
+                rs.getString("path"), rs.getString("chapter"), rs.getString("section"), rs.getString("text"), deadline,
+                Item.Status.valueOf(rs.getString("status")), rs.getInt("return_count"),
+                rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
+                List.of(), List.of(), List.of());
+    }
+
+    private PlanRecord planRow(ResultSet rs, int row) throws SQLException {
+        Date issued = rs.getDate("issued_on");
+        return new PlanRecord(rs.getLong("id"), rs.getString("title"), rs.getString("organ"), rs.getString("doc_number"),
+                rs.getInt("plan_year"), issued == null ? null : issued.toLocalDate(), rs.getString("source_name"),
+                PlanRecord.Status.valueOf(rs.getString("status")), rs.getString("imported_by"),
+                rs.getTimestamp("imported_at").toInstant(), rs.getInt("items"));
+    }
+}

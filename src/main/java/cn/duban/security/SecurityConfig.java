@@ -1,0 +1,108 @@
+package cn.duban.security;
+
+import static org.springframework.security.config.Customizer.withDefaults;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.Role;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The API (/api/**) takes HTTP Basic and keeps no session; pages take a form login. Camunda's REST API and
+ * web apps (Cockpit, Tasklist, Admin) are for ADMIN only, and the web apps trust this login.
+ */
+@Configuration
+public class SecurityConfig {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        // Camunda's REST API is a Jersey servlet, not Spring MVC: match on the whole path.
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path.matcher("/api/admin/**"), path.matcher("/engine-rest/**"),
+                                path.matcher(HttpMethod.POST, "/api/plans/**")).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
+                        error(res, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误")))
+                .exceptionHandling(e -> e
+                        .authenticationEntryPoint((req, res, ex) -> error(res, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误"))
+                        .accessDeniedHandler((req, res, ex) -> error(res, HttpStatus.FORBIDDEN, "无权访问")))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/error", "/v3/api-docs/**").permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")).hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .formLogin(withDefaults())
+                .logout(withDefaults())
+                // Camunda's web apps carry their own CSRF token.
+                .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                .build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService userDetailsService(OrgDirectory directory) {
+        return username -> directory.user(username)
+                .map(u -> User.withUsername(u.username())
+                        .password(u.passwordHash())
+                        .roles(u.roles().stream().map(Role::name).toArray(String[]::new))
+                        .build())
+                .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /** Lets Camunda's web apps take the user from this application's login instead of their own. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", CamundaWebappLogin.class.getName()));
+        registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+        return registration;
+    }
+
+    static void error(HttpServletResponse res, HttpStatus status, String message) throws java.io.IOException {
+        res.setStatus(status.value());
+        res.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        res.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        JSON.writeValue(res.getOutputStream(), Map.of("error", message));
+    }
+}

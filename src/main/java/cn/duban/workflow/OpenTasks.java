@@ -1,0 +1,108 @@
+package cn.duban.workflow;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import cn.duban.org.UserAccount;
+import cn.duban.plan.Item;
+
+/**
+ * The open user tasks of the supervision processes, kept in step with the engine by {@link TaskProjection}
+ * in the engine's own transaction, so the task list is one indexed query.
+ */
+@Repository
+public class OpenTasks {
+
+    /** An open task as the engine glue knows it. */
+    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {}
+
+    /** An open task as the task list shows it. */
+    public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
+                           String unitName, Step step, LocalDate due, Instant created) {}
+
+    private final JdbcClient jdbc;
+
+    public OpenTasks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public void add(String taskId, long itemId, String taskKey, Step step, String unit) {
+        jdbc.sql("insert into open_task (task_id, item_id, task_key, step, unit_code, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now())).update();
+    }
+
+    public void remove(String taskId) {
+        jdbc.sql("delete from open_task where task_id = ?").param(taskId).update();
+    }
+
+    public Optional<OpenTask> find(String taskId) {
+        return jdbc.sql("select task_id, item_id, task_key, step, unit_code from open_task where task_id = ?")
+                .param(taskId)
+                .query((rs, i) -> new OpenTask(rs.getString(1), rs.getLong(2), rs.getString(3),
+                        Step.valueOf(rs.getString(4)), rs.getString(5)))
+                .optional();
+    }
+
+    public List<TaskView> ofItem(long itemId) {
+        return query(" where t.item_id = ?", List.of(itemId));
+    }
+
+    /**
+     * The tasks a user may act on: ADMIN every task, SUPERVISOR the reviews, UNIT the work of its own units;
+     * optionally narrowed to one plan, step or unit.
+     */
+    public List<TaskView> forUser(UserAccount user, Long planId, Step step, String unit) {
+        StringBuilder where = new StringBuilder(" where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        if (!user.isAdmin()) {
+            List<String> mine = new ArrayList<>();
+            if (user.canReview()) {
+                mine.add("t.step = 'REVIEW'");
+            }
+            if (!user.units().isEmpty()) {
+                mine.add("(t.step = 'EXECUTE' and t.unit_code in (" + placeholders(user.units().size()) + "))");
+                params.addAll(user.units());
+            }
+            where.append(mine.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", mine) + ")");
+        }
+        if (planId != null) {
+            where.append(" and i.plan_id = ?");
+            params.add(planId);
+        }
+        if (step != null) {
+            where.append(" and t.step = ?");
+            params.add(step.name());
+        }
+        if (unit != null) {
+            where.append(" and t.unit_code = ?");
+            params.add(unit);
+        }
+        return query(where.toString(), params);
+    }
+
+    private List<TaskView> query(String where, List<?> params) {
+        return jdbc.sql("select t.task_id, t.item_id, i.number, i.text, i.plan_id, t.unit_code, u.name, t.step, i.due, t.created_at "
+                        + "from open_task t join item i on i.id = t.item_id left join unit u on u.code = t.unit_code"
+                        + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
+                .params(params)
+                .query((rs, n) -> {
+                    Date due = rs.getDate(9);
+                    return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
+                            rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
+                            due == null ? null : due.toLocalDate(), rs.getTimestamp(10).toInstant());
+                })
+                .list();
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+}

@@ -1,0 +1,77 @@
+package cn.duban.workflow;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** What units report (进展情况, with 佐证材料) and how each report was reviewed. */
+@Repository
+public class ProgressReports {
+
+    /** PROGRESS: an interim report; SUBMISSION: a report handed in for review. */
+    public enum Kind { PROGRESS, SUBMISSION }
+
+    public enum Decision { APPROVE, RETURN }
+
+    public record Report(long id, long itemId, String unit, Kind kind, String summary, int percent,
+                         List<String> evidence, String submittedBy, Instant submittedAt, Decision decision,
+                         String reviewedBy, Instant reviewedAt, String reviewComment) {}
+
+    private static final String COLUMNS = "id, item_id, unit_code, kind, summary, percent, evidence, submitted_by, "
+            + "submitted_at, decision, reviewed_by, reviewed_at, review_comment";
+
+    private final JdbcClient jdbc;
+
+    public ProgressReports(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long add(long itemId, String unit, String taskId, Kind kind, String summary, int percent,
+                    List<String> evidence, String user) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into progress_report (item_id, unit_code, task_id, kind, summary, percent, evidence, submitted_by, submitted_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(itemId, unit, taskId, kind.name(), summary, percent, String.join("\n", evidence), user,
+                        Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    /** The unit's latest submission still waiting for review. */
+    public Optional<Report> awaitingReview(long itemId, String unit) {
+        return jdbc.sql("select " + COLUMNS + " from progress_report where item_id = ? and unit_code = ? "
+                        + "and kind = 'SUBMISSION' and decision is null order by id desc")
+                .params(itemId, unit).query(ProgressReports::report).list().stream().findFirst();
+    }
+
+    public void review(long reportId, Decision decision, String reviewer, String comment) {
+        jdbc.sql("update progress_report set decision = ?, reviewed_by = ?, reviewed_at = ?, review_comment = ? where id = ?")
+                .params(decision.name(), reviewer, Timestamp.from(Instant.now()), comment, reportId).update();
+    }
+
+    public List<Report> of(long itemId) {
+        return jdbc.sql("select " + COLUMNS + " from progress_report where item_id = ? order by id")
+                .param(itemId).query(ProgressReports::report).list();
+    }
+
+    private static Report report(ResultSet rs, int row) throws SQLException {
+        String evidence = rs.getString("evidence");
+        String decision = rs.getString("decision");
+        Timestamp reviewed = rs.getTimestamp("reviewed_at");
+        return new Report(rs.getLong("id"), rs.getLong("item_id"), rs.getString("unit_code"),
+                Kind.valueOf(rs.getString("kind")), rs.getString("summary"), rs.getInt("percent"),
+                evidence == null || evidence.isEmpty() ? List.of() : Arrays.asList(evidence.split("\n")),
+                rs.getString("submitted_by"), rs.getTimestamp("submitted_at").toInstant(),
+                decision == null ? null : Decision.valueOf(decision), rs.getString("reviewed_by"),
+                reviewed == null ? null : reviewed.toInstant(), rs.getString("review_comment"));
+    }
+}

@@ -1,0 +1,213 @@
+package cn.duban.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.UserAccount;
+import cn.duban.plan.Deadline;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanStore;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.ItemHistory.Action;
+import cn.duban.workflow.OpenTasks.OpenTask;
+import cn.duban.workflow.OpenTasks.TaskView;
+import cn.duban.workflow.ProgressReports.Decision;
+import cn.duban.workflow.ProgressReports.Kind;
+
+/** What users do with their open tasks: report progress, hand in, review, confirm an assignment. */
+@Service
+public class SupervisionTasks {
+
+    private static final int MAX_TEXT = 10_000;
+    private static final int MAX_EVIDENCE = 50;
+
+    private final OpenTasks openTasks;
+    private final TaskService engineTasks;
+    private final ProgressReports reports;
+    private final Attachments attachments;
+    private final ItemHistory history;
+    private final PlanStore plans;
+    private final OrgDirectory directory;
+
+    public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
+                            Attachments attachments, ItemHistory history, PlanStore plans, OrgDirectory directory) {
+        this.openTasks = openTasks;
+        this.engineTasks = engineTasks;
+        this.reports = reports;
+        this.attachments = attachments;
+        this.history = history;
+        this.plans = plans;
+        this.directory = directory;
+    }
+
+    public List<TaskView> list(UserAccount user, Long planId, Step step, String unit) {
+        return openTasks.forUser(user, planId, step, unit);
+    }
+
+    /** Completes a task: the step decides what the body must hold and where the process goes next. */
+    @Transactional
+    public void complete(String taskId, TaskCompletion body, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        switch (task.step()) {
+            case EXECUTE -> {
+                report(task, body, Kind.SUBMISSION, user);
+                history.record(task.itemId(), user.username(), Step.EXECUTE, Action.SUBMITTED, task.unit(),
+                        body.summary() + " (" + body.percent() + "%)");
+                engineTasks.complete(taskId);
+            }
+            case REVIEW -> review(task, body, user);
+            case ASSIGN -> assign(task, body, user);
+            default -> throw ApiException.conflict("该任务不能在此办理");
+        }
+    }
+
+    /** Records an interim progress report on an EXECUTE task without handing it in. */
+    @Transactional
+    public long progress(String taskId, TaskCompletion body, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        if (task.step() != Step.EXECUTE) {
+            throw ApiException.conflict("只有办理任务可以报送进展");
+        }
+        long id = report(task, body, Kind.PROGRESS, user);
+        history.record(task.itemId(), user.username(), Step.EXECUTE, Action.PROGRESS, task.unit(),
+                body.summary() + " (" + body.percent() + "%)");
+        return id;
+    }
+
+    /** Stores a file a unit will reference as evidence in its next report. */
+    @Transactional
+    public long attach(String taskId, MultipartFile file, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        if (task.step() != Step.EXECUTE) {
+            throw ApiException.conflict("只有办理任务可以上传附件");
+        }
+        if (file.isEmpty()) {
+            throw ApiException.badRequest("附件为空");
+        }
+        String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "附件" : file.getOriginalFilename();
+        try {
+            return attachments.add(task.itemId(), task.unit(), truncate(name, 300), file.getContentType(), file.getBytes(),
+                    user.username());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long report(OpenTask task, TaskCompletion body, Kind kind, UserAccount user) {
+        if (body.summary() == null || body.summary().isBlank()) {
+            throw ApiException.badRequest("请填写进展情况 (summary)");
+        }
+        if (body.summary().length() > MAX_TEXT) {
+            throw ApiException.badRequest("进展情况过长 (最多 " + MAX_TEXT + " 字)");
+        }
+        if (body.percent() == null || body.percent() < 0 || body.percent() > 100) {
+            throw ApiException.badRequest("完成进度 (percent) 须为 0 到 100 之间的整数");
+        }
+        List<String> evidence = body.evidence() == null ? List.of() : body.evidence().stream()
+                .filter(e -> e != null && !e.isBlank()).map(String::trim).toList();
+        if (evidence.size() > MAX_EVIDENCE || evidence.stream().anyMatch(e -> e.length() > 2000 || e.contains("\n"))) {
+            throw ApiException.badRequest("佐证材料 (evidence) 至多 " + MAX_EVIDENCE + " 条, 每条一行且不超过 2000 字");
+        }
+        List<Long> files = body.attachments() == null ? List.of() : body.attachments();
+        for (Long id : files) {
+            attachments.find(id == null ? -1 : id)
+                    .filter(a -> a.itemId() == task.itemId() && task.unit().equals(a.unit()) && a.reportId() == null)
+                    .orElseThrow(() -> ApiException.badRequest("附件不存在或不属于本任务: " + id));
+        }
+        long reportId = reports.add(task.itemId(), task.unit(), task.id(), kind, body.summary().trim(), body.percent(),
+                evidence, user.username());
+        files.forEach(id -> attachments.linkToReport(id, reportId));
+        return reportId;
+    }
+
+    private void review(OpenTask task, TaskCompletion body, UserAccount user) {
+        Decision decision;
+        try {
+            decision = Decision.valueOf(String.valueOf(body.decision()));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("审核结论 (decision) 须为 APPROVE 或 RETURN");
+        }
+        String comment = body.comment() == null ? null : truncate(body.comment().trim(), 4000);
+        if (decision == Decision.RETURN && (comment == null || comment.isEmpty())) {
+            throw ApiException.badRequest("退回时须填写意见 (comment)");
+        }
+        ProgressReports.Report report = reports.awaitingReview(task.itemId(), task.unit())
+                .orElseThrow(() -> ApiException.conflict("没有待审核的报送"));
+        reports.review(report.id(), decision, user.username(), comment);
+        if (decision == Decision.RETURN) {
+            plans.countReturn(task.itemId());
+        }
+        history.record(task.itemId(), user.username(), Step.REVIEW,
+                decision == Decision.APPROVE ? Action.APPROVED : Action.RETURNED, task.unit(), comment);
+        engineTasks.complete(task.id(), Map.of("approved", decision == Decision.APPROVE));
+    }
+
+    private void assign(OpenTask task, TaskCompletion body, UserAccount user) {
+        Item item = plans.item(task.itemId()).orElseThrow();
+        List<String> lead = known(body.leadUnits());
+        List<String> responsible = known(body.responsibleUnits());
+        List<String> cooperating = known(body.cooperatingUnits());
+        if (lead.isEmpty() && responsible.isEmpty()) {
+            throw ApiException.badRequest("请至少指定一个牵头单位 (leadUnits) 或责任单位 (responsibleUnits)");
+        }
+        Deadline deadline = item.deadline();
+        if (body.due() != null) {
+            deadline = new Deadline(deadline == null ? Deadline.Kind.DATE : deadline.kind(), body.due(),
+                    deadline == null ? null : deadline.frequency(), "交办确认");
+        }
+        if (deadline == null || deadline.due() == null) {
+            throw ApiException.badRequest("请确认完成时限 (due)");
+        }
+        plans.replaceUnits(item.id(), lead, responsible, cooperating);
+        plans.setDeadline(item.id(), deadline);
+        history.record(item.id(), user.username(), Step.ASSIGN, Action.ASSIGNED, null,
+                "牵头: " + String.join("、", lead) + "; 责任: " + String.join("、", responsible)
+                        + (cooperating.isEmpty() ? "" : "; 配合: " + String.join("、", cooperating))
+                        + "; 时限: " + deadline.due());
+        engineTasks.complete(task.id());
+    }
+
+    /** Unit names for the item: a code becomes its unit's name; names and group names must be known. */
+    private List<String> known(List<String> entries) {
+        List<String> names = new ArrayList<>();
+        for (String entry : entries == null ? List.<String>of() : entries) {
+            String e = entry == null ? "" : entry.trim();
+            String name = directory.unit(e).map(cn.duban.org.Unit::name).orElse(e);
+            if (e.isEmpty() || directory.resolve(name).isEmpty()) {
+                throw ApiException.badRequest("单位未能识别: " + e);
+            }
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        return names;
+    }
+
+    private OpenTask authorize(String taskId, UserAccount user) {
+        OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
+        boolean allowed = switch (task.step()) {
+            case ASSIGN -> user.isAdmin();
+            case REVIEW -> user.canReview();
+            case EXECUTE -> user.isAdmin() || user.units().contains(task.unit());
+            default -> false;
+        };
+        if (!allowed) {
+            throw ApiException.forbidden("无权办理该任务");
+        }
+        return task;
+    }
+
+    private static String truncate(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

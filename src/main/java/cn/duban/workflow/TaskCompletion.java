@@ -1,0 +1,14 @@
+package cn.duban.workflow;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The body of POST /api/tasks/{id}/complete (and /progress). Which fields count depends on the task's step:
+ * EXECUTE: summary, percent, evidence (links), attachments (ids of uploaded files);
+ * REVIEW: decision (APPROVE or RETURN), comment (required to return);
+ * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due.
+ */
+public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,
+                             String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,
+                             List<String> cooperatingUnits, LocalDate due) {}

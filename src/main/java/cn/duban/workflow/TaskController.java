@@ -1,0 +1,54 @@
+package cn.duban.workflow;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.duban.security.Caller;
+import cn.duban.workflow.OpenTasks.TaskView;
+
+@RestController
+public class TaskController {
+
+    private final SupervisionTasks tasks;
+    private final Caller caller;
+
+    public TaskController(SupervisionTasks tasks, Caller caller) {
+        this.tasks = tasks;
+        this.caller = caller;
+    }
+
+    /** The caller's open tasks, earliest due first; optionally one plan, step or unit. */
+    @GetMapping("/api/tasks")
+    public List<TaskView> list(@RequestParam(required = false) Long plan, @RequestParam(required = false) Step step,
+                               @RequestParam(required = false) String unit) {
+        return tasks.list(caller.current(), plan, step, unit);
+    }
+
+    /** Hands in (EXECUTE), decides (REVIEW) or confirms (ASSIGN) the task; see {@link TaskCompletion}. */
+    @PostMapping(value = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> complete(@PathVariable String id, @RequestBody TaskCompletion body) {
+        tasks.complete(id, body, caller.current());
+        return Map.of("completed", id);
+    }
+
+    /** An interim progress report on an EXECUTE task; the task stays open. */
+    @PostMapping(value = "/api/tasks/{id}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Map<String, Object> progress(@PathVariable String id, @RequestBody TaskCompletion body) {
+        return Map.of("reportId", tasks.progress(id, body, caller.current()));
+    }
+
+    /** Uploads an evidence file; reference its id in the report's "attachments". */
+    @PostMapping(value = "/api/tasks/{id}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    public Map<String, Object> attach(@PathVariable String id, @RequestParam("file") MultipartFile file) {
+        return Map.of("id", tasks.attach(id, file, caller.current()), "filename", String.valueOf(file.getOriginalFilename()));
+    }
+}
