@@ -52,9 +52,8 @@ public class Attachments {
     }
 
     private Attachment row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        long report = rs.getLong("report_id");
-        return new Attachment(rs.getLong("id"), rs.getLong("item_id"), rs.getString("unit_code"),
-                rs.wasNull() ? null : report, rs.getString("filename"), rs.getString("content_type"),
+        Long report = rs.getObject("report_id", Long.class);
+        return new Attachment(rs.getLong("id"), rs.getLong("item_id"), rs.getString("unit_code"), report, rs.getString("filename"), rs.getString("content_type"),
                 rs.getLong("size_bytes"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
     }
 }
