@@ -7,11 +7,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.org.OrgDirectory;
+import cn.duban.org.Unit;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Deadline;
 import cn.duban.plan.Item;
@@ -96,8 +99,8 @@ public class SupervisionTasks {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "附件" : file.getOriginalFilename();
         try {
-            return attachments.add(task.itemId(), task.unit(), truncate(name, 300), file.getContentType(), file.getBytes(),
-                    user.username());
+            return attachments.add(task.itemId(), task.unit(), truncate(name, 300), contentType(file.getContentType()),
+                    file.getBytes(), user.username());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -182,7 +185,7 @@ public class SupervisionTasks {
         List<String> names = new ArrayList<>();
         for (String entry : entries == null ? List.<String>of() : entries) {
             String e = entry == null ? "" : entry.trim();
-            String name = directory.unit(e).map(cn.duban.org.Unit::name).orElse(e);
+            String name = directory.unit(e).map(Unit::name).orElse(e);
             if (e.isEmpty() || directory.resolve(name).isEmpty()) {
                 throw ApiException.badRequest("单位未能识别: " + e);
             }
@@ -205,6 +208,15 @@ public class SupervisionTasks {
             throw ApiException.forbidden("无权办理该任务");
         }
         return task;
+    }
+
+    /** The declared type when it is a valid media type, else none (served as application/octet-stream). */
+    private static String contentType(String declared) {
+        try {
+            return declared == null ? null : MediaType.parseMediaType(declared).toString();
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
     }
 
     private static String truncate(String s, int max) {
