@@ -1,12 +1,17 @@
 package cn.duban;
 
+import cn.duban.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 @SpringBootApplication
 public class DubanApplication {
 
+    /** With a command (parse, …) the jar is a command-line tool and no server starts. */
     public static void main(String[] args) {
+        if (args.length > 0 && Cli.handles(args[0])) {
+            System.exit(Cli.run(args));
+        }
         SpringApplication.run(DubanApplication.class, args);
     }
 }

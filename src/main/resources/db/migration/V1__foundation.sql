@@ -43,7 +43,8 @@ create table plan (
     source_name  varchar(300),
     status       varchar(20)  not null,
     imported_by  varchar(100) not null,
-    imported_at  timestamp    not null
+    imported_at  timestamp    not null,
+    warnings     varchar(1000000)
 );
 
 create table item (
@@ -52,12 +53,12 @@ create table item (
     seq                  int           not null,
     number               varchar(20)   not null,
     path                 varchar(300)  not null,
-    chapter              varchar(500),
-    section              varchar(500),
-    text                 varchar(20000) not null,
+    text                 varchar(1000000) not null,
     deadline_text        varchar(200),
     frequency            varchar(20),
-    deadline_kind        varchar(20),
+    milestones           varchar(1000),
+    requirements         varchar(500),
+    deadline_kind        varchar(20)   not null,
     due                  date,
     status               varchar(20)   not null,
     return_count         int           not null default 0,

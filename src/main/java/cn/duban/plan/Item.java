@@ -2,10 +2,14 @@ package cn.duban.plan;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
+
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.Requirement;
 
 /** A plan item: the unit of supervision and a row of the ledger. */
-public record Item(long id, long planId, int seq, String number, String path, String chapter, String section,
-                   String text, Deadline deadline, Status status, int returnCount, String processInstanceId,
+public record Item(long id, long planId, int seq, String number, List<String> path, String text, Deadline deadline,
+                   List<Requirement> requirements, Status status, int returnCount, String processInstanceId,
                    Instant completedAt, List<String> leadUnits, List<String> responsibleUnits,
                    List<String> cooperatingUnits) {
 
@@ -24,6 +28,6 @@ public record Item(long id, long planId, int seq, String number, String path, St
 
     /** Every unit name the item prints, lead first. */
     public List<String> namedUnits() {
-        return java.util.stream.Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();
+        return Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();
     }
 }

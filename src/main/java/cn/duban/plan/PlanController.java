@@ -6,7 +6,9 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -49,6 +51,12 @@ public class PlanController {
     @PostMapping("/api/plans/{id}/launch")
     public PlanService.LaunchResult launch(@PathVariable long id) {
         return service.launch(id, caller.current().username());
+    }
+
+    /** Corrects the units or due date of an item in the import preview, before launch (ADMIN). */
+    @PatchMapping(value = "/api/items/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Item edit(@PathVariable long id, @RequestBody ItemEdit edit) {
+        return service.edit(id, edit, caller.current().username());
     }
 
     @GetMapping("/api/plans")

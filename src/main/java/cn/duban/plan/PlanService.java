@@ -1,10 +1,6 @@
 package cn.duban.plan;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -12,11 +8,19 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.Unit;
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.plan.parse.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.PlanParseException;
+import cn.duban.plan.parse.PlanParser;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
+import cn.duban.workflow.Step;
 
-/** Importing a plan document into the ledger and launching supervision of its items. */
+/** Importing a plan document into the ledger, correcting it in the preview, and launching its supervision. */
 @Service
 public class PlanService {
 
@@ -29,28 +33,80 @@ public class PlanService {
     private final PlanStore store;
     private final RuntimeService runtime;
     private final ItemHistory history;
+    private final OrgDirectory directory;
 
-    public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history) {
+    public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory) {
         this.store = store;
         this.runtime = runtime;
         this.history = history;
+        this.directory = directory;
     }
 
-    /** Parses and stores a plan, all or nothing; a document without any item is refused. */
+    /**
+     * Parses and stores a plan as a preview (items in DRAFT), all or nothing; a document without any item is
+     * refused. Unit names the directory does not know are warnings.
+     */
     @Transactional
     public ImportResult importPlan(byte[] content, String sourceName, Integer year, String user) {
         if (year != null && (year < 2000 || year > 2100)) {
             throw ApiException.badRequest("年份 (year) 无效: " + year);
         }
-        ParsedPlan plan = PlanParser.parse(decode(content), year);
+        ParsedPlan plan;
+        try {
+            plan = PlanParser.parse(content, year);
+        } catch (PlanParseException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
         if (plan.items().isEmpty()) {
             throw ApiException.badRequest("未识别到任何工作任务: 请确认文件是带编号事项的工作要点或分工方案");
         }
-        long planId = store.insertPlan(plan, sourceName, user);
+        List<String> warnings = new ArrayList<>(plan.warnings());
+        for (ParsedItem item : plan.items()) {
+            for (String name : unitNames(item)) {
+                if (directory.resolve(name).isEmpty()) {
+                    warnings.add("事项 " + String.join("/", item.path()) + ": 单位未能识别: " + name);
+                }
+            }
+        }
+        long planId = store.insertPlan(plan, sourceName, user, warnings);
         for (Item item : store.items(planId)) {
             history.record(item.id(), user, null, Action.IMPORTED, null, sourceName);
         }
-        return new ImportResult(planId, plan.items().size(), plan.title(), plan.year(), plan.warnings());
+        return new ImportResult(planId, plan.items().size(), plan.title(), plan.year(), warnings);
+    }
+
+    /** The office corrects an item of a plan not yet launched. */
+    @Transactional
+    public Item edit(long itemId, ItemEdit edit, String user) {
+        Item item = store.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
+        if (item.status() != Item.Status.DRAFT) {
+            throw ApiException.conflict("事项已启动: 请在交办确认 (ASSIGN) 任务中修改");
+        }
+        history.record(itemId, user, null, Action.EDITED, null, apply(item, edit));
+        return store.item(itemId).orElseThrow();
+    }
+
+    /**
+     * Stores the units and due date of an edit and describes the result; units must be known to the directory.
+     * An item must keep at least one lead or responsible unit.
+     */
+    public String apply(Item item, ItemEdit edit) {
+        List<String> lead = edit.leadUnits() == null ? item.leadUnits() : known(edit.leadUnits());
+        List<String> responsible = edit.responsibleUnits() == null ? item.responsibleUnits() : known(edit.responsibleUnits());
+        List<String> cooperating = edit.cooperatingUnits() == null ? item.cooperatingUnits() : known(edit.cooperatingUnits());
+        if (lead.isEmpty() && responsible.isEmpty()) {
+            throw ApiException.badRequest("请至少指定一个牵头单位 (leadUnits) 或责任单位 (responsibleUnits)");
+        }
+        Deadline deadline = item.deadline();
+        if (edit.due() != null) {
+            Deadline.Kind kind = deadline.kind() == Deadline.Kind.NONE ? Deadline.Kind.DATE : deadline.kind();
+            deadline = new Deadline(kind, edit.due(), deadline.frequency(), "确认: " + edit.due(), deadline.milestones());
+        }
+        store.replaceUnits(item.id(), lead, responsible, cooperating);
+        store.setDeadline(item.id(), deadline);
+        return "牵头: " + String.join("、", lead) + "; 责任: " + String.join("、", responsible)
+                + (cooperating.isEmpty() ? "" : "; 配合: " + String.join("、", cooperating))
+                + "; 时限: " + (deadline.due() == null ? "未定" : deadline.due());
     }
 
     /** Starts one supervision process per item, all in one transaction: every item starts or none does. */
@@ -71,21 +127,26 @@ public class PlanService {
         return new LaunchResult(planId, items.size());
     }
 
-    /** Text as UTF-8 (with or without BOM), else GB18030 as older government sites publish it. */
-    static String decode(byte[] content) {
-        if (content.length == 0) {
-            throw ApiException.badRequest("文件为空");
-        }
-        for (byte b : content) {
-            if (b == 0) {
-                throw ApiException.badRequest("暂只支持纯文本格式的计划文件");
+    /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */
+    private List<String> known(List<String> entries) {
+        List<String> names = new ArrayList<>();
+        for (String entry : entries) {
+            String e = entry == null ? "" : entry.trim();
+            String name = directory.unit(e).map(Unit::name).orElse(e);
+            if (e.isEmpty() || directory.resolve(name).isEmpty()) {
+                throw ApiException.badRequest("单位未能识别: " + e);
+            }
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(content)).toString();
-        } catch (CharacterCodingException e) {
-            return new String(content, Charset.forName("GB18030"));
-        }
+        return names;
+    }
+
+    private static List<String> unitNames(ParsedItem item) {
+        List<String> names = new ArrayList<>(item.leadUnits());
+        names.addAll(item.responsibleUnits());
+        names.addAll(item.cooperatingUnits());
+        return names;
     }
 }

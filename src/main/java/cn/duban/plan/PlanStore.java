@@ -5,7 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,14 +18,18 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import cn.duban.plan.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.plan.parse.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.Requirement;
 
 /** Plans and items in the database. */
 @Repository
 public class PlanStore {
 
-    private static final String ITEM_COLUMNS = "id, plan_id, seq, number, path, chapter, section, text, deadline_kind, "
-            + "due, deadline_text, frequency, status, return_count, process_instance_id, completed_at";
+    private static final String ITEM_COLUMNS = "id, plan_id, seq, number, path, text, deadline_kind, due, deadline_text, "
+            + "frequency, milestones, requirements, status, return_count, process_instance_id, completed_at";
+    private static final String PLAN_COLUMNS = "p.*, (select count(*) from item i where i.plan_id = p.id) items";
     private static final String[] ROLES = {"LEAD", "RESPONSIBLE", "COOPERATING"};
 
     private final JdbcClient jdbc;
@@ -31,24 +38,26 @@ public class PlanStore {
         this.jdbc = jdbc;
     }
 
-    public long insertPlan(ParsedPlan plan, String sourceName, String importedBy) {
+    public long insertPlan(ParsedPlan plan, String sourceName, String importedBy, List<String> warnings) {
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into plan (title, organ, doc_number, plan_year, issued_on, source_name, status, imported_by, imported_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(plan.title(), plan.organ(), plan.docNumber(), plan.year(),
+        jdbc.sql("insert into plan (title, organ, doc_number, plan_year, issued_on, source_name, status, imported_by, "
+                        + "imported_at, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(plan.title() == null ? sourceName : plan.title(), plan.organ(), plan.docNumber(), plan.year(),
                         plan.issuedOn() == null ? null : Date.valueOf(plan.issuedOn()), sourceName,
-                        PlanRecord.Status.IMPORTED.name(), importedBy, Timestamp.from(Instant.now()))
+                        PlanRecord.Status.IMPORTED.name(), importedBy, Timestamp.from(Instant.now()),
+                        String.join("\n", warnings))
                 .update(key, "id");
         long planId = key.getKey().longValue();
         int seq = 0;
         for (ParsedItem item : plan.items()) {
             KeyHolder itemKey = new GeneratedKeyHolder();
             Deadline d = item.deadline();
-            jdbc.sql("insert into item (plan_id, seq, number, path, chapter, section, text, deadline_kind, due, "
-                            + "deadline_text, frequency, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(planId, seq++, item.number(), item.path(), item.chapter(), item.section(), item.text(),
-                            d == null ? null : d.kind().name(), d == null || d.due() == null ? null : Date.valueOf(d.due()),
-                            d == null ? null : d.text(), d == null ? null : d.frequency(), Item.Status.DRAFT.name())
+            jdbc.sql("insert into item (plan_id, seq, number, path, text, deadline_kind, due, deadline_text, frequency, "
+                            + "milestones, requirements, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(planId, seq++, item.number(), String.join("/", item.path()), item.text(), d.kind().name(),
+                            d.due() == null ? null : Date.valueOf(d.due()), d.raw(),
+                            d.frequency() == null ? null : d.frequency().name(), milestones(d.milestones()),
+                            requirements(item.requirements()), Item.Status.DRAFT.name())
                     .update(itemKey, "id");
             insertUnits(itemKey.getKey().longValue(), item.leadUnits(), item.responsibleUnits(), item.cooperatingUnits());
         }
@@ -66,26 +75,25 @@ public class PlanStore {
         }
     }
 
-    /** Replaces the units an item names (the office's confirmation in the ASSIGN step). */
+    /** Replaces the units an item names (the office's confirmation in the preview or the ASSIGN step). */
     public void replaceUnits(long itemId, List<String> lead, List<String> responsible, List<String> cooperating) {
         jdbc.sql("delete from item_unit where item_id = ?").param(itemId).update();
         insertUnits(itemId, lead, responsible, cooperating);
     }
 
     public void setDeadline(long itemId, Deadline d) {
-        jdbc.sql("update item set deadline_kind = ?, due = ?, deadline_text = ?, frequency = ? where id = ?")
-                .params(d.kind().name(), d.due() == null ? null : Date.valueOf(d.due()), d.text(), d.frequency(), itemId)
+        jdbc.sql("update item set deadline_kind = ?, due = ?, deadline_text = ?, frequency = ?, milestones = ? where id = ?")
+                .params(d.kind().name(), d.due() == null ? null : Date.valueOf(d.due()), d.raw(),
+                        d.frequency() == null ? null : d.frequency().name(), milestones(d.milestones()), itemId)
                 .update();
     }
 
     public List<PlanRecord> plans() {
-        return jdbc.sql("select p.*, (select count(*) from item i where i.plan_id = p.id) items from plan p order by p.id desc")
-                .query(this::planRow).list();
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan p order by p.id desc").query(this::planRow).list();
     }
 
     public Optional<PlanRecord> plan(long id) {
-        return jdbc.sql("select p.*, (select count(*) from item i where i.plan_id = p.id) items from plan p where p.id = ?")
-                .param(id).query(this::planRow).optional();
+        return jdbc.sql("select " + PLAN_COLUMNS + " from plan p where p.id = ?").param(id).query(this::planRow).optional();
     }
 
     public void setPlanStatus(long planId, PlanRecord.Status status) {
@@ -119,26 +127,42 @@ public class PlanStore {
     private List<Item> withUnits(List<Item> items) {
         List<Item> result = new ArrayList<>(items.size());
         for (Item i : items) {
-            Map<String, List<String>> byRole = new java.util.HashMap<>();
+            Map<String, List<String>> byRole = new HashMap<>();
             jdbc.sql("select role, name from item_unit where item_id = ? order by role, ord").param(i.id())
                     .query((rs, n) -> byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
-            result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.chapter(), i.section(), i.text(),
-                    i.deadline(), i.status(), i.returnCount(), i.processInstanceId(), i.completedAt(),
+            result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.text(), i.deadline(),
+                    i.requirements(), i.status(), i.returnCount(), i.processInstanceId(), i.completedAt(),
                     byRole.getOrDefault("LEAD", List.of()), byRole.getOrDefault("RESPONSIBLE", List.of()),
                     byRole.getOrDefault("COOPERATING", List.of())));
         }
         return result;
     }
 
+    private static String milestones(List<LocalDate> dates) {
+        return String.join(",", dates.stream().map(LocalDate::toString).toList());
+    }
+
+    private static String requirements(List<Requirement> requirements) {
+        return String.join(",", requirements.stream().map(r -> r.count() + "/" + r.per()).toList());
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
+    }
+
     private static Item item(ResultSet rs, int row) throws SQLException {
-        String kind = rs.getString("deadline_kind");
         Date due = rs.getDate("due");
-        Deadline deadline = kind == null ? null : new Deadline(Deadline.Kind.valueOf(kind),
-                due == null ? null : due.toLocalDate(), rs.getString("frequency"), rs.getString("deadline_text"));
+        String frequency = rs.getString("frequency");
+        Deadline deadline = new Deadline(Deadline.Kind.valueOf(rs.getString("deadline_kind")),
+                due == null ? null : due.toLocalDate(), frequency == null ? null : Deadline.Frequency.valueOf(frequency),
+                rs.getString("deadline_text"), split(rs.getString("milestones")).stream().map(LocalDate::parse).toList());
+        List<Requirement> requirements = split(rs.getString("requirements")).stream()
+                .map(r -> new Requirement(Integer.parseInt(r.split("/")[0]), Requirement.Per.valueOf(r.split("/")[1])))
+                .toList();
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Item(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("number"),
-                rs.getString("path"), rs.getString("chapter"), rs.getString("section"), rs.getString("text"), deadline,
+                List.of(rs.getString("path").split("/")), rs.getString("text"), deadline, requirements,
                 Item.Status.valueOf(rs.getString("status")), rs.getInt("return_count"),
                 rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
                 List.of(), List.of(), List.of());
@@ -149,6 +173,10 @@ public class PlanStore {
         return new PlanRecord(rs.getLong("id"), rs.getString("title"), rs.getString("organ"), rs.getString("doc_number"),
                 rs.getInt("plan_year"), issued == null ? null : issued.toLocalDate(), rs.getString("source_name"),
                 PlanRecord.Status.valueOf(rs.getString("status")), rs.getString("imported_by"),
-                rs.getTimestamp("imported_at").toInstant(), rs.getInt("items"));
+                rs.getTimestamp("imported_at").toInstant(), rs.getInt("items"), split(rs.getString("warnings"), "\n"));
+    }
+
+    private static List<String> split(String s, String separator) {
+        return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(separator));
     }
 }

@@ -47,7 +47,8 @@ public class SecurityConfig {
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/api/admin/**"), path.matcher("/engine-rest/**"),
-                                path.matcher(HttpMethod.POST, "/api/plans/**")).hasRole(Role.ADMIN.name())
+                                path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"))
+                        .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
                         error(res, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误")))

@@ -36,8 +36,7 @@ public class DecideAssignDelegate implements JavaDelegate {
         List<String> named = item.namedUnits();
         List<String> unknown = named.stream().filter(n -> directory.resolve(n).isEmpty()).toList();
         int working = item.leadUnits().size() + item.responsibleUnits().size();
-        AssignCheck check = rules.decideAssign(new AssignCheck(working, unknown, item.deadline() != null
-                && item.deadline().due() != null));
+        AssignCheck check = rules.decideAssign(new AssignCheck(working, unknown, item.deadline().due() != null));
         execution.setVariable("needsAssign", check.isNeeded());
         if (check.isNeeded()) {
             history.record(itemId, ItemHistory.SYSTEM, Step.ASSIGN, Action.NEEDS_ASSIGN, null,

@@ -13,11 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.duban.org.OrgDirectory;
-import cn.duban.org.Unit;
 import cn.duban.org.UserAccount;
-import cn.duban.plan.Deadline;
 import cn.duban.plan.Item;
+import cn.duban.plan.ItemEdit;
+import cn.duban.plan.PlanService;
 import cn.duban.plan.PlanStore;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ItemHistory.Action;
@@ -39,17 +38,17 @@ public class SupervisionTasks {
     private final Attachments attachments;
     private final ItemHistory history;
     private final PlanStore plans;
-    private final OrgDirectory directory;
+    private final PlanService planService;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
-                            Attachments attachments, ItemHistory history, PlanStore plans, OrgDirectory directory) {
+                            Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService) {
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
         this.reports = reports;
         this.attachments = attachments;
         this.history = history;
         this.plans = plans;
-        this.directory = directory;
+        this.planService = planService;
     }
 
     public List<TaskView> list(UserAccount user, Long planId, Step step, String unit) {
@@ -157,43 +156,13 @@ public class SupervisionTasks {
 
     private void assign(OpenTask task, TaskCompletion body, UserAccount user) {
         Item item = plans.item(task.itemId()).orElseThrow();
-        List<String> lead = known(body.leadUnits());
-        List<String> responsible = known(body.responsibleUnits());
-        List<String> cooperating = known(body.cooperatingUnits());
-        if (lead.isEmpty() && responsible.isEmpty()) {
-            throw ApiException.badRequest("请至少指定一个牵头单位 (leadUnits) 或责任单位 (responsibleUnits)");
-        }
-        Deadline deadline = item.deadline();
-        if (body.due() != null) {
-            deadline = new Deadline(deadline == null ? Deadline.Kind.DATE : deadline.kind(), body.due(),
-                    deadline == null ? null : deadline.frequency(), "交办确认");
-        }
-        if (deadline == null || deadline.due() == null) {
+        String confirmed = planService.apply(item, new ItemEdit(body.leadUnits(), body.responsibleUnits(),
+                body.cooperatingUnits(), body.due()));
+        if (plans.item(item.id()).orElseThrow().deadline().due() == null) {
             throw ApiException.badRequest("请确认完成时限 (due)");
         }
-        plans.replaceUnits(item.id(), lead, responsible, cooperating);
-        plans.setDeadline(item.id(), deadline);
-        history.record(item.id(), user.username(), Step.ASSIGN, Action.ASSIGNED, null,
-                "牵头: " + String.join("、", lead) + "; 责任: " + String.join("、", responsible)
-                        + (cooperating.isEmpty() ? "" : "; 配合: " + String.join("、", cooperating))
-                        + "; 时限: " + deadline.due());
+        history.record(item.id(), user.username(), Step.ASSIGN, Action.ASSIGNED, null, confirmed);
         engineTasks.complete(task.id());
-    }
-
-    /** Unit names for the item: a code becomes its unit's name; names and group names must be known. */
-    private List<String> known(List<String> entries) {
-        List<String> names = new ArrayList<>();
-        for (String entry : entries == null ? List.<String>of() : entries) {
-            String e = entry == null ? "" : entry.trim();
-            String name = directory.unit(e).map(Unit::name).orElse(e);
-            if (e.isEmpty() || directory.resolve(name).isEmpty()) {
-                throw ApiException.badRequest("单位未能识别: " + e);
-            }
-            if (!names.contains(name)) {
-                names.add(name);
-            }
-        }
-        return names;
     }
 
     private OpenTask authorize(String taskId, UserAccount user) {

@@ -1,0 +1,118 @@
+package cn.duban.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.plan.parse.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.PlanJson;
+import cn.duban.plan.parse.PlanParseException;
+import cn.duban.plan.parse.PlanParser;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code parse FILE [--year YYYY] [--json]}: what the importer reads from a plan document. */
+@Command(name = "parse", mixinStandardHelpOptions = true,
+        description = "解析计划文件 (文本、.docx、.xlsx、.html), 输出事项、单位与时限")
+class ParseCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "计划文件")
+    Path file;
+
+    @Option(names = "--year", paramLabel = "YYYY", description = "计划年份 (文件未写明年份时必填)")
+    Integer year;
+
+    @Option(names = "--json", description = "输出 JSON")
+    boolean json;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        byte[] content;
+        try {
+            content = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return refuse("文件不存在: " + file);
+        } catch (IOException e) {
+            return refuse("无法读取文件 " + file + ": " + e.getMessage());
+        }
+        ParsedPlan plan;
+        try {
+            plan = PlanParser.parse(content, year);
+        } catch (PlanParseException e) {
+            return refuse(e.getMessage());
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            out.println(PlanJson.write(plan));
+        } else {
+            table(plan, out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    private int refuse(String message) {
+        spec.commandLine().getErr().println("错误: " + message);
+        return 2;
+    }
+
+    private static void table(ParsedPlan plan, java.io.PrintWriter out) {
+        out.println(nz(plan.title()) + "  " + nz(plan.organ()) + "  " + nz(plan.docNumber()) + "  年份 " + plan.year()
+                + (plan.issuedOn() == null ? "" : "  印发 " + plan.issuedOn()));
+        out.println(plan.items().size() + " 项");
+        out.println(pad("路径", 14) + pad("牵头单位", 24) + pad("责任单位", 30) + pad("时限", 22) + "事项");
+        for (ParsedItem i : plan.items()) {
+            Deadline d = i.deadline();
+            String deadline = d.kind() == Deadline.Kind.NONE ? "—"
+                    : d.kind() + (d.due() == null ? "" : " " + d.due()) + (d.frequency() == null ? "" : " " + d.frequency());
+            out.println(pad(String.join("/", i.path()), 14) + pad(join(i.leadUnits()), 24)
+                    + pad(join(i.responsibleUnits()), 30) + pad(deadline, 22) + cut(i.text(), 40));
+        }
+        if (!plan.warnings().isEmpty()) {
+            out.println();
+            out.println("提示 (" + plan.warnings().size() + "):");
+            plan.warnings().forEach(w -> out.println("  " + w));
+        }
+    }
+
+    private static String join(List<String> names) {
+        return names.isEmpty() ? "—" : String.join("、", names);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() > max ? s.substring(0, max) + "…" : s;
+    }
+
+    /** Pads to a display width, counting Chinese characters as two columns. */
+    private static String pad(String s, int width) {
+        StringBuilder sb = new StringBuilder();
+        int w = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int cw = c > 0x2E80 ? 2 : 1;
+            if (w + cw > width - 1) {
+                sb.append('…');
+                w++;
+                break;
+            }
+            sb.append(c);
+            w += cw;
+        }
+        return sb + " ".repeat(Math.max(1, width - w));
+    }
+}

@@ -1,0 +1,66 @@
+package cn.duban.plan.parse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The column names plan tables use, by what the column holds. */
+enum Columns {
+    NUMBER("序号", "编号"),
+    CHAPTER("工作要求", "工作类别", "类别", "重点工作", "工作领域"),
+    TASK("工作任务", "具体任务", "具体要求", "工作内容", "任务内容", "主要任务", "工作措施", "重点任务", "任务", "内容"),
+    LEAD("牵头单位", "牵头部门", "牵头科室"),
+    RESPONSIBLE("责任单位", "责任科室", "责任部门", "负责科室", "负责单位", "实施单位", "承办单位"),
+    COOPERATING("配合单位", "配合部门", "协办单位", "配合科室"),
+    DEADLINE("完成时限", "时限要求", "完成时间", "时间节点", "时限"),
+    FREQUENCY("更新频率", "频率"),
+    LEVEL("一级栏目", "二级栏目", "三级栏目", "栏目"),
+    OTHER("其他", "备注");
+
+    private final List<String> names;
+
+    Columns(String... names) {
+        this.names = List.of(names);
+    }
+
+    static Optional<Columns> of(String cell) {
+        String c = cell.replaceAll("\\s", "");
+        for (Columns col : values()) {
+            if (col.names.contains(c)) {
+                return Optional.of(col);
+            }
+        }
+        return Optional.empty();
+    }
+
+    static boolean isName(String cell) {
+        return of(cell).isPresent();
+    }
+
+    /** Whether a row is a header: at least two cells are column names and one of them names the task or units. */
+    static boolean isHeader(List<String> row) {
+        long named = row.stream().filter(Columns::isName).count();
+        return named >= 2 && row.stream().map(Columns::of).flatMap(Optional::stream)
+                .anyMatch(c -> c == TASK || c == LEAD || c == RESPONSIBLE || c == LEVEL);
+    }
+
+    /** Column names run together in one string (工作要求具体任务具体要求责任科室完成时限其他), or null. */
+    static List<String> glued(String line) {
+        List<String> found = new ArrayList<>();
+        String rest = line.replaceAll("\\s", "");
+        outer:
+        while (!rest.isEmpty()) {
+            for (Columns col : values()) {
+                for (String name : col.names) {
+                    if (name.length() >= 2 && rest.startsWith(name)) {
+                        found.add(name);
+                        rest = rest.substring(name.length());
+                        continue outer;
+                    }
+                }
+            }
+            return null;
+        }
+        return found.size() >= 3 ? found : null;
+    }
+}

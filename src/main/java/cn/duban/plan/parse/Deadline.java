@@ -1,0 +1,25 @@
+package cn.duban.plan.parse;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * When an item must be done (完成时限), relative to the plan year. {@code raw} is the phrase as printed;
+ * {@code milestones} are the dates inside the plan year that the item's text names, earliest first.
+ */
+public record Deadline(Kind kind, LocalDate due, Frequency frequency, String raw, List<LocalDate> milestones) {
+
+    /** DATE: a date; YEAR_END: 年底前/年内/全年; ONGOING: 常态化开展, due at year end; RECURRING: a report every period. */
+    public enum Kind { DATE, YEAR_END, ONGOING, RECURRING, NONE }
+
+    /** How often a RECURRING item reports; ASAP is 及时更新 (kept up to date as things happen). */
+    public enum Frequency { MONTHLY, QUARTERLY, YEARLY, ASAP }
+
+    public static Deadline none() {
+        return new Deadline(Kind.NONE, null, null, null, List.of());
+    }
+
+    public Deadline withMilestones(List<LocalDate> dates) {
+        return new Deadline(kind, due, frequency, raw, List.copyOf(dates));
+    }
+}

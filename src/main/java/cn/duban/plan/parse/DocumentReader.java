@@ -1,0 +1,486 @@
+package cn.duban.plan.parse;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.IBodyElement;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableCell;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
+
+import cn.duban.plan.parse.Block.GluedHeader;
+import cn.duban.plan.parse.Block.Line;
+import cn.duban.plan.parse.Block.Table;
+
+/**
+ * Reads a plan document of any supported format (plain text, .docx, .xlsx, .html), recognized by its content,
+ * into normalized lines and tables.
+ */
+final class DocumentReader {
+
+    private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)");
+    private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}$");
+    private static final Pattern SPARSE_ROW = Pattern.compile("^\\d{1,4}\\s+\\S.*$");
+    private static final int MAX_CELL_LINES = 20;
+
+    private DocumentReader() {}
+
+    static List<Block> read(byte[] content) {
+        if (content.length == 0) {
+            throw new PlanParseException("文件为空");
+        }
+        if (startsWith(content, 0x50, 0x4B, 0x03, 0x04)) {
+            return office(content);
+        }
+        if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
+            throw new PlanParseException("不支持旧版 Word/Excel (.doc/.xls) 文件: 请另存为 .docx 或 .xlsx");
+        }
+        if (startsWith(content, '%', 'P', 'D', 'F')) {
+            throw new PlanParseException("暂不支持 PDF 文件: 请提供文字版、.docx、.xlsx 或网页");
+        }
+        String text = decode(content);
+        return HTML.matcher(text).find() ? html(text) : text(text);
+    }
+
+    // ---- plain text -------------------------------------------------------------------------------------------
+
+    static List<Block> text(String raw) {
+        List<String> lines = Normalizer.text(raw).lines().map(String::strip).toList();
+        List<Block> blocks = new ArrayList<>();
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            if (line.isEmpty()) {
+                i++;
+            } else if (isPipeRow(line)) {
+                List<List<String>> rows = new ArrayList<>();
+                while (i < lines.size() && isPipeRow(lines.get(i))) {
+                    rows.add(pipeCells(lines.get(i++)));
+                }
+                blocks.add(new Table(List.of(), rows, false));
+            } else if (spacedHeader(line) != null) {
+                List<String> header = spacedHeader(line);
+                List<List<String>> rows = new ArrayList<>();
+                i++;
+                while (i < lines.size() && (lines.get(i).isEmpty() || SPARSE_ROW.matcher(lines.get(i)).matches())) {
+                    if (!lines.get(i).isEmpty()) {
+                        rows.add(List.of(lines.get(i).split("\\s+")));
+                    }
+                    i++;
+                }
+                blocks.add(new Table(header, rows, true));
+            } else if (Columns.isName(line) && verticalHeader(lines, i).size() >= 2) {
+                i = verticalTable(lines, i, blocks);
+            } else if (Columns.glued(line) != null) {
+                blocks.add(new GluedHeader(Columns.glued(line)));
+                i++;
+            } else {
+                blocks.add(new Line(Normalizer.line(line)));
+                i++;
+            }
+        }
+        return blocks;
+    }
+
+    private static boolean isPipeRow(String line) {
+        return line.chars().filter(c -> c == '|').count() >= 2;
+    }
+
+    private static List<String> pipeCells(String line) {
+        List<String> cells = new ArrayList<>();
+        for (String cell : line.split("\\|", -1)) {
+            cells.add(Normalizer.line(cell));
+        }
+        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+            cells.remove(cells.size() - 1);
+        }
+        while (!cells.isEmpty() && cells.get(0).isEmpty()) {
+            cells.remove(0);
+        }
+        return cells;
+    }
+
+    /** A header whose column names are separated by spaces (序号 一级栏目 … 负责科室), or null. */
+    private static List<String> spacedHeader(String line) {
+        String[] tokens = line.split("\\s+");
+        if (tokens.length < 3) {
+            return null;
+        }
+        List<String> header = List.of(tokens);
+        return header.stream().allMatch(Columns::isName) && Columns.isHeader(header) ? header : null;
+    }
+
+    /** Column names standing one per line (a table copied from a web page cell by cell), starting at {@code i}. */
+    private static List<String> verticalHeader(List<String> lines, int i) {
+        List<String> header = new ArrayList<>();
+        for (int j = i; j < lines.size() && header.size() < 12; j++) {
+            String line = lines.get(j);
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (!Columns.isName(line)) {
+                break;
+            }
+            header.add(line);
+        }
+        return Columns.isHeader(header) ? header : List.of();
+    }
+
+    private static int verticalTable(List<String> lines, int start, List<Block> blocks) {
+        List<String> header = verticalHeader(lines, start);
+        List<String> cells = new ArrayList<>();
+        int i = start;
+        for (; i < lines.size(); i++) {
+            if (!lines.get(i).isEmpty()) {
+                cells.add(lines.get(i));
+            }
+        }
+        // cells now holds every non-empty line from the header on; take rows of header.size() cells
+        List<List<String>> rows = new ArrayList<>();
+        int c = 0;
+        int consumedLines = 0;
+        while (c < cells.size()) {
+            if (cells.get(c).equals(header.get(0)) && c + header.size() <= cells.size()
+                    && cells.subList(c, c + header.size()).equals(header)) {
+                c += header.size(); // the header, possibly repeated in the middle of the table
+                consumedLines = c;
+                continue;
+            }
+            if (!ROW_NUMBER.matcher(cells.get(c)).matches() || c + header.size() > cells.size()) {
+                break;
+            }
+            rows.add(List.copyOf(cells.subList(c, c + header.size())));
+            c += header.size();
+            consumedLines = c;
+        }
+        blocks.add(new Table(header, rows, false));
+        // skip past the lines the table used
+        int seen = 0;
+        i = start;
+        while (i < lines.size() && seen < consumedLines) {
+            if (!lines.get(i).isEmpty()) {
+                seen++;
+            }
+            i++;
+        }
+        return i;
+    }
+
+    // ---- web pages ---------------------------------------------------------------------------------------------
+
+    private static final java.util.Set<String> BLOCK_TAGS = java.util.Set.of("p", "div", "li", "h1", "h2", "h3", "h4",
+            "h5", "h6", "section", "article", "ul", "ol", "blockquote", "pre", "dd", "dt", "center", "tr", "form");
+
+    static List<Block> html(String html) {
+        org.jsoup.nodes.Document page = Jsoup.parse(html);
+        page.select("script, style, noscript, nav, header, footer, iframe, select, button").remove();
+        List<String> lines = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        StringBuilder buffer = new StringBuilder();
+        walk(page.body(), buffer, lines, blocks);
+        flush(buffer, lines, blocks);
+        return blocks;
+    }
+
+    private static void walk(Element element, StringBuilder buffer, List<String> lines, List<Block> blocks) {
+        for (Node node : element.childNodes()) {
+            if (node instanceof TextNode t) {
+                buffer.append(t.getWholeText());
+            } else if (node instanceof Element e) {
+                if (e.tagName().equals("table")) {
+                    flush(buffer, lines, blocks);
+                    blocks.add(table(htmlGrid(e)));
+                } else if (e.tagName().equals("br")) {
+                    flush(buffer, lines, blocks);
+                } else if (BLOCK_TAGS.contains(e.tagName())) {
+                    flush(buffer, lines, blocks);
+                    walk(e, buffer, lines, blocks);
+                    flush(buffer, lines, blocks);
+                } else {
+                    walk(e, buffer, lines, blocks);
+                }
+            }
+        }
+    }
+
+    private static void flush(StringBuilder buffer, List<String> lines, List<Block> blocks) {
+        if (!buffer.toString().isBlank()) {
+            blocks.addAll(text(buffer.toString().replaceAll("\\s*\\n\\s*", " ")));
+        }
+        buffer.setLength(0);
+    }
+
+    private static List<List<String>> htmlGrid(Element table) {
+        List<List<String>> grid = new ArrayList<>();
+        Map<Integer, String[]> spanning = new HashMap<>(); // column -> {text, rows left}
+        for (Element tr : table.select("tr")) {
+            if (tr.closest("table") != table) {
+                continue;
+            }
+            List<String> row = new ArrayList<>();
+            int col = 0;
+            for (Element td : tr.children()) {
+                if (!td.tagName().equals("td") && !td.tagName().equals("th")) {
+                    continue;
+                }
+                col = fillSpanned(row, col, spanning);
+                String text = cellText(td.text());
+                int colspan = span(td.attr("colspan"));
+                int rowspan = span(td.attr("rowspan"));
+                for (int k = 0; k < colspan; k++) {
+                    row.add(text);
+                    if (rowspan > 1) {
+                        spanning.put(col, new String[] {text, String.valueOf(rowspan - 1)});
+                    }
+                    col++;
+                }
+            }
+            fillSpanned(row, col, spanning);
+            grid.add(row);
+        }
+        return grid;
+    }
+
+    private static int fillSpanned(List<String> row, int col, Map<Integer, String[]> spanning) {
+        while (spanning.containsKey(col)) {
+            String[] s = spanning.get(col);
+            row.add(s[0]);
+            int left = Integer.parseInt(s[1]) - 1;
+            if (left <= 0) {
+                spanning.remove(col);
+            } else {
+                s[1] = String.valueOf(left);
+            }
+            col++;
+        }
+        return col;
+    }
+
+    private static int span(String attr) {
+        try {
+            return Math.max(1, Math.min(50, Integer.parseInt(attr.trim())));
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    // ---- Word and Excel ----------------------------------------------------------------------------------------
+
+    private static List<Block> office(byte[] content) {
+        String kind = null;
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null && kind == null; ) {
+                if (e.getName().equals("word/document.xml")) {
+                    kind = "docx";
+                } else if (e.getName().equals("xl/workbook.xml")) {
+                    kind = "xlsx";
+                }
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            throw new PlanParseException("文件已损坏, 无法读取: " + e.getMessage());
+        }
+        if (kind == null) {
+            throw new PlanParseException("不支持的压缩文件: 只支持 .docx 和 .xlsx");
+        }
+        try {
+            return kind.equals("docx") ? docx(content) : xlsx(content);
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof PlanParseException p) {
+                throw p;
+            }
+            throw new PlanParseException("文件已损坏, 无法读取 " + kind + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static List<Block> docx(byte[] content) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        try (XWPFDocument doc = new XWPFDocument(new ByteArrayInputStream(content))) {
+            Map<BigInteger, int[]> counters = new HashMap<>();
+            for (IBodyElement element : doc.getBodyElements()) {
+                if (element instanceof XWPFParagraph p) {
+                    String text = numbering(p, counters) + p.getText();
+                    if (!text.isBlank()) {
+                        blocks.addAll(text(text));
+                    }
+                } else if (element instanceof XWPFTable t) {
+                    blocks.add(table(wordGrid(t)));
+                }
+            }
+        }
+        return blocks;
+    }
+
+    /** The number Word prints in front of a numbered paragraph (list numbering is not part of its text). */
+    private static String numbering(XWPFParagraph p, Map<BigInteger, int[]> counters) {
+        if (p.getNumID() == null || p.getNumLevelText() == null) {
+            return "";
+        }
+        int level = p.getNumIlvl() == null ? 0 : Math.min(8, p.getNumIlvl().intValue());
+        int[] counter = counters.computeIfAbsent(p.getNumID(), k -> new int[9]);
+        counter[level]++;
+        for (int k = level + 1; k < 9; k++) {
+            counter[k] = 0;
+        }
+        String text = p.getNumLevelText();
+        for (int k = 0; k <= level; k++) {
+            String n = k == level && p.getNumFmt() != null && p.getNumFmt().toLowerCase().contains("chinese")
+                    ? Numerals.chinese(counter[k]) : String.valueOf(counter[k]);
+            text = text.replace("%" + (k + 1), n);
+        }
+        return text;
+    }
+
+    private static List<List<String>> wordGrid(XWPFTable table) {
+        List<List<String>> grid = new ArrayList<>();
+        List<String> above = List.of();
+        for (XWPFTableRow tr : table.getRows()) {
+            List<String> row = new ArrayList<>();
+            for (XWPFTableCell cell : tr.getTableCells()) {
+                CTTcPr pr = cell.getCTTc().getTcPr();
+                int span = pr != null && pr.isSetGridSpan() ? pr.getGridSpan().getVal().intValue() : 1;
+                boolean continued = pr != null && pr.isSetVMerge()
+                        && (pr.getVMerge().getVal() == null || pr.getVMerge().getVal() == STMerge.CONTINUE);
+                int col = row.size();
+                String text = continued && col < above.size() ? above.get(col) : cellText(cell.getText());
+                for (int k = 0; k < Math.max(1, span); k++) {
+                    row.add(text);
+                }
+            }
+            grid.add(row);
+            above = row;
+        }
+        return grid;
+    }
+
+    private static List<Block> xlsx(byte[] content) throws IOException {
+        List<Block> blocks = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            for (Sheet sheet : book) {
+                Map<Long, String> merged = new HashMap<>();
+                for (CellRangeAddress region : sheet.getMergedRegions()) {
+                    Row first = sheet.getRow(region.getFirstRow());
+                    Cell cell = first == null ? null : first.getCell(region.getFirstColumn());
+                    String text = cell == null ? "" : format.formatCellValue(cell);
+                    for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
+                        for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
+                            merged.put(((long) r << 16) | c, text);
+                        }
+                    }
+                }
+                List<List<String>> grid = new ArrayList<>();
+                for (Row row : sheet) {
+                    List<String> cells = new ArrayList<>();
+                    for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
+                        String m = merged.get(((long) row.getRowNum() << 16) | c);
+                        Cell cell = row.getCell(c);
+                        cells.add(cellText(m != null ? m : cell == null ? "" : format.formatCellValue(cell)));
+                    }
+                    grid.add(cells);
+                }
+                blocks.add(table(grid));
+            }
+        }
+        return blocks;
+    }
+
+    /** A grid of cells as a table: rows above the header row (a title, say) become lines. */
+    private static Block table(List<List<String>> grid) {
+        int header = -1;
+        for (int r = 0; r < Math.min(10, grid.size()); r++) {
+            if (Columns.isHeader(grid.get(r))) {
+                header = r;
+                break;
+            }
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = header + 1; r < grid.size(); r++) {
+            if (grid.get(r).stream().anyMatch(c -> !c.isEmpty())) {
+                rows.add(grid.get(r));
+            }
+        }
+        if (header > 0) {
+            List<List<String>> title = grid.subList(0, header);
+            List<List<String>> all = new ArrayList<>();
+            title.forEach(t -> all.add(List.of(String.join(" ", t).strip())));
+            all.addAll(rows);
+            return new Table(grid.get(header), all, false);
+        }
+        return new Table(header == 0 ? grid.get(0) : List.of(), rows, false);
+    }
+
+    private static String cellText(String raw) {
+        String text = Normalizer.text(raw);
+        return String.join("", text.lines().limit(MAX_CELL_LINES).map(Normalizer::line).toList());
+    }
+
+    // ---- bytes to text -----------------------------------------------------------------------------------------
+
+    /** Text as UTF-8 (with or without BOM), else GB18030 as older government sites publish it; binary is refused. */
+    static String decode(byte[] content) {
+        int control = 0;
+        int sample = Math.min(content.length, 65536);
+        for (int i = 0; i < sample; i++) {
+            int b = content[i] & 0xFF;
+            if (b == 0) {
+                throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、.docx、.xlsx 或网页");
+            }
+            if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
+                control++;
+            }
+        }
+        if (control > sample / 100 + 2) {
+            throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、.docx、.xlsx 或网页");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(content)).toString();
+        } catch (CharacterCodingException e) {
+            try {
+                return Charset.forName("GB18030").newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .decode(ByteBuffer.wrap(content)).toString();
+            } catch (CharacterCodingException notGb) {
+                throw new PlanParseException("无法识别文件编码: 请使用 UTF-8 或 GB18030 编码的文本");
+            }
+        }
+    }
+
+    private static boolean startsWith(byte[] content, int... magic) {
+        if (content.length < magic.length) {
+            return false;
+        }
+        for (int i = 0; i < magic.length; i++) {
+            if ((content[i] & 0xFF) != magic[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,19 @@
+package cn.duban.plan.parse;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A plan document as the parser reads it, before it is stored. */
+public record ParsedPlan(String title, String organ, String docNumber, int year, LocalDate issuedOn,
+                         List<ParsedItem> items, List<String> warnings) {
+
+    /** One supervised task of the plan, with the units it names as printed and its deadline. */
+    public record ParsedItem(String number, List<String> path, String text, List<String> leadUnits,
+                             List<String> responsibleUnits, List<String> cooperatingUnits, Deadline deadline,
+                             List<Requirement> requirements) {
+
+        public String chapter() {
+            return path.size() > 1 ? path.get(0) : null;
+        }
+    }
+}

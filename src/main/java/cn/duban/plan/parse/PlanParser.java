@@ -1,0 +1,601 @@
+package cn.duban.plan.parse;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import cn.duban.plan.parse.Block.GluedHeader;
+import cn.duban.plan.parse.Block.Line;
+import cn.duban.plan.parse.Block.Table;
+import cn.duban.plan.parse.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.UnitPhrases.Role;
+import cn.duban.plan.parse.UnitPhrases.Units;
+
+/**
+ * Turns a plan document into a plan: metadata, then every supervised item in document order (annex rows after
+ * the body) with its path (一 / (一) / 1), text, units, deadline and quantitative requirements. No Spring needed.
+ */
+public final class PlanParser {
+
+    private static final String NUMERAL = "[一二三四五六七八九十]{1,3}";
+    private static final Pattern CHAPTER = Pattern.compile("^(" + NUMERAL + ")\\s*[、.]\\s*(.*)$");
+    private static final Pattern SECTION = Pattern.compile("^\\((" + NUMERAL + ")\\)\\s*(.*)$");
+    private static final Pattern SECTION_INLINE = Pattern.compile("\\((" + NUMERAL + ")\\)");
+    private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\s*[.、]\\s*(.+)$");
+    private static final Pattern SUB_ITEM = Pattern.compile("^\\((\\d{1,2})\\)\\s*(.+)$");
+    private static final Pattern ITEM_INLINE = Pattern.compile("(\\d{1,4})\\s*[.、](?!\\d)");
+    private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}$");
+    private static final Pattern ANNEX = Pattern.compile("^附件\\s*\\d{0,2}\\s*(?::.{0,60})?$");
+    private static final Pattern CHROME = Pattern.compile(
+            "^(首页|当前位置|您现在所在的位置|您的位置|扫一扫|上一篇|下一篇|关联稿件|相关附件|相关推荐|相关链接|标签|分享|扫码浏览"
+                    + "|打印本页|关闭窗口|字号|字体|访问量|浏览次数|您访问的链接即将离开|【打印】|图片$|--$|Baidu$|map$)");
+    private static final Pattern TITLE_WORDS = Pattern.compile("工作要点|分工方案|任务清单|实施方案|工作方案|任务分工|责任分工");
+    private static final Pattern SENTENCE = Pattern.compile("[。,:;!?]");
+    private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发(.+?)的通知");
+    private static final Pattern ORGAN = Pattern.compile("^(.+?)关于印发");
+    private static final Pattern ORGAN_END = Pattern.compile("(政府|办公室|办公厅|局|委员会|委|厅|办|院|中心|管委会|署|部)$");
+    private static final Pattern PUBLISHER = Pattern.compile("^发布机构\\s*:\\s*([^:\\s]+)$");
+    private static final Pattern DOC_NUMBER = Pattern.compile("\\p{IsHan}{1,12}[〔\\[【(]\\s*\\d{4}\\s*[〕\\]】)]\\s*\\d{1,4}\\s*号");
+    private static final Pattern CN_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
+    private static final Pattern ISO_DATE = Pattern.compile("(?:发布日期|发布时间|成文日期|印发日期)\\s*:\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
+    private static final Pattern DEADLINE_TAIL = Pattern.compile(
+            "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
+                    + "|\\d{1,2}\\s*月\\s*(?:底|末)\\s*前|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*前|及时更新|每季度|每月|长期)\\s*$");
+    private static final Pattern FREQUENCY_CELL = Pattern.compile("^(\\S{0,4}更新|每月|每季度|每年|按月|按季度)$");
+
+    private PlanParser() {}
+
+    /** Parses a document of any supported format; {@code year} (may be null) overrides the year it states. */
+    public static ParsedPlan parse(byte[] content, Integer year) {
+        return new PlanParser.Run(DocumentReader.read(content), year).plan();
+    }
+
+    /** Parses plain text. */
+    public static ParsedPlan parse(String text, Integer year) {
+        return new PlanParser.Run(DocumentReader.text(text), year).plan();
+    }
+
+    /** An item as it is collected, before its units, deadline and requirements are read. */
+    private static final class Draft {
+        String number;
+        final List<String> path;
+        final StringBuilder text = new StringBuilder();
+        Units units;
+        String deadlineCell;
+        boolean glued;
+
+        Draft(String number, List<String> path, String text) {
+            this.number = number;
+            this.path = new ArrayList<>(path);
+            this.text.append(text);
+        }
+    }
+
+    /** One parse: the position in the document's hierarchy and what has been collected. */
+    private static final class Run {
+        private final List<Block> blocks;
+        private final Integer givenYear;
+        private final List<Draft> drafts = new ArrayList<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<String> preamble = new ArrayList<>();
+        private String chapter;
+        private String section;
+        private Draft current;
+        private boolean glued;
+        private boolean bodyStarted;
+        private int lastNumber;
+
+        Run(List<Block> blocks, Integer givenYear) {
+            this.blocks = blocks;
+            this.givenYear = givenYear;
+        }
+
+        ParsedPlan plan() {
+            for (Block block : blocks) {
+                if (block instanceof Line line) {
+                    line(line.text());
+                } else if (block instanceof Table table) {
+                    current = null;
+                    table(table);
+                } else if (block instanceof GluedHeader) {
+                    glued = true;
+                }
+            }
+            String title = title();
+            int year = year(title);
+            List<ParsedItem> items = new ArrayList<>();
+            Set<String> vocabulary = gluedVocabulary();
+            for (Draft d : drafts) {
+                items.add(item(d, year, vocabulary));
+            }
+            return new ParsedPlan(title, organ(), docNumber(), year, issuedOn(), items, warnings);
+        }
+
+        // ---- lines ---------------------------------------------------------------------------------------------
+
+        private void line(String text) {
+            if (CHROME.matcher(text).find()) {
+                current = null;
+                return;
+            }
+            Matcher m;
+            if (ANNEX.matcher(text).matches()) {
+                current = null;
+                chapter = "附件";
+                section = null;
+                bodyStarted = true;
+            } else if ((m = CHAPTER.matcher(text)).matches()) {
+                current = null;
+                bodyStarted = true;
+                chapter = m.group(1);
+                section = null;
+                heading(m.group(2), List.of(chapter), chapter);
+            } else if ((m = SECTION.matcher(text)).matches()) {
+                current = null;
+                bodyStarted = true;
+                section = "(" + m.group(1) + ")";
+                heading(m.group(2), path(section), section);
+            } else if ((m = ITEM.matcher(text)).matches() || (m = SUB_ITEM.matcher(text)).matches()) {
+                bodyStarted = true;
+                boolean sub = text.startsWith("(");
+                start(sub ? "(" + m.group(1) + ")" : m.group(1), m.group(2));
+            } else if (current != null) {
+                current.text.append(text);
+            } else if (!bodyStarted) {
+                preamble.add(text);
+            }
+        }
+
+        /** The rest of a chapter or section line: a heading, or itself an item when it names units. */
+        private void heading(String rest, List<String> path, String number) {
+            if (glued) {
+                Matcher inner = SECTION_INLINE.matcher(rest);
+                if (path.size() == 1 && inner.find()) {
+                    section = "(" + inner.group(1) + ")";
+                    heading(rest.substring(inner.end()), path(section), section);
+                    return;
+                }
+                int at = inlineItem(rest);
+                if (at >= 0) {
+                    Matcher n = ITEM_INLINE.matcher(rest);
+                    n.find(at);
+                    start(n.group(1), rest.substring(n.end()).strip());
+                    return;
+                }
+            }
+            if (UnitPhrases.PARENTHETICAL.matcher(rest).find()) {
+                current = new Draft(number, path, rest);
+                current.glued = glued;
+                drafts.add(current);
+            }
+        }
+
+        /** Where an item number starts inside a run-together row: the expected next number, or one after 。. */
+        private int inlineItem(String rest) {
+            Matcher n = ITEM_INLINE.matcher(rest);
+            int afterStop = -1;
+            while (n.find()) {
+                int value = Integer.parseInt(n.group(1));
+                if (value == lastNumber + 1 || repaired(n.group(1)) != null) {
+                    return n.start();
+                }
+                if (afterStop < 0 && n.start() > 0 && rest.charAt(n.start() - 1) == '。') {
+                    afterStop = n.start();
+                }
+            }
+            return afterStop;
+        }
+
+        private void start(String printed, String text) {
+            String number = printed;
+            if (Character.isDigit(printed.charAt(0))) {
+                String fixed = repaired(printed);
+                if (fixed != null) {
+                    warnings.add("编号 " + printed + " 疑为 " + fixed + " 的笔误, 已按 " + fixed + " 处理");
+                    number = fixed;
+                }
+                lastNumber = Integer.parseInt(number);
+            }
+            current = new Draft(number, path(number), text);
+            current.glued = glued;
+            drafts.add(current);
+        }
+
+        /** The expected number when a printed one repeats its digits by mistake (333. after 32.), else null. */
+        private String repaired(String printed) {
+            String expected = String.valueOf(lastNumber + 1);
+            return lastNumber > 0 && !printed.equals(expected) && printed.length() > expected.length()
+                    && printed.startsWith(expected) && printed.substring(expected.length()).chars()
+                    .allMatch(c -> c == expected.charAt(expected.length() - 1)) ? expected : null;
+        }
+
+        private List<String> path(String last) {
+            List<String> path = new ArrayList<>();
+            if (chapter != null) {
+                path.add(chapter);
+            }
+            if (section != null && !section.equals(last)) {
+                path.add(section);
+            }
+            path.add(last);
+            return path;
+        }
+
+        // ---- tables --------------------------------------------------------------------------------------------
+
+        private void table(Table table) {
+            bodyStarted = true;
+            if (table.header().isEmpty()) {
+                table.rows().forEach(this::unlabelledRow);
+            } else if (table.sparse()) {
+                sparseRows(table);
+            } else {
+                labelledRows(table);
+            }
+        }
+
+        /** A row of a table without header (pipe tables): chapter, section, number, text, units, deadline. */
+        private void unlabelledRow(List<String> cells) {
+            List<String> content = new ArrayList<>();
+            String number = null;
+            for (String cell : cells) {
+                Matcher m;
+                if (number == null && (m = CHAPTER.matcher(cell)).matches()) {
+                    if (!m.group(1).equals(chapter)) {
+                        section = null;
+                    }
+                    chapter = m.group(1);
+                } else if (number == null && (m = SECTION.matcher(cell)).matches()) {
+                    section = "(" + m.group(1) + ")";
+                } else if (number == null && ROW_NUMBER.matcher(cell).matches()) {
+                    number = cell;
+                } else if (!cell.isEmpty()) {
+                    content.add(cell);
+                }
+            }
+            if (number == null || content.isEmpty()) {
+                return;
+            }
+            Draft d = new Draft(number, path(number), content.get(0));
+            if (content.size() > 1) {
+                String last = content.get(content.size() - 1);
+                boolean hasDeadline = content.size() > 2
+                        || Deadlines.phrase(last, 2000).kind() != Deadline.Kind.NONE;
+                d.deadlineCell = hasDeadline ? last : null;
+                String units = hasDeadline ? (content.size() > 2 ? content.get(content.size() - 2) : null) : last;
+                d.units = units == null ? Units.NONE : UnitPhrases.parse(units, Role.RESPONSIBLE);
+            }
+            drafts.add(d);
+        }
+
+        /** Rows under a header: columns by their names; blank level cells carry the level above down. */
+        private void labelledRows(Table table) {
+            List<Columns> kinds = table.header().stream().map(h -> Columns.of(h).orElse(Columns.OTHER)).toList();
+            List<String> levels = new ArrayList<>();
+            int rowIndex = 0;
+            for (List<String> row : table.rows()) {
+                rowIndex++;
+                if (row.size() == 1) {
+                    continue; // a title row above the header
+                }
+                String number = null;
+                StringBuilder text = new StringBuilder();
+                List<String> rowLevels = new ArrayList<>();
+                Units units = Units.NONE;
+                String deadline = null;
+                for (int c = 0; c < Math.min(row.size(), kinds.size()); c++) {
+                    String cell = row.get(c);
+                    switch (kinds.get(c)) {
+                        case NUMBER -> number = cell.isEmpty() ? null : cell;
+                        case CHAPTER -> chapterCell(cell);
+                        case TASK -> {
+                            Matcher s = SECTION.matcher(cell);
+                            if (s.matches() && kinds.lastIndexOf(Columns.TASK) != c) {
+                                section = "(" + s.group(1) + ")";
+                            } else {
+                                text.append(cell);
+                            }
+                        }
+                        case LEAD -> units = merge(units, UnitPhrases.parse(cell, Role.LEAD));
+                        case RESPONSIBLE -> units = merge(units, UnitPhrases.parse(cell, Role.RESPONSIBLE));
+                        case COOPERATING -> units = merge(units, UnitPhrases.parse(cell, Role.COOPERATING));
+                        case DEADLINE, FREQUENCY -> deadline = cell.isEmpty() ? deadline : cell;
+                        case LEVEL -> rowLevels.add(cell);
+                        default -> { }
+                    }
+                }
+                if (!rowLevels.isEmpty()) {
+                    levels = carryLevels(levels, rowLevels);
+                    text.append(String.join(" > ", levels.stream().filter(l -> !l.isEmpty()).toList()));
+                }
+                if (text.isEmpty()) {
+                    continue;
+                }
+                String n = number != null ? number.replaceAll("[.、]$", "") : String.valueOf(rowIndex);
+                Draft d = new Draft(n, path(n), text.toString());
+                d.units = units;
+                d.deadlineCell = deadline;
+                drafts.add(d);
+            }
+        }
+
+        private void chapterCell(String cell) {
+            Matcher m = CHAPTER.matcher(cell);
+            if (m.matches() && !m.group(1).equals(chapter)) {
+                chapter = m.group(1);
+                section = null;
+            }
+        }
+
+        /** Blank level cells above a filled one take the level of the row above (merged cells, filled down). */
+        private static List<String> carryLevels(List<String> above, List<String> row) {
+            List<String> levels = new ArrayList<>(row);
+            int deepest = -1;
+            for (int i = 0; i < row.size(); i++) {
+                if (!row.get(i).isEmpty()) {
+                    deepest = i;
+                }
+            }
+            for (int i = 0; i < deepest; i++) {
+                if (levels.get(i).isEmpty() && i < above.size()) {
+                    levels.set(i, above.get(i));
+                }
+            }
+            return levels;
+        }
+
+        /**
+         * Rows of a table laid out with spaces, where blank cells are simply missing: number, the level names,
+         * the update frequency, the unit. A row naming fewer levels than the row above replaces its deepest ones.
+         */
+        private void sparseRows(Table table) {
+            List<String> levels = new ArrayList<>();
+            int levelColumns = (int) table.header().stream().filter(h -> Columns.of(h).orElse(null) == Columns.LEVEL).count();
+            for (List<String> tokens : table.rows()) {
+                int f = -1;
+                for (int i = 1; i < tokens.size(); i++) {
+                    if (FREQUENCY_CELL.matcher(tokens.get(i)).find()) {
+                        f = i;
+                        break;
+                    }
+                }
+                if (f < 2) {
+                    continue;
+                }
+                List<String> names = tokens.subList(1, f);
+                if (names.size() >= levelColumns || levels.isEmpty()) {
+                    levels = new ArrayList<>(names);
+                } else {
+                    int keep = Math.max(0, Math.min(levels.size(), levelColumns) - names.size());
+                    List<String> next = new ArrayList<>(levels.subList(0, Math.min(keep, levels.size())));
+                    next.addAll(names);
+                    levels = next;
+                }
+                String number = tokens.get(0);
+                Draft d = new Draft(number, path(number), String.join(" > ", levels));
+                d.deadlineCell = tokens.get(f);
+                d.units = UnitPhrases.parse(String.join("", tokens.subList(f + 1, tokens.size())), Role.RESPONSIBLE);
+                drafts.add(d);
+            }
+        }
+
+        private static Units merge(Units a, Units b) {
+            return new Units(concat(a.lead(), b.lead()), concat(a.responsible(), b.responsible()),
+                    concat(a.cooperating(), b.cooperating()));
+        }
+
+        private static List<String> concat(List<String> a, List<String> b) {
+            List<String> all = new ArrayList<>(a);
+            b.stream().filter(n -> !all.contains(n)).forEach(all::add);
+            return all;
+        }
+
+        // ---- items ---------------------------------------------------------------------------------------------
+
+        private ParsedItem item(Draft d, int year, Set<String> vocabulary) {
+            String text = d.text.toString().strip();
+            Units units = d.units;
+            String deadlineCell = d.deadlineCell;
+            if (units == null) {
+                Matcher p = UnitPhrases.PARENTHETICAL.matcher(text);
+                int at = -1;
+                int end = -1;
+                while (p.find()) {
+                    units = UnitPhrases.parse(p.group(1), Role.RESPONSIBLE);
+                    at = p.start();
+                    end = p.end();
+                }
+                if (at >= 0) {
+                    String tail = text.substring(end).strip();
+                    deadlineCell = tail.isEmpty() ? null : tail;
+                    text = (text.substring(0, at) + (tail.isEmpty() || Deadlines.phrase(tail, year).kind() != Deadline.Kind.NONE
+                            ? "" : tail)).strip();
+                } else if (d.glued) {
+                    Matcher tail = DEADLINE_TAIL.matcher(text);
+                    if (tail.find()) {
+                        deadlineCell = tail.group(1);
+                        text = text.substring(0, tail.start()).strip();
+                    }
+                    List<String> glued = new ArrayList<>();
+                    text = peelUnits(text, vocabulary, glued);
+                    units = UnitPhrases.parse(String.join("、", glued), Role.RESPONSIBLE);
+                } else {
+                    units = Units.NONE;
+                }
+            }
+            text = text.replaceAll("[,;]$", "");
+            Deadline deadline = Deadlines.of(deadlineCell, text, year);
+            String label = String.join("/", d.path);
+            if (units.lead().isEmpty() && units.responsible().isEmpty()) {
+                warnings.add("事项 " + label + ": 未识别到牵头或责任单位");
+            }
+            if (deadline.kind() == Deadline.Kind.NONE) {
+                warnings.add("事项 " + label + ": 未识别到完成时限");
+            }
+            return new ParsedItem(d.number, List.copyOf(d.path), text, units.lead(), units.responsible(),
+                    units.cooperating(), deadline, Requirements.of(text));
+        }
+
+        /** Unit names glued to the end of a run-together row, learnt from the rows where 。 marks where they start. */
+        private Set<String> gluedVocabulary() {
+            Set<String> vocabulary = new HashSet<>();
+            for (Draft d : drafts) {
+                if (!d.glued) {
+                    continue;
+                }
+                String text = DEADLINE_TAIL.matcher(d.text).replaceAll("").strip();
+                int stop = text.lastIndexOf('。');
+                if (stop >= 0) {
+                    List<String> names = UnitPhrases.names(text.substring(stop + 1));
+                    if (!names.isEmpty() && names.stream().allMatch(n -> n.length() <= 20 && UnitPhrases.UNIT_END.matcher(n).find())) {
+                        vocabulary.addAll(names);
+                    }
+                }
+            }
+            return vocabulary;
+        }
+
+        /** Takes the unit names off the end of {@code text} into {@code units}; returns the text left. */
+        private static String peelUnits(String text, Set<String> vocabulary, List<String> units) {
+            String rest = text;
+            while (!rest.isEmpty()) {
+                int sep = lastSeparator(rest);
+                String last = rest.substring(sep + 1).strip();
+                if (sep >= 0 && !last.contains("。") && plausibleUnit(last, vocabulary) && knownSuffix(last, vocabulary) == null) {
+                    units.add(0, last);
+                    rest = rest.substring(0, sep);
+                    continue;
+                }
+                int stop = last.lastIndexOf('。');
+                String unit = null;
+                if (stop >= 0 && plausibleUnit(last.substring(stop + 1).strip(), vocabulary)) {
+                    unit = last.substring(stop + 1).strip();
+                } else {
+                    unit = knownSuffix(last, vocabulary);
+                }
+                if (unit != null) {
+                    units.add(0, unit);
+                    rest = rest.substring(0, rest.length() - (rest.length() - rest.lastIndexOf(unit)));
+                }
+                break;
+            }
+            return rest.strip();
+        }
+
+        /** The longest known unit name that ends {@code s} and is shorter than it, or null. */
+        private static String knownSuffix(String s, Set<String> vocabulary) {
+            String unit = null;
+            for (String known : vocabulary) {
+                if (s.endsWith(known) && s.length() > known.length() && (unit == null || known.length() > unit.length())) {
+                    unit = known;
+                }
+            }
+            return unit;
+        }
+
+        private static boolean plausibleUnit(String name, Set<String> vocabulary) {
+            return !name.isEmpty() && (vocabulary.contains(name)
+                    || name.length() <= 10 && UnitPhrases.UNIT_END.matcher(name).find());
+        }
+
+        private static int lastSeparator(String s) {
+            int depth = 0;
+            for (int i = s.length() - 1; i >= 0; i--) {
+                char c = s.charAt(i);
+                if (c == ')' || c == '〕' || c == '”') {
+                    depth++;
+                } else if ((c == '(' || c == '〔' || c == '“') && depth > 0) {
+                    depth--;
+                } else if (depth == 0 && (c == '、' || c == ',')) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        // ---- metadata ------------------------------------------------------------------------------------------
+
+        private String title() {
+            String notice = null;
+            for (String line : preamble) {
+                if (TITLE_WORDS.matcher(line).find() && !SENTENCE.matcher(line).find() && line.length() <= 60
+                        && !line.startsWith("关于") && !line.contains("关于印发") && !line.startsWith("附件")) {
+                    return line.replaceAll("[《》]", "");
+                }
+                Matcher m = NOTICE_TITLE.matcher(line);
+                if (notice == null && m.find()) {
+                    notice = m.group(1).replaceAll("[《》]", "");
+                }
+            }
+            return notice;
+        }
+
+        private int year(String title) {
+            if (givenYear != null) {
+                return givenYear;
+            }
+            if (title != null) {
+                Matcher m = YEAR.matcher(title);
+                if (m.find()) {
+                    return Integer.parseInt(m.group(1));
+                }
+            }
+            throw new PlanParseException("未能识别计划年份: 文件中没有写明年份, 请指定年份 (命令行 --year, 接口参数 year)");
+        }
+
+        private String organ() {
+            for (String line : preamble) {
+                Matcher m = ORGAN.matcher(line);
+                if (m.find() && ORGAN_END.matcher(m.group(1)).find() && !SENTENCE.matcher(m.group(1)).find()
+                        && !m.group(1).contains("《")) {
+                    return m.group(1).strip();
+                }
+            }
+            return preamble.stream().map(PUBLISHER::matcher).filter(Matcher::find).map(m -> m.group(1))
+                    .findFirst().orElse(null);
+        }
+
+        private String docNumber() {
+            return preamble.stream().map(DOC_NUMBER::matcher).filter(Matcher::find)
+                    .map(m -> m.group().replaceAll("\\s", "")).findFirst().orElse(null);
+        }
+
+        private LocalDate issuedOn() {
+            for (String line : preamble) {
+                Matcher m = CN_DATE.matcher(line);
+                boolean alone = line.replaceAll("\\s", "").matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+                if ((alone || DOC_NUMBER.matcher(line).find()) && m.find()) {
+                    Optional<LocalDate> d = date(m);
+                    if (d.isPresent()) {
+                        return d.get();
+                    }
+                }
+            }
+            for (String line : preamble) {
+                Matcher m = ISO_DATE.matcher(line);
+                if (m.find()) {
+                    Optional<LocalDate> d = date(m);
+                    if (d.isPresent()) {
+                        return d.get();
+                    }
+                }
+            }
+            return null;
+        }
+
+        private static Optional<LocalDate> date(Matcher m) {
+            try {
+                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
+                        Integer.parseInt(m.group(3))));
+            } catch (java.time.DateTimeException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}
