@@ -126,7 +126,7 @@ final class Deadlines {
     }
 
     private static Deadline dated(Dated d) {
-        return new Deadline(Kind.DATE, d.date(), null, d.raw().replaceAll("\\s", ""), List.of());
+        return new Deadline(Kind.DATE, d.date(), null, d.raw(), List.of());
     }
 
     private static Deadline recurring(Frequency frequency, String raw, int year) {

@@ -216,7 +216,7 @@ final class DocumentReader {
             } else if (node instanceof Element e) {
                 if (e.tagName().equals("table")) {
                     flush(buffer, lines, blocks);
-                    blocks.add(table(htmlGrid(e)));
+                    blocks.addAll(table(htmlGrid(e)));
                 } else if (e.tagName().equals("br")) {
                     flush(buffer, lines, blocks);
                 } else if (BLOCK_TAGS.contains(e.tagName())) {
@@ -330,7 +330,7 @@ final class DocumentReader {
                         blocks.addAll(text(text));
                     }
                 } else if (element instanceof XWPFTable t) {
-                    blocks.add(table(wordGrid(t)));
+                    blocks.addAll(table(wordGrid(t)));
                 }
             }
         }
@@ -405,19 +405,26 @@ final class DocumentReader {
                     }
                     grid.add(cells);
                 }
-                blocks.add(table(grid));
+                blocks.addAll(table(grid));
             }
         }
         return blocks;
     }
 
-    /** A grid of cells as a table: rows above the header row (a title, say) become lines. */
-    private static Block table(List<List<String>> grid) {
+    /** A grid of cells as a table; rows above its header row (a title, say) become lines before it. */
+    private static List<Block> table(List<List<String>> grid) {
         int header = -1;
         for (int r = 0; r < Math.min(10, grid.size()); r++) {
             if (Columns.isHeader(grid.get(r))) {
                 header = r;
                 break;
+            }
+        }
+        List<Block> blocks = new ArrayList<>();
+        for (int r = 0; r < header; r++) {
+            String line = String.join(" ", grid.get(r).stream().filter(c -> !c.isEmpty()).distinct().toList());
+            if (!line.isEmpty()) {
+                blocks.add(new Line(line));
             }
         }
         List<List<String>> rows = new ArrayList<>();
@@ -426,14 +433,8 @@ final class DocumentReader {
                 rows.add(grid.get(r));
             }
         }
-        if (header > 0) {
-            List<List<String>> title = grid.subList(0, header);
-            List<List<String>> all = new ArrayList<>();
-            title.forEach(t -> all.add(List.of(String.join(" ", t).strip())));
-            all.addAll(rows);
-            return new Table(grid.get(header), all, false);
-        }
-        return new Table(header == 0 ? grid.get(0) : List.of(), rows, false);
+        blocks.add(new Table(header >= 0 ? grid.get(header) : List.of(), rows, false));
+        return blocks;
     }
 
     private static String cellText(String raw) {

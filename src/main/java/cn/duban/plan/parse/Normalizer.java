@@ -12,7 +12,12 @@ final class Normalizer {
 
     private static final Pattern PINYIN = Pattern.compile("(?<=\\p{IsHan})\\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ]{1,7}\\)");
     private static final Pattern TAG = Pattern.compile("</?[a-zA-Z][a-zA-Z0-9]*[^<>]{0,200}>");
-    private static final Pattern SPACE_BETWEEN_HAN = Pattern.compile("(?<=[\\p{IsHan}])[ \\t]+(?=[\\p{IsHan}])");
+    /** Stray spaces of web pages: between Chinese characters, or between one and a digit or Chinese punctuation. */
+    private static final String CJK = "\\p{IsHan}\\u3000-\\u303F\\uFF00-\\uFFEF“”‘’";
+    private static final Pattern STRAY_SPACE = Pattern.compile(
+            "(?<=[" + CJK + "])[ \\t]+(?=[" + CJK + "0-9])|(?<=[" + CJK + "0-9])[ \\t]+(?=[" + CJK + "])");
+    /** What is left of a table tag whose "<" was lost in a bad conversion (?/td>). */
+    private static final Pattern TAG_RESIDUE = Pattern.compile("\\?/(?:td|th|tr|p|span|div)>");
 
     private Normalizer() {}
 
@@ -24,12 +29,12 @@ final class Normalizer {
         for (int i = 0; i < s.length(); i++) {
             out.append(punctuation(s.charAt(i)));
         }
-        return TAG.matcher(out).replaceAll("");
+        return TAG_RESIDUE.matcher(TAG.matcher(out).replaceAll("")).replaceAll("");
     }
 
     /** One line of text, trimmed, with the stray spaces of web pages between Chinese characters removed. */
     static String line(String line) {
-        return SPACE_BETWEEN_HAN.matcher(line.strip()).replaceAll("");
+        return STRAY_SPACE.matcher(line.strip()).replaceAll("");
     }
 
     private static char punctuation(char c) {

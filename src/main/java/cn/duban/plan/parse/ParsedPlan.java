@@ -12,8 +12,9 @@ public record ParsedPlan(String title, String organ, String docNumber, int year,
                              List<String> responsibleUnits, List<String> cooperatingUnits, Deadline deadline,
                              List<Requirement> requirements) {
 
-        public String chapter() {
-            return path.size() > 1 ? path.get(0) : null;
+        /** Every unit name the item prints, lead first. */
+        public List<String> namedUnits() {
+            return java.util.stream.Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();
         }
     }
 }

@@ -47,6 +47,7 @@ public final class PlanParser {
     private static final Pattern DEADLINE_TAIL = Pattern.compile(
             "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
                     + "|\\d{1,2}\\s*月\\s*(?:底|末)\\s*前|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*前|及时更新|每季度|每月|长期)\\s*$");
+    private static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
     private static final Pattern FREQUENCY_CELL = Pattern.compile("^(\\S{0,4}更新|每月|每季度|每年|按月|按季度)$");
 
     private PlanParser() {}
@@ -281,8 +282,10 @@ public final class PlanParser {
             int rowIndex = 0;
             for (List<String> row : table.rows()) {
                 rowIndex++;
-                if (row.size() == 1) {
-                    continue; // a title row above the header
+                List<String> distinct = row.stream().filter(c -> !c.isEmpty()).distinct().toList();
+                if (distinct.size() == 1 && row.size() > 1) {
+                    headingRow(distinct.get(0)); // one cell merged across the row
+                    continue;
                 }
                 String number = null;
                 StringBuilder text = new StringBuilder();
@@ -325,6 +328,16 @@ public final class PlanParser {
             }
         }
 
+        private void headingRow(String text) {
+            Matcher m;
+            if ((m = CHAPTER.matcher(text)).matches()) {
+                chapter = m.group(1);
+                section = null;
+            } else if ((m = SECTION.matcher(text)).matches()) {
+                section = "(" + m.group(1) + ")";
+            }
+        }
+
         private void chapterCell(String cell) {
             Matcher m = CHAPTER.matcher(cell);
             if (m.matches() && !m.group(1).equals(chapter)) {
@@ -356,7 +369,6 @@ public final class PlanParser {
          */
         private void sparseRows(Table table) {
             List<String> levels = new ArrayList<>();
-            int levelColumns = (int) table.header().stream().filter(h -> Columns.of(h).orElse(null) == Columns.LEVEL).count();
             for (List<String> tokens : table.rows()) {
                 int f = -1;
                 for (int i = 1; i < tokens.size(); i++) {
@@ -369,13 +381,11 @@ public final class PlanParser {
                     continue;
                 }
                 List<String> names = tokens.subList(1, f);
-                if (names.size() >= levelColumns || levels.isEmpty()) {
-                    levels = new ArrayList<>(names);
+                if (names.size() > 1 || levels.isEmpty()) {
+                    levels = new ArrayList<>(names); // several names: a new column from the top level down
                 } else {
-                    int keep = Math.max(0, Math.min(levels.size(), levelColumns) - names.size());
-                    List<String> next = new ArrayList<>(levels.subList(0, Math.min(keep, levels.size())));
-                    next.addAll(names);
-                    levels = next;
+                    levels = new ArrayList<>(levels.subList(0, levels.size() - 1)); // one name: a sibling
+                    levels.addAll(names);
                 }
                 String number = tokens.get(0);
                 Draft d = new Draft(number, path(number), String.join(" > ", levels));
@@ -438,8 +448,18 @@ public final class PlanParser {
             if (deadline.kind() == Deadline.Kind.NONE) {
                 warnings.add("事项 " + label + ": 未识别到完成时限");
             }
+            units.lead().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            units.responsible().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            if (GARBLED.matcher(text).find()) {
+                warnings.add("事项 " + label + ": 文字含乱码, 请核对原文");
+            }
             return new ParsedItem(d.number, List.copyOf(d.path), text, units.lead(), units.responsible(),
                     units.cooperating(), deadline, Requirements.of(text));
+        }
+
+        /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
+        private static boolean likelyUnit(String name) {
+            return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
         }
 
         /** Unit names glued to the end of a run-together row, learnt from the rows where 。 marks where they start. */

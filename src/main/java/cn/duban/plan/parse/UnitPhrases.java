@@ -41,6 +41,9 @@ final class UnitPhrases {
     static final Pattern UNIT_END = Pattern.compile(
             "(部门|单位|局|委|办|院|政府|中心|室|科|处|厅|署|会|所|站|队|组|馆|区|县|市|乡|镇|街道|办事处|机构|公司|集团|党委|”)$");
 
+    /** 各乡, 各镇, 各县区: a class of places that pairs with the next name (各乡、街道办事处). */
+    private static final Pattern PLACE_CLASS = Pattern.compile("^各[乡镇县区市]{1,2}$");
+
     private UnitPhrases() {}
 
     /** The units a phrase names; names with no role word take {@code otherwise}. */
@@ -65,7 +68,8 @@ final class UnitPhrases {
                 } else if ((m = COOPERATE_VERB.matcher(c)).matches()) {
                     cooperating.addAll(names(m.group(1)));
                 } else if ((m = RESPONSIBLE_VERB.matcher(c)).matches()) {
-                    responsible.addAll(names(m.group(1)));
+                    // in a lead-unit column, "负责" does not make the unit a responsible one
+                    (otherwise == Role.LEAD ? lead : responsible).addAll(names(m.group(1)));
                 } else {
                     (otherwise == Role.LEAD ? lead : otherwise == Role.COOPERATING ? cooperating : responsible)
                             .addAll(names(c));
@@ -95,7 +99,7 @@ final class UnitPhrases {
                 pending.append('、');
             }
             pending.append(f);
-            boolean partOfGroup = f.startsWith("各") && f.length() <= 3; // 各乡、街道办事处
+            boolean partOfGroup = PLACE_CLASS.matcher(f).matches(); // 各乡、街道办事处
             if (UNIT_END.matcher(f).find() && !partOfGroup || i == fragments.size() - 1) {
                 names.add(pending.toString());
                 pending.setLength(0);
