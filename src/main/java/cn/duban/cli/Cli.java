@@ -34,6 +34,11 @@ public class Cli {
         CommandLine cli = new CommandLine(new Cli());
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            err.println("错误: 参数有误 (" + e.getMessage() + "); 用法见 java -jar duban.jar "
+                    + e.getCommandLine().getCommandName() + " --help");
+            return 2;
+        });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             err.println("错误: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
             return 2;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -15,11 +16,15 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.junit.jupiter.api.Test;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 import cn.duban.plan.parse.Deadline.Frequency;
 import cn.duban.plan.parse.Deadline.Kind;
@@ -27,7 +32,7 @@ import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement.Per;
 
 /** The project's own plan documents, written here, in every input format the importer takes. */
-class FormatFixturesTest {
+public class FormatFixturesTest {
 
     /** A plan in prose with every unit phrase and deadline form the parser knows. */
     static final String PROSE = """
@@ -143,6 +148,32 @@ class FormatFixturesTest {
     }
 
     @Test
+    void wordListNumberingIsPartOfTheItem() throws IOException {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.createParagraph().createRun().setText("编号局2026年政务公开工作要点");
+            XWPFNumbering numbering = doc.createNumbering();
+            CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
+            abstractNum.setAbstractNumId(BigInteger.ZERO);
+            var level = abstractNum.addNewLvl();
+            level.setIlvl(BigInteger.ZERO);
+            level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
+            level.addNewLvlText().setVal("%1.");
+            level.addNewStart().setVal(BigInteger.ONE);
+            BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
+            for (String text : List.of("公开预算。(责任单位:财务科)6月底前", "公开决算。(责任单位:财务科)9月底前")) {
+                var p = doc.createParagraph();
+                p.setNumID(numId);
+                p.setNumILvl(BigInteger.ZERO);
+                p.createRun().setText(text);
+            }
+            doc.write(out);
+            ParsedPlan plan = PlanParser.parse(out.toByteArray(), null);
+            assertThat(plan.items()).extracting(ParsedItem::number).containsExactly("1", "2");
+            assertThat(plan.items().get(1).deadline().due()).isEqualTo(LocalDate.of(2026, 9, 30));
+        }
+    }
+
+    @Test
     void excelSheetWithTitleRowAndMergedCells() throws IOException {
         ParsedPlan plan = PlanParser.parse(xlsx(), null);
         assertThat(plan.year()).isEqualTo(2026);
@@ -218,7 +249,7 @@ class FormatFixturesTest {
     // ---- the fixture documents ---------------------------------------------------------------------------------
 
     /** A Word plan: title, a chapter with a numbered item, an annex table whose 牵头单位 cell spans two rows. */
-    static byte[] docx() throws IOException {
+    public static byte[] docx() throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("样例县2026年政务公开工作任务清单");
             doc.createParagraph().createRun().setText("一、推进重点领域公开");

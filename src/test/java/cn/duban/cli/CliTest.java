@@ -1,0 +1,92 @@
+package cn.duban.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** {@code java -jar duban.jar parse …}: output and exit codes. */
+class CliTest {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Cli.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text);
+    }
+
+    @Test
+    void jsonHasExactlyTheDocumentedFields() throws IOException {
+        Path plan = write("plan.txt", """
+                某区2025年政务公开工作要点
+                一、公开
+                1.公开预算,每年至少公开1次。(牵头单位:区财政局;责任单位:区审计局)6月底前
+                """);
+        Run run = run("parse", plan.toString(), "--json");
+        assertThat(run.exit()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(names(json)).containsExactly("title", "organ", "docNumber", "year", "issuedOn", "items", "warnings");
+        JsonNode item = json.get("items").get(0);
+        assertThat(names(item)).containsExactly("number", "path", "text", "leadUnits", "responsibleUnits",
+                "cooperatingUnits", "deadline", "requirements");
+        assertThat(names(item.get("deadline"))).containsExactly("raw", "kind", "due", "frequency");
+        assertThat(item.get("deadline").get("due").asText()).isEqualTo("2025-06-30");
+        assertThat(item.get("path").toString()).isEqualTo("[\"一\",\"1\"]");
+        assertThat(item.get("requirements").toString()).isEqualTo("[{\"count\":1,\"per\":\"YEAR\"}]");
+    }
+
+    @Test
+    void withoutJsonATableIsPrinted() throws IOException {
+        Path plan = write("plan.txt", "某局2025年工作要点\n1.公开信息。(责任科室:办公室)年底前\n");
+        Run run = run("parse", plan.toString());
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("1 项", "办公室", "YEAR_END 2025-12-31", "公开信息");
+    }
+
+    @Test
+    void badInputExitsWithTwoAndOneLine() throws IOException {
+        List<Run> runs = new ArrayList<>();
+        runs.add(run("parse", dir.resolve("missing.txt").toString()));
+        runs.add(run("parse", Files.write(dir.resolve("empty.txt"), new byte[0]).toString()));
+        runs.add(run("parse", Files.write(dir.resolve("bin.dat"), new byte[] {0, 1, 2, 3, 0, 5}).toString()));
+        runs.add(run("parse", write("noyear.txt", "1.公开信息。(责任单位:甲局)\n").toString()));
+        runs.add(run("parse", write("x.txt", "1.公开。(责任单位:甲局)\n").toString(), "--year", "abc"));
+        for (Run r : runs) {
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+            assertThat(r.out()).isEmpty();
+        }
+        assertThat(runs.get(0).err()).contains("文件不存在");
+        assertThat(runs.get(3).err()).contains("年份").contains("--year");
+        Run withYear = run("parse", dir.resolve("noyear.txt").toString(), "--year", "2025", "--json");
+        assertThat(withYear.exit()).isZero();
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}

@@ -1,0 +1,113 @@
+package cn.duban.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.duban.Api;
+import cn.duban.Api.Response;
+import cn.duban.plan.parse.FormatFixturesTest;
+
+/** Import through the API: preview with warnings, corrections before launch, launch. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class PlanImportTest {
+
+    @Autowired
+    MockMvc mvc;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(mvc);
+    }
+
+    private Response patch(String user, long itemId, String json) {
+        return api.call(user, MockMvcRequestBuilders.patch("/api/items/" + itemId)
+                .contentType(MediaType.APPLICATION_JSON).content(json));
+    }
+
+    @Test
+    void previewShowsWarningsAndTheOfficeCorrectsItemsBeforeLaunch() throws IOException {
+        Response imported = api.upload("admin", "/api/plans/import", "清单.docx", FormatFixturesTest.docx());
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.body().get("items").asInt()).isEqualTo(4);
+        assertThat(imported.body().get("warnings").toString()).contains("单位未能识别: 县教育局");
+        long planId = imported.body().get("planId").asLong();
+
+        JsonNode plan = api.get("admin", "/api/plans/" + planId).body();
+        assertThat(plan.at("/plan/status").asText()).isEqualTo("IMPORTED");
+        assertThat(plan.at("/plan/warnings").toString()).contains("县教育局");
+        JsonNode first = plan.get("items").get(0);
+        assertThat(first.get("status").asText()).isEqualTo("DRAFT");
+        assertThat(first.get("path").toString()).isEqualTo("[\"一\",\"1\"]");
+        long itemId = first.get("id").asLong();
+
+        assertThat(patch("jia", itemId, "{\"responsibleUnits\":[\"jia\"]}").status()).isEqualTo(403);
+        Response unknown = patch("admin", itemId, "{\"responsibleUnits\":[\"县教育局\"]}");
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body().get("error").asText()).contains("县教育局");
+        Response edited = patch("admin", itemId, "{\"responsibleUnits\":[\"jia\",\"市乙局\"],\"due\":\"2026-10-15\"}");
+        assertThat(edited.status()).isEqualTo(200);
+        assertThat(edited.body().get("responsibleUnits").toString()).isEqualTo("[\"市甲局\",\"市乙局\"]");
+        assertThat(edited.body().at("/deadline/due").asText()).isEqualTo("2026-10-15");
+
+        assertThat(api.post("admin", "/api/plans/" + planId + "/launch", "").status()).isEqualTo(200);
+        assertThat(api.tasks("jia", planId)).hasSize(1);
+        assertThat(api.tasks("jia", planId).get(0).get("due").asText()).isEqualTo("2026-10-15");
+        JsonNode history = api.get("admin", "/api/items/" + itemId).body().get("history");
+        assertThat(history.toString()).contains("EDITED");
+        assertThat(patch("admin", itemId, "{\"due\":\"2026-11-01\"}").status()).as("launched: use ASSIGN").isEqualTo(409);
+    }
+
+    @Test
+    void aDocumentWithoutAYearNeedsTheYearParameter() throws Exception {
+        byte[] text = "1.公开信息。(责任单位:市甲局)9月底前\n".getBytes(StandardCharsets.UTF_8);
+        Response refused = api.upload("admin", "/api/plans/import", "p.txt", text);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).contains("年份");
+        Response accepted = api.call("admin", MockMvcRequestBuilders.multipart("/api/plans/import")
+                .file(new org.springframework.mock.web.MockMultipartFile("file", "p.txt", "text/plain", text))
+                .param("year", "2027"));
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.body().get("year").asInt()).isEqualTo(2027);
+        Response binary = api.upload("admin", "/api/plans/import", "p.bin", new byte[] {0, 1, 2, 3});
+        assertThat(binary.status()).isEqualTo(400);
+    }
+
+    @Test
+    void aPublishedPlanGoesFromImportToSupervision() throws IOException {
+        String corpus = System.getenv("DUBAN_CORPUS");
+        assumeTrue(corpus != null && !corpus.isBlank(), "DUBAN_CORPUS is not set: seed documents are not here");
+        Path seed;
+        try (Stream<Path> files = Files.list(Path.of(corpus))) {
+            seed = files.filter(p -> p.getFileName().toString().startsWith("001_")).findFirst().orElseThrow();
+        }
+        Response imported = api.upload("admin", "/api/plans/import", seed.getFileName().toString(), Files.readAllBytes(seed));
+        assertThat(imported.status()).isEqualTo(201);
+        assertThat(imported.body().get("items").asInt()).isEqualTo(35);
+        long planId = imported.body().get("planId").asLong();
+        assertThat(api.post("admin", "/api/plans/" + planId + "/launch", "").body().get("started").asInt()).isEqualTo(35);
+        // the test organization knows none of the district's units: the office confirms every item first
+        assertThat(api.tasks("admin", planId)).hasSize(35).allMatch(t -> t.get("step").asText().equals("ASSIGN"));
+    }
+}
