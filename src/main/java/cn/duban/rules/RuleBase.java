@@ -1,6 +1,9 @@
 package cn.duban.rules;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.drools.model.codegen.ExecutableModelProject;
@@ -8,9 +11,12 @@ import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,38 +24,102 @@ import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
 
 /**
- * The office's policy, compiled at start-up from the files in {@code duban.rules-dir} (or the jar's copies)
- * with Drools' executable model.
+ * The office's policy: the rule files and decision tables of {@code duban.rules-dir} (or the jar's copies),
+ * compiled with Drools' executable model. {@link #reload()} compiles the folder again and swaps the rules only when
+ * every file compiles; until then the rules in force keep answering.
  */
 @Component
 public class RuleBase {
 
+    /** What a rules folder may hold: rule files and decision tables. */
+    public static final String[] RULE_FILES = {".drl", ".drl.csv", ".drl.xlsx"};
+
     private static final Logger log = LoggerFactory.getLogger(RuleBase.class);
+    private static final AtomicInteger BUILDS = new AtomicInteger();
 
-    private final KieContainer container;
+    /** The actions the rules emitted for one set of facts. */
+    public record Outcome(List<Remind> reminders, List<Escalate> escalations, List<Colour> colours) {}
 
-    public RuleBase(@Value("${duban.rules-dir:rules}") String rulesDir) {
-        List<FileText> files = Folders.read(rulesDir, "rules", ".drl");
-        this.container = build(files);
-        log.info("Rules compiled: {}", files.stream().map(FileText::name).collect(Collectors.joining(", ")));
+    /** Rule files that do not compile, with the compiler's messages. */
+    public static class CompileException extends RuntimeException {
+        public CompileException(String message) {
+            super(message);
+        }
     }
 
-    /** Compiles rule files; a file with errors stops the start with the compiler's messages. */
+    private final String rulesDir;
+    private volatile KieContainer container;
+    private volatile List<String> files;
+
+    @Autowired
+    public RuleBase(@Value("${duban.rules-dir:rules}") String rulesDir) {
+        this.rulesDir = rulesDir;
+        reload();
+    }
+
+    /** Recompiles the rules folder; a file with errors is refused and the rules in force stay. */
+    public synchronized List<String> reload() {
+        List<FileText> read = Folders.read(rulesDir, "rules", RULE_FILES);
+        this.container = build(read);
+        this.files = read.stream().map(FileText::name).toList();
+        log.info("Rules compiled from {}: {}", rulesDir, String.join(", ", files));
+        return files;
+    }
+
+    public List<String> files() {
+        return files;
+    }
+
+    /** Compiles rule files; throws {@link CompileException} with the compiler's messages. */
     static KieContainer build(List<FileText> files) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        files.forEach(f -> kfs.write("src/main/resources/rules/" + f.name(), f.content()));
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        ReleaseId release = ks.newReleaseId("cn.duban", "rules", "1." + BUILDS.incrementAndGet());
+        kfs.generateAndWritePomXML(release);
+        files.forEach(f -> kfs.write("src/main/resources/rules/" + f.name(), f.bytes()));
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException e) {
+            throw new CompileException("规则文件有错误: " + e.getMessage());
+        }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new IllegalStateException("规则文件有错误: " + errors);
+            throw new CompileException("规则文件有错误: " + errors.stream()
+                    .map(m -> (m.getPath() == null ? "" : m.getPath().replace("src/main/resources/rules/", "") + " ")
+                            + (m.getLine() > 0 ? "第" + m.getLine() + "行: " : "") + m.getText())
+                    .collect(Collectors.joining("; ")));
         }
-        return ks.newKieContainer(builder.getKieModule().getReleaseId());
+        return ks.newKieContainer(release);
     }
 
     /** Runs rules/assign.drl: decides whether the office must confirm an item before it goes to the units. */
     public AssignCheck decideAssign(AssignCheck check) {
-        container.newStatelessKieSession().execute(check);
+        evaluate(List.of(check));
         return check;
+    }
+
+    /** Fires the rules over the day's facts and collects the actions they inserted. */
+    public Outcome evaluate(Collection<?> facts) {
+        KieSession session = container.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            List<Remind> reminders = new ArrayList<>();
+            List<Escalate> escalations = new ArrayList<>();
+            List<Colour> colours = new ArrayList<>();
+            for (Object o : session.getObjects()) {
+                if (o instanceof Remind r) {
+                    reminders.add(r);
+                } else if (o instanceof Escalate e) {
+                    escalations.add(e);
+                } else if (o instanceof Colour c) {
+                    colours.add(c);
+                }
+            }
+            return new Outcome(reminders, escalations, colours);
+        } finally {
+            session.dispose();
+        }
     }
 }

@@ -22,7 +22,13 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class Folders {
 
-    public record FileText(String name, String content) {}
+    /** A file's name and bytes; {@link #content()} reads them as UTF-8 text. */
+    public record FileText(String name, byte[] bytes) {
+
+        public String content() {
+            return new String(bytes, StandardCharsets.UTF_8);
+        }
+    }
 
     private Folders() {}
 
@@ -34,7 +40,7 @@ public final class Folders {
                 try (Stream<Path> files = Files.list(folder)) {
                     List<FileText> result = new ArrayList<>();
                     for (Path p : files.filter(p -> matches(p.getFileName().toString(), suffixes)).sorted().toList()) {
-                        result.add(new FileText(p.getFileName().toString(), Files.readString(p, StandardCharsets.UTF_8)));
+                        result.add(new FileText(p.getFileName().toString(), Files.readAllBytes(p)));
                     }
                     return result;
                 }
@@ -44,7 +50,7 @@ public final class Folders {
             for (Resource r : Arrays.stream(resources).sorted(Comparator.comparing(Resource::getFilename)).toList()) {
                 if (r.getFilename() != null && matches(r.getFilename(), suffixes)) {
                     try (InputStream in = r.getInputStream()) {
-                        result.add(new FileText(r.getFilename(), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                        result.add(new FileText(r.getFilename(), in.readAllBytes()));
                     }
                 }
             }

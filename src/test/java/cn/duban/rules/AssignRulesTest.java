@@ -54,7 +54,7 @@ class AssignRulesTest {
     void aBrokenRuleFileStopsTheStartWithTheCompilerMessage(@TempDir Path dir) throws IOException {
         Files.writeString(dir.resolve("broken.drl"), "package x; rule \"r\" when Nonsense( then end");
         assertThatThrownBy(() -> new RuleBase(dir.toString()))
-                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(RuleBase.CompileException.class)
                 .hasMessageContaining("规则文件有错误");
     }
 }

@@ -1,0 +1,59 @@
+package cn.duban.rules;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.Requirement;
+
+/**
+ * The reporting periods of an item in its plan year. A dated item has one period, from the start of supervision
+ * to its due date. A recurring item reports every month, quarter or year; an ongoing item (常态化) and one kept
+ * up to date as things happen (及时更新) are checked every quarter.
+ */
+public final class Periods {
+
+    public record Period(LocalDate start, LocalDate end) {
+
+        public boolean contains(LocalDate day) {
+            return !day.isBefore(start) && !day.isAfter(end);
+        }
+    }
+
+    private Periods() {}
+
+    public static List<Period> of(Deadline deadline, LocalDate start, int year) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        int months = switch (deadline.kind()) {
+            case RECURRING -> deadline.frequency() == Deadline.Frequency.MONTHLY ? 1
+                    : deadline.frequency() == Deadline.Frequency.YEARLY ? 12 : 3;
+            case ONGOING -> 3;
+            default -> 0;
+        };
+        if (months == 0) {
+            LocalDate due = deadline.due() == null ? yearEnd : deadline.due();
+            return List.of(new Period(start.isAfter(due) ? due : start, due));
+        }
+        return calendarPeriods(months, start, year);
+    }
+
+    /** The requirement periods (每月, 每季度, 每年) of the year that end after {@code start}. */
+    public static List<Period> of(Requirement.Per per, LocalDate start, int year) {
+        int months = per == Requirement.Per.MONTH ? 1 : per == Requirement.Per.QUARTER ? 3 : 12;
+        return calendarPeriods(months, start, year);
+    }
+
+    private static List<Period> calendarPeriods(int months, LocalDate start, int year) {
+        List<Period> periods = new ArrayList<>();
+        for (int m = 1; m <= 12; m += months) {
+            LocalDate from = LocalDate.of(year, m, 1);
+            LocalDate to = YearMonth.of(year, m + months - 1).atEndOfMonth();
+            if (!to.isBefore(start)) {
+                periods.add(new Period(from.isBefore(start) ? start : from, to));
+            }
+        }
+        return periods;
+    }
+}

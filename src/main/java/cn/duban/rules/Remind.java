@@ -1,0 +1,13 @@
+package cn.duban.rules;
+
+/** Action: remind the unit about the item (提醒); {@code kind} names the occasion (DUE_SOON, OVERDUE, LAGGING…). */
+public record Remind(long itemId, String itemNumber, String unit, String kind) {
+
+    public Remind(Work work, String kind) {
+        this(work.getItemId(), work.getItemNumber(), work.getUnitCode(), kind);
+    }
+
+    public Remind(Quota quota, String kind) {
+        this(quota.getItemId(), quota.getItemNumber(), quota.getUnitCode(), kind);
+    }
+}
