@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
  * The command line of duban.jar: commands that need no server. {@code java -jar duban.jar parse FILE} and so on;
  * without a command the jar starts the server.
  */
-@Command(name = "java -jar duban.jar", mixinStandardHelpOptions = true, subcommands = {ParseCommand.class},
+@Command(name = "java -jar duban.jar", mixinStandardHelpOptions = true, subcommands = {ParseCommand.class, SimulateCommand.class},
         description = "督办 duban: 命令行工具 (不启动服务)")
 public class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("parse", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("parse", "simulate", "help", "--help", "-h");
 
     public static boolean handles(String firstArgument) {
         return COMMANDS.contains(firstArgument);
@@ -25,6 +25,9 @@ public class Cli {
 
     /** Runs a command; its exit code: 0 done, 2 refused (bad input: one line on stderr). */
     public static int run(String... args) {
+        // a command's output is its result: the libraries' logging would mix into it
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.OFF);
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         return run(out, err, args);

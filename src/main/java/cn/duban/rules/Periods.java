@@ -45,6 +45,10 @@ public final class Periods {
         return calendarPeriods(months, start, year);
     }
 
+    /**
+     * Calendar periods of {@code months} months that end on or after {@code start}; a first period shorter than half
+     * a period (a plan issued late in a quarter) is folded into the next one.
+     */
     private static List<Period> calendarPeriods(int months, LocalDate start, int year) {
         List<Period> periods = new ArrayList<>();
         for (int m = 1; m <= 12; m += months) {
@@ -53,6 +57,10 @@ public final class Periods {
             if (!to.isBefore(start)) {
                 periods.add(new Period(from.isBefore(start) ? start : from, to));
             }
+        }
+        if (periods.size() > 1 && periods.get(0).end().toEpochDay() - periods.get(0).start().toEpochDay() < months * 15L) {
+            periods.set(1, new Period(periods.get(0).start(), periods.get(1).end()));
+            periods.remove(0);
         }
         return periods;
     }

@@ -16,7 +16,10 @@ import cn.duban.system.Folders.FileText;
  */
 public final class WorkCalendar {
 
+    private static final int BASE_YEAR = 2020;
+
     private final Map<LocalDate, Boolean> overrides;
+    private final Map<Integer, int[]> years = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkCalendar(Map<LocalDate, Boolean> overrides) {
         this.overrides = Map.copyOf(overrides);
@@ -50,6 +53,41 @@ public final class WorkCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
+        int[] counts = year(day.getYear());
+        int i = day.getDayOfYear();
+        return counts[i] > counts[i - 1];
+    }
+
+    /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        return upTo(to) - upTo(from);
+    }
+
+    /** Working days counted from a fixed year up to and including {@code day}, so differences are exact. */
+    private int upTo(LocalDate day) {
+        int total = 0;
+        for (int y = BASE_YEAR; y < day.getYear(); y++) {
+            total += year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+        }
+        for (int y = day.getYear(); y < BASE_YEAR; y++) {
+            total -= year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+        }
+        return total + year(day.getYear())[day.getDayOfYear()];
+    }
+
+    /** For each day of the year (1-based), how many working days from 1 January up to it. */
+    private int[] year(int year) {
+        return years.computeIfAbsent(year, y -> {
+            int days = LocalDate.of(y, 12, 31).getDayOfYear();
+            int[] counts = new int[days + 1];
+            for (int i = 1; i <= days; i++) {
+                counts[i] = counts[i - 1] + (computeWorkingDay(LocalDate.ofYearDay(y, i)) ? 1 : 0);
+            }
+            return counts;
+        });
+    }
+
+    private boolean computeWorkingDay(LocalDate day) {
         Boolean override = overrides.get(day);
         if (override != null) {
             return override;
@@ -59,20 +97,6 @@ public final class WorkCalendar {
             return holiday.isWork();
         }
         return day.getDayOfWeek() != DayOfWeek.SATURDAY && day.getDayOfWeek() != DayOfWeek.SUNDAY;
-    }
-
-    /** Working days after {@code from} up to and including {@code to}; negative when {@code to} is earlier. */
-    public int workingDaysBetween(LocalDate from, LocalDate to) {
-        if (to.isBefore(from)) {
-            return -workingDaysBetween(to, from);
-        }
-        int n = 0;
-        for (LocalDate d = from.plusDays(1); !d.isAfter(to); d = d.plusDays(1)) {
-            if (isWorkingDay(d)) {
-                n++;
-            }
-        }
-        return n;
     }
 
     /** The first working day on or after {@code day}. */

@@ -1,0 +1,293 @@
+package cn.duban.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.plan.parse.ParsedPlan.ParsedItem;
+import cn.duban.plan.parse.Requirement;
+
+/**
+ * A preview of a plan year without a server: the rules run on every working day from the plan's issue date to year
+ * end, on the facts the units' (simulated) reports leave, and every action they take is recorded. Items without a
+ * deadline are taken as due at year end, as the office would confirm them.
+ */
+public final class Simulation {
+
+    /** How the simulated units behave. */
+    public sealed interface Completion {
+        /** Nobody ever reports. */
+        record None() implements Completion {}
+
+        /** Every unit keeps pace and hands in every report two working days before it is due. */
+        record OnTime() implements Completion {}
+
+        /** Each report is on time, late or never, at random but reproducibly from the seed. */
+        record Random(long seed) implements Completion {}
+
+        static Completion parse(String text) {
+            if (text.equals("none")) {
+                return new None();
+            }
+            if (text.equals("ontime")) {
+                return new OnTime();
+            }
+            if (text.startsWith("random:") && text.substring(7).matches("-?\\d{1,18}")) {
+                return new Random(Long.parseLong(text.substring(7)));
+            }
+            throw new IllegalArgumentException("--completion 须为 none、ontime 或 random:SEED (如 random:42): " + text);
+        }
+    }
+
+    /** One action on one day: REMIND (kind), ESCALATE (level, reason) or COLOUR (kind = the new colour). */
+    public record Event(LocalDate date, String itemNumber, String unit, String action, String kind, Integer level,
+                        String reason) {}
+
+    /** A simulated report: progress, or a submission that is approved or returned. */
+    private record Report(LocalDate date, int percent, boolean submission, boolean approved) {}
+
+    /** One unit's work on one item over the year. */
+    private static final class Track {
+        final int item;
+        final String unit;
+        final TreeMap<LocalDate, List<Report>> schedule = new TreeMap<>();
+        final List<LocalDate> reported = new ArrayList<>();
+        int approved;
+        int returns;
+        int percent;
+
+        Track(int item, String unit) {
+            this.item = item;
+            this.unit = unit;
+        }
+    }
+
+    private final ParsedPlan plan;
+    private final RuleBase rules;
+    private final WorkCalendar calendar;
+    private final LocalDate start;
+    private final LocalDate yearEnd;
+    private final List<List<Periods.Period>> periods = new ArrayList<>();
+    private final List<Track> tracks = new ArrayList<>();
+    private final int[] level;
+    private final Colour.Shade[] colour;
+    private final Map<String, LocalDate> sent = new HashMap<>();
+
+    private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar) {
+        this.plan = plan;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.yearEnd = LocalDate.of(plan.year(), 12, 31);
+        LocalDate issued = plan.issuedOn();
+        this.start = issued != null && issued.getYear() == plan.year() ? issued : LocalDate.of(plan.year(), 1, 1);
+        this.level = new int[plan.items().size()];
+        this.colour = new Colour.Shade[plan.items().size()];
+    }
+
+    public static List<Event> run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion) {
+        return new Simulation(plan, rules, calendar).run(completion);
+    }
+
+    private List<Event> run(Completion completion) {
+        Random random = new Random(completion instanceof Completion.Random r ? r.seed() : 0);
+        for (int i = 0; i < plan.items().size(); i++) {
+            ParsedItem item = plan.items().get(i);
+            periods.add(Periods.of(deadline(item), start, plan.year()));
+            for (String unit : units(item)) {
+                Track track = new Track(i, unit);
+                schedule(track, item, completion, random);
+                tracks.add(track);
+            }
+        }
+        List<Event> events = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(yearEnd); day = day.plusDays(1)) {
+            if (calendar.isWorkingDay(day)) {
+                sweep(day, events);
+                for (Track track : tracks) {
+                    track.schedule.getOrDefault(day, List.of()).forEach(r -> report(track, r));
+                }
+            }
+        }
+        return events;
+    }
+
+    /** The morning's sweep: the rules over the day's facts, and what they decide. */
+    private void sweep(LocalDate day, List<Event> events) {
+        List<Object> facts = new ArrayList<>();
+        for (Track t : tracks) {
+            Periods.Period owed = owed(t);
+            if (owed == null || owed.start().isAfter(day)) {
+                continue;
+            }
+            ParsedItem item = plan.items().get(t.item);
+            facts.add(Work.on(day, t.item, item.number(), t.unit, owed, deadline(item).kind() == Deadline.Kind.RECURRING
+                    || deadline(item).kind() == Deadline.Kind.ONGOING, t.percent, t.returns, level[t.item], calendar));
+            for (Requirement r : item.requirements()) {
+                Periods.of(r.per(), start, plan.year()).stream().filter(p -> p.contains(day)).findFirst().ifPresent(p ->
+                        facts.add(new Quota(t.item, item.number(), t.unit, r.count(),
+                                (int) t.reported.stream().filter(p::contains).count(), r.per().name(),
+                                Math.max(0, calendar.workingDaysBetween(day, p.end())))));
+            }
+        }
+        sent.forEach((key, date) -> {
+            String[] k = key.split("\\|", 3);
+            facts.add(new Sent(Long.parseLong(k[0]), k[1], k[2], calendar.workingDaysBetween(date, day)));
+        });
+        RuleBase.Outcome outcome = rules.evaluate(facts);
+        Map<String, Event> dayEvents = new LinkedHashMap<>();
+        Map<Event, Integer> itemIndex = new HashMap<>();
+        Comparator<Remind> byUnit = Comparator.comparingLong(Remind::itemId)
+                .thenComparingInt(r -> unitOrder(r.itemId(), r.unit())).thenComparing(Remind::kind);
+        for (Remind r : outcome.reminders().stream().sorted(byUnit).toList()) {
+            sent.put(r.itemId() + "|" + r.unit() + "|" + r.kind(), day);
+            Event event = new Event(day, r.itemNumber(), r.unit(), "REMIND", r.kind(), null, null);
+            if (dayEvents.putIfAbsent("R" + r.itemId() + "|" + r.unit() + "|" + r.kind(), event) == null) {
+                itemIndex.put(event, (int) r.itemId());
+            }
+        }
+        outcome.escalations().stream().sorted(Comparator.comparingLong(Escalate::itemId).thenComparingInt(Escalate::level)
+                .thenComparingInt(e -> unitOrder(e.itemId(), e.unit()))).forEach(e -> {
+            int item = (int) e.itemId();
+            if (e.level() > level[item]) {
+                level[item] = e.level();
+                Event event = new Event(day, e.itemNumber(), e.unit(), "ESCALATE", null, e.level(), e.reason());
+                dayEvents.put("E" + item + "|" + e.level(), event);
+                itemIndex.put(event, item);
+            }
+        });
+        Map<Integer, Colour.Shade> shades = new HashMap<>();
+        outcome.colours().forEach(c -> shades.merge((int) c.itemId(), c.shade(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        for (int i = 0; i < colour.length; i++) {
+            Colour.Shade shade = shades.get(i);
+            if (shade != null && shade != colour[i]) {
+                Event event = new Event(day, plan.items().get(i).number(), null, "COLOUR", shade.name(), null, null);
+                dayEvents.put("C" + i, event);
+                itemIndex.put(event, i);
+            }
+            colour[i] = shade;
+        }
+        dayEvents.values().stream().sorted(Comparator.comparingInt(e -> itemIndex.get(e))).forEach(events::add);
+    }
+
+    /** A unit's place among the item's units, so that a day's actions come out in the same order every run. */
+    private int unitOrder(long item, String unit) {
+        return units(plan.items().get((int) item)).indexOf(unit);
+    }
+
+    private void report(Track t, Report r) {
+        if (owed(t) == null) {
+            return;
+        }
+        t.reported.add(r.date());
+        t.percent = r.percent();
+        if (r.submission() && r.approved()) {
+            t.approved++;
+            t.percent = 0;
+            level[t.item] = 0; // the owed report is in: a new period starts unescalated
+        } else if (r.submission()) {
+            t.returns++;
+        }
+    }
+
+    /** The period the unit still owes a report for, or null when it owes none this year. */
+    private Periods.Period owed(Track t) {
+        List<Periods.Period> ps = periods.get(t.item);
+        return t.approved < ps.size() ? ps.get(t.approved) : null;
+    }
+
+    // ---- how the units behave ------------------------------------------------------------------------------------
+
+    private void schedule(Track t, ParsedItem item, Completion completion, Random random) {
+        if (completion instanceof Completion.None) {
+            return;
+        }
+        for (Periods.Period p : periods.get(t.item)) {
+            double fate = completion instanceof Completion.Random ? random.nextDouble() : 0;
+            if (fate >= 0.85) {
+                return; // stops reporting for the rest of the year
+            }
+            LocalDate onTime = before(p.end(), 2, p.start());
+            progress(t, p, onTime);
+            if (fate < 0.6) {
+                add(t, new Report(onTime, 100, true, true));
+            } else {
+                boolean returned = random.nextDouble() < 0.3;
+                if (returned) {
+                    add(t, new Report(onTime, 100, true, false));
+                }
+                add(t, new Report(after(p.end(), 1 + random.nextInt(15)), 100, true, true));
+            }
+        }
+        for (Requirement r : item.requirements()) {
+            LocalDate last = periods.get(t.item).get(periods.get(t.item).size() - 1).end();
+            for (Periods.Period q : Periods.of(r.per(), start, plan.year())) {
+                if (q.start().isAfter(last)) {
+                    break;
+                }
+                LocalDate end = q.end().isAfter(last) ? last : q.end();
+                for (int k = 1; k <= r.count(); k++) {
+                    add(t, new Report(spread(q.start(), end, k, r.count() + 1), 50, false, false));
+                }
+            }
+        }
+    }
+
+    /** Progress reports a third and two thirds into the period, keeping pace with the time gone by. */
+    private void progress(Track t, Periods.Period p, LocalDate last) {
+        add(t, new Report(spread(p.start(), last, 1, 3), 40, false, false));
+        add(t, new Report(spread(p.start(), last, 2, 3), 75, false, false));
+    }
+
+    private void add(Track t, Report r) {
+        t.schedule.computeIfAbsent(r.date(), d -> new ArrayList<>()).add(r);
+    }
+
+    /** The k-th of n evenly spaced working days between two dates. */
+    private LocalDate spread(LocalDate from, LocalDate to, int k, int n) {
+        int days = Math.max(0, calendar.workingDaysBetween(from, to));
+        return after(calendar.nextWorkingDay(from).minusDays(1), Math.max(1, days * k / n));
+    }
+
+    /** The working day {@code n} working days before {@code day}, but not before {@code floor}. */
+    private LocalDate before(LocalDate day, int n, LocalDate floor) {
+        LocalDate d = day;
+        int left = n;
+        while (left > 0 && d.isAfter(floor)) {
+            d = d.minusDays(1);
+            if (calendar.isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return calendar.nextWorkingDay(d.isBefore(floor) ? floor : d);
+    }
+
+    /** The working day {@code n} working days after {@code day}. */
+    private LocalDate after(LocalDate day, int n) {
+        LocalDate d = day;
+        for (int left = n; left > 0; ) {
+            d = d.plusDays(1);
+            if (calendar.isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    private Deadline deadline(ParsedItem item) {
+        Deadline d = item.deadline();
+        return d.kind() == Deadline.Kind.NONE ? new Deadline(Deadline.Kind.YEAR_END, yearEnd, null, null, List.of()) : d;
+    }
+
+    /** The units that report on an item: the responsible units, else the lead units. */
+    private static List<String> units(ParsedItem item) {
+        return item.responsibleUnits().isEmpty() ? item.leadUnits() : item.responsibleUnits();
+    }
+}
