@@ -28,7 +28,7 @@ import cn.duban.plan.parse.Requirement;
 public class PlanStore {
 
     private static final String ITEM_COLUMNS = "id, plan_id, seq, number, path, text, deadline_kind, due, deadline_text, "
-            + "frequency, milestones, requirements, status, return_count, process_instance_id, completed_at";
+            + "frequency, milestones, requirements, status, return_count, escalation_level, colour, process_instance_id, completed_at";
     private static final String PLAN_COLUMNS = "p.*, (select count(*) from item i where i.plan_id = p.id) items";
     private static final String[] ROLES = {"LEAD", "RESPONSIBLE", "COOPERATING"};
 
@@ -120,6 +120,11 @@ public class PlanStore {
                 .params(Item.Status.COMPLETED.name(), Timestamp.from(at), itemId).update();
     }
 
+    /** The escalation level the rules raised the item to (0 again once the owed report is approved). */
+    public void setEscalationLevel(long itemId, int level) {
+        jdbc.sql("update item set escalation_level = ? where id = ?").params(level, itemId).update();
+    }
+
     public void countReturn(long itemId) {
         jdbc.sql("update item set return_count = return_count + 1 where id = ?").param(itemId).update();
     }
@@ -132,7 +137,8 @@ public class PlanStore {
                     .query((rs, n) -> byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
             result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.text(), i.deadline(),
-                    i.requirements(), i.status(), i.returnCount(), i.processInstanceId(), i.completedAt(),
+                    i.requirements(), i.status(), i.returnCount(), i.escalationLevel(), i.colour(),
+                    i.processInstanceId(), i.completedAt(),
                     byRole.getOrDefault("LEAD", List.of()), byRole.getOrDefault("RESPONSIBLE", List.of()),
                     byRole.getOrDefault("COOPERATING", List.of())));
         }
@@ -163,8 +169,8 @@ public class PlanStore {
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Item(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("number"),
                 List.of(rs.getString("path").split("/")), rs.getString("text"), deadline, requirements,
-                Item.Status.valueOf(rs.getString("status")), rs.getInt("return_count"),
-                rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
+                Item.Status.valueOf(rs.getString("status")), rs.getInt("return_count"), rs.getInt("escalation_level"),
+                rs.getString("colour"), rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
                 List.of(), List.of(), List.of());
     }
 

@@ -24,6 +24,18 @@ public final class Periods {
 
     private Periods() {}
 
+    /** Supervision of a plan year starts on the plan's issue date, or on 1 January when it was issued another year. */
+    public static LocalDate start(LocalDate issuedOn, int year) {
+        return issuedOn != null && issuedOn.getYear() == year ? issuedOn : LocalDate.of(year, 1, 1);
+    }
+
+    /** The periods of an item; an item without a deadline is taken as due at year end. */
+    public static List<Period> ofItem(Deadline deadline, LocalDate issuedOn, int year) {
+        Deadline d = deadline.kind() == Deadline.Kind.NONE || deadline.due() == null
+                ? new Deadline(Deadline.Kind.YEAR_END, LocalDate.of(year, 12, 31), null, null, List.of()) : deadline;
+        return of(d, start(issuedOn, year), year);
+    }
+
     public static List<Period> of(Deadline deadline, LocalDate start, int year) {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         int months = switch (deadline.kind()) {

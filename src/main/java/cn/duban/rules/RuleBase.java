@@ -1,8 +1,12 @@
 package cn.duban.rules;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -67,6 +71,42 @@ public class RuleBase {
     }
 
     public List<String> files() {
+        return files;
+    }
+
+    /** The folder the rules are read from and written to (the jar's copies stand in while it does not exist). */
+    public Path folder() {
+        return Path.of(rulesDir).toAbsolutePath();
+    }
+
+    /** The text of one rule file in force. */
+    public Optional<FileText> file(String name) {
+        return Folders.read(rulesDir, "rules", RULE_FILES).stream().filter(f -> f.name().equals(name)).findFirst();
+    }
+
+    /**
+     * Replaces (or adds) one rule file: the whole set is compiled with it first, and only then written to the rules
+     * folder (created with the jar's files when missing) and put in force. A file with errors changes nothing.
+     */
+    public synchronized List<String> write(String name, byte[] content) throws IOException {
+        if (!name.matches("[A-Za-z0-9_-]+(\\.drl|\\.drl\\.csv|\\.drl\\.xlsx)")) {
+            throw new CompileException("规则文件名无效 (应为 名称.drl、名称.drl.csv 或 名称.drl.xlsx): " + name);
+        }
+        List<FileText> candidate = new ArrayList<>(Folders.read(rulesDir, "rules", RULE_FILES).stream()
+                .filter(f -> !f.name().equals(name)).toList());
+        candidate.add(new FileText(name, content));
+        KieContainer compiled = build(candidate);
+        Path folder = Path.of(rulesDir);
+        if (!Files.isDirectory(folder)) {
+            Files.createDirectories(folder);
+            for (FileText f : Folders.read(rulesDir, "rules", RULE_FILES)) {
+                Files.write(folder.resolve(f.name()), f.bytes());
+            }
+        }
+        Files.write(folder.resolve(name), content);
+        this.container = compiled;
+        this.files = candidate.stream().map(FileText::name).sorted().toList();
+        log.info("Rule file {} written and in force", name);
         return files;
     }
 

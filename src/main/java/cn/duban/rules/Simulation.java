@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 
-import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement;
@@ -86,8 +85,7 @@ public final class Simulation {
         this.rules = rules;
         this.calendar = calendar;
         this.yearEnd = LocalDate.of(plan.year(), 12, 31);
-        LocalDate issued = plan.issuedOn();
-        this.start = issued != null && issued.getYear() == plan.year() ? issued : LocalDate.of(plan.year(), 1, 1);
+        this.start = Periods.start(plan.issuedOn(), plan.year());
         this.level = new int[plan.items().size()];
         this.colour = new Colour.Shade[plan.items().size()];
     }
@@ -100,7 +98,7 @@ public final class Simulation {
         Random random = new Random(completion instanceof Completion.Random r ? r.seed() : 0);
         for (int i = 0; i < plan.items().size(); i++) {
             ParsedItem item = plan.items().get(i);
-            periods.add(Periods.of(deadline(item), start, plan.year()));
+            periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
                 Track track = new Track(i, unit);
                 schedule(track, item, completion, random);
@@ -128,8 +126,8 @@ public final class Simulation {
                 continue;
             }
             ParsedItem item = plan.items().get(t.item);
-            facts.add(Work.on(day, t.item, item.number(), t.unit, owed, deadline(item).kind() == Deadline.Kind.RECURRING
-                    || deadline(item).kind() == Deadline.Kind.ONGOING, t.percent, t.returns, level[t.item], calendar));
+            facts.add(Work.on(day, t.item, item.number(), t.unit, owed, periods.get(t.item).size() > 1, t.percent,
+                    t.returns, level[t.item], calendar));
             for (Requirement r : item.requirements()) {
                 Periods.of(r.per(), start, plan.year()).stream().filter(p -> p.contains(day)).findFirst().ifPresent(p ->
                         facts.add(new Quota(t.item, item.number(), t.unit, r.count(),
@@ -279,11 +277,6 @@ public final class Simulation {
             }
         }
         return d;
-    }
-
-    private Deadline deadline(ParsedItem item) {
-        Deadline d = item.deadline();
-        return d.kind() == Deadline.Kind.NONE ? new Deadline(Deadline.Kind.YEAR_END, yearEnd, null, null, List.of()) : d;
     }
 
     /** The units that report on an item: the responsible units, else the lead units. */

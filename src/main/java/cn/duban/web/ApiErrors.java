@@ -19,6 +19,7 @@ import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
+import cn.duban.rules.RuleBase;
 import cn.duban.system.ApiException;
 
 /** Every refusal of the API is a 4xx with {"error": "…"}; anything unexpected is a 500 without details. */
@@ -30,6 +31,11 @@ public class ApiErrors {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Map<String, String>> api(ApiException e) {
         return error(e.status(), e.getMessage());
+    }
+
+    @ExceptionHandler(RuleBase.CompileException.class)
+    ResponseEntity<Map<String, String>> rules(RuleBase.CompileException e) {
+        return error(HttpStatus.BAD_REQUEST, e.getMessage());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

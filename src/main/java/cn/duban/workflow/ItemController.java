@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.duban.notify.Notifications;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanStore;
@@ -24,7 +25,8 @@ public class ItemController {
 
     /** One item with everything known about it; {@code history} is its audit trail. */
     public record ItemView(Item item, String title, List<TaskView> openTasks, List<ProgressReports.Report> reports,
-                           List<Attachment> attachments, List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {}
+                           List<Attachment> attachments, List<Notifications.Notification> reminders,
+                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {}
 
     private final PlanStore plans;
     private final ItemUnits itemUnits;
@@ -33,10 +35,12 @@ public class ItemController {
     private final Attachments attachments;
     private final Ledger ledger;
     private final ItemHistory history;
+    private final Notifications notifications;
     private final Caller caller;
 
     public ItemController(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
-                          Attachments attachments, Ledger ledger, ItemHistory history, Caller caller) {
+                          Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications,
+                          Caller caller) {
         this.plans = plans;
         this.itemUnits = itemUnits;
         this.openTasks = openTasks;
@@ -44,14 +48,16 @@ public class ItemController {
         this.attachments = attachments;
         this.ledger = ledger;
         this.history = history;
+        this.notifications = notifications;
         this.caller = caller;
     }
 
     @GetMapping("/api/items/{id}")
     public ItemView item(@PathVariable long id) {
-        Item item = visible(id, caller.current());
-        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), attachments.of(id), ledger.of(id),
-                history.of(id));
+        UserAccount user = caller.current();
+        Item item = visible(id, user);
+        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), attachments.of(id),
+                notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id), history.of(id));
     }
 
     @GetMapping("/api/attachments/{id}")

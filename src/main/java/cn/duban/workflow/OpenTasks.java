@@ -56,7 +56,7 @@ public class OpenTasks {
     }
 
     /**
-     * The tasks a user may act on: ADMIN every task, SUPERVISOR the reviews, UNIT the work of its own units;
+     * The tasks a user may act on: ADMIN every task, SUPERVISOR the reviews and 督办, UNIT the work of its own units;
      * optionally narrowed to one plan, step or unit.
      */
     public List<TaskView> forUser(UserAccount user, Long planId, Step step, String unit) {
@@ -65,7 +65,7 @@ public class OpenTasks {
         if (!user.isAdmin()) {
             List<String> mine = new ArrayList<>();
             if (user.canReview()) {
-                mine.add("t.step = 'REVIEW'");
+                mine.add("t.step in ('REVIEW', 'SUPERVISE')");
             }
             if (!user.units().isEmpty()) {
                 mine.add("(t.step = 'EXECUTE' and t.unit_code in (" + placeholders(user.units().size()) + "))");

@@ -58,6 +58,12 @@ public class ProgressReports {
                 .params(decision.name(), reviewer, Timestamp.from(Instant.now()), comment, reportId).update();
     }
 
+    /** How many of the unit's reports on the item were approved: the periods it has reported for. */
+    public int approvedCount(long itemId, String unit) {
+        return jdbc.sql("select count(*) from progress_report where item_id = ? and unit_code = ? and decision = 'APPROVE'")
+                .params(itemId, unit).query(Integer.class).single();
+    }
+
     public List<Report> of(long itemId) {
         return jdbc.sql("select " + COLUMNS + " from progress_report where item_id = ? order by id")
                 .param(itemId).query(ProgressReports::report).list();

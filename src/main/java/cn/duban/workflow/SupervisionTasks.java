@@ -68,6 +68,11 @@ public class SupervisionTasks {
             }
             case REVIEW -> review(task, body, user);
             case ASSIGN -> assign(task, body, user);
+            case SUPERVISE -> {
+                String comment = body.comment() == null || body.comment().isBlank() ? null : truncate(body.comment().trim(), 4000);
+                history.record(task.itemId(), user.username(), Step.SUPERVISE, Action.SUPERVISED, task.unit(), comment);
+                engineTasks.complete(taskId);
+            }
             default -> throw ApiException.conflict("该任务不能在此办理");
         }
     }
@@ -148,6 +153,8 @@ public class SupervisionTasks {
         reports.review(report.id(), decision, user.username(), comment);
         if (decision == Decision.RETURN) {
             plans.countReturn(task.itemId());
+        } else {
+            plans.setEscalationLevel(task.itemId(), 0); // the owed report is in: escalation starts over
         }
         history.record(task.itemId(), user.username(), Step.REVIEW,
                 decision == Decision.APPROVE ? Action.APPROVED : Action.RETURNED, task.unit(), comment);
@@ -169,7 +176,7 @@ public class SupervisionTasks {
         OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
         boolean allowed = switch (task.step()) {
             case ASSIGN -> user.isAdmin();
-            case REVIEW -> user.canReview();
+            case REVIEW, SUPERVISE -> user.canReview();
             case EXECUTE -> user.isAdmin() || user.units().contains(task.unit());
             default -> false;
         };

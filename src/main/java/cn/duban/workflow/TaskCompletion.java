@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The body of POST /api/tasks/{id}/complete (and /progress). Which fields count depends on the task's step:
  * EXECUTE: summary, percent, evidence (links), attachments (ids of uploaded files);
- * REVIEW: decision (APPROVE or RETURN), comment (required to return);
+ * REVIEW: decision (APPROVE or RETURN), comment (required to return); SUPERVISE (督办): comment;
  * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due.
  */
 public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,

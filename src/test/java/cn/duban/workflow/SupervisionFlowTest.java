@@ -31,6 +31,9 @@ class SupervisionFlowTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
     Api api;
 
     @BeforeEach
@@ -181,6 +184,22 @@ class SupervisionFlowTest {
         assertThat(api.tasks("ding", planId)).hasSize(1);
         assertThat(api.tasks("jia", planId)).as("the lead is also one of the group").hasSize(1);
         assertThat(api.tasks("admin", planId)).hasSize(4);
+    }
+
+    @Test
+    void aQuarterlyItemAsksTheUnitAgainWhenTheNextQuarterStarts() {
+        int year = java.time.LocalDate.now().getYear() + 1;
+        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开政府债务信息,每季度更新。(责任单位:市丙局)\n");
+        long itemId = api.tasks("bing", planId).get(0).get("itemId").asLong();
+        api.complete("bing", api.task("bing", planId, "EXECUTE", "bing"), "{\"summary\":\"一季度已更新\",\"percent\":100}");
+        api.complete("leader", api.task("leader", planId, "REVIEW", "bing"), "{\"decision\":\"APPROVE\"}");
+        assertThat(api.tasks("bing", planId)).as("waiting for the second quarter").isEmpty();
+        JsonNode item = api.get("admin", "/api/items/" + itemId).body();
+        assertThat(item.at("/item/status").asText()).isEqualTo("OPEN");
+        var timer = management.createJobQuery().processInstanceId(item.at("/item/processInstanceId").asText()).timers().singleResult();
+        assertThat(new java.text.SimpleDateFormat("yyyy-MM-dd").format(timer.getDuedate())).isEqualTo(year + "-04-01");
+        management.executeJob(timer.getId());
+        assertThat(api.tasks("bing", planId)).as("the second quarter's report is asked for").hasSize(1);
     }
 
     @Test

@@ -1,0 +1,192 @@
+package cn.duban.workflow;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.duban.notify.Notifications;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanStore;
+import cn.duban.plan.parse.Deadline;
+import cn.duban.plan.parse.Requirement;
+import cn.duban.rules.Colour;
+import cn.duban.rules.Escalate;
+import cn.duban.rules.Periods;
+import cn.duban.rules.Quota;
+import cn.duban.rules.Remind;
+import cn.duban.rules.RuleBase;
+import cn.duban.rules.Sent;
+import cn.duban.rules.Work;
+import cn.duban.rules.WorkCalendar;
+import cn.duban.workflow.ItemHistory.Action;
+
+/**
+ * The daily sweep (每日督办巡检): the rules look at every unit's open work on one day and decide reminders,
+ * escalations and colours, which are carried out here: a reminder becomes a notification, an escalation raises the
+ * item's level and opens a 督办 task through the item's process. Running it twice for a day adds nothing.
+ */
+@Service
+public class DailySweep {
+
+    public record Result(LocalDate date, boolean workingDay, int reminders, int escalations) {}
+
+    /** A unit's open EXECUTE task with what the facts need of its item and plan. */
+    private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
+                        int returns, int level, LocalDate issuedOn, int year, String processInstanceId) {}
+
+    /** A report as the facts count it. */
+    private record Report(long itemId, String unit, int percent, String decision, LocalDate on) {}
+
+    private final JdbcClient jdbc;
+    private final RuleBase rules;
+    private final WorkCalendar calendar;
+    private final Notifications notifications;
+    private final PlanStore plans;
+    private final ItemHistory history;
+    private final RuntimeService runtime;
+
+    public DailySweep(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Notifications notifications,
+                      PlanStore plans, ItemHistory history, RuntimeService runtime) {
+        this.jdbc = jdbc;
+        this.rules = rules;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.plans = plans;
+        this.history = history;
+        this.runtime = runtime;
+    }
+
+    @Transactional
+    public Result run(LocalDate day) {
+        if (!calendar.isWorkingDay(day)) {
+            return new Result(day, false, 0, 0);
+        }
+        List<Open> open = openWork();
+        Map<String, List<Report>> reports = reports(day);
+        List<Object> facts = new ArrayList<>();
+        Map<Long, Open> byItem = new HashMap<>();
+        for (Open o : open) {
+            byItem.put(o.itemId(), o);
+            List<Periods.Period> periods = Periods.ofItem(o.deadline(), o.issuedOn(), o.year());
+            List<Report> mine = reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of());
+            int approved = (int) mine.stream().filter(r -> "APPROVE".equals(r.decision())).count();
+            Periods.Period owed = periods.get(Math.min(approved, periods.size() - 1));
+            // progress counts toward the period owed: any report for the first one, reports since it began after that
+            LocalDate since = approved == 0 ? LocalDate.MIN : owed.start();
+            int percent = mine.stream().filter(r -> !r.on().isBefore(since) && !"RETURN".equals(r.decision()))
+                    .max(Comparator.comparing(Report::on)).map(Report::percent).orElse(0);
+            facts.add(Work.on(day, o.itemId(), o.number(), o.unit(), owed, periods.size() > 1, percent, o.returns(),
+                    o.level(), calendar));
+            for (String r : o.requirements() == null || o.requirements().isEmpty() ? new String[0] : o.requirements().split(",")) {
+                Requirement req = new Requirement(Integer.parseInt(r.split("/")[0]), Requirement.Per.valueOf(r.split("/")[1]));
+                Periods.of(req.per(), Periods.start(o.issuedOn(), o.year()), o.year()).stream().filter(p -> p.contains(day))
+                        .findFirst().ifPresent(p -> facts.add(new Quota(o.itemId(), o.number(), o.unit(), req.count(),
+                                (int) mine.stream().filter(x -> p.contains(x.on()) && !"RETURN".equals(x.decision())).count(),
+                                req.per().name(), Math.max(0, calendar.workingDaysBetween(day, p.end())))));
+            }
+        }
+        jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= ? group by item_id, unit_code, kind")
+                .param(Date.valueOf(day))
+                .query((rs, i) -> new Sent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        calendar.workingDaysBetween(rs.getDate(4).toLocalDate(), day)))
+                .list().stream().filter(s -> byItem.containsKey(s.getItemId())).forEach(facts::add);
+
+        RuleBase.Outcome outcome = rules.evaluate(facts);
+        int reminders = 0;
+        for (Remind r : outcome.reminders()) {
+            Open o = byItem.get(r.itemId());
+            if (notifications.addOnce(r.itemId(), r.unit(), r.kind(), day, message(r, o, day))) {
+                reminders++;
+            }
+        }
+        int escalations = 0;
+        Map<Long, Escalate> highest = new HashMap<>();
+        outcome.escalations().forEach(e -> highest.merge(e.itemId(), e, (a, b) -> a.level() >= b.level() ? a : b));
+        for (Escalate e : highest.values()) {
+            Open o = byItem.get(e.itemId());
+            if (e.level() > o.level()) {
+                escalate(e, o, day);
+                escalations++;
+            }
+        }
+        colour(outcome.colours());
+        return new Result(day, true, reminders, escalations);
+    }
+
+    private void escalate(Escalate e, Open o, LocalDate day) {
+        plans.setEscalationLevel(e.itemId(), e.level());
+        jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
+                .params(e.itemId(), e.level(), e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
+        history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(),
+                LEVELS[Math.min(e.level(), LEVELS.length - 1)] + ": " + e.reason());
+        runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
+                .setVariablesLocal(Map.of("unit", e.unit(), "level", e.level(), "reason", e.reason()))
+                .correlateWithResult();
+    }
+
+    /** Each open item takes the highest colour of the day; items with none lose theirs. */
+    private void colour(List<Colour> colours) {
+        Map<Long, Colour.Shade> shades = new HashMap<>();
+        colours.forEach(c -> shades.merge(c.itemId(), c.shade(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
+        jdbc.sql("update item set colour = null where status = 'OPEN' and colour is not null").update();
+        shades.forEach((item, shade) -> jdbc.sql("update item set colour = ? where id = ?").params(shade.name(), item).update());
+    }
+
+    private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
+
+    private static final Map<String, String> KINDS = Map.of(
+            "DUE_SOON", "即将到期", "DUE_TOMORROW", "明天到期", "DUE_TODAY", "今天到期", "OVERDUE", "已逾期",
+            "LAGGING", "进度滞后", "QUOTA", "尚未达到次数要求");
+
+    /** The reminder as the unit reads it: item number, title, due date and working days left. */
+    private String message(Remind r, Open o, LocalDate day) {
+        String title = Item.titleOf(o.text());
+        int left = o.deadline().due() == null ? 0 : calendar.workingDaysBetween(day, o.deadline().due());
+        return "【督办提醒】第" + r.itemNumber() + "项「" + title + "」" + KINDS.getOrDefault(r.kind(), r.kind())
+                + (o.deadline().due() == null ? "" : ", 完成时限 " + o.deadline().due()
+                + (left >= 0 ? ", 剩余 " + left + " 个工作日" : ", 已逾期 " + (-left) + " 个工作日"));
+    }
+
+    private List<Open> openWork() {
+        return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
+                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id "
+                        + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
+                        + "where t.step = 'EXECUTE' and t.unit_code is not null order by t.item_id, t.created_at")
+                .query((rs, i) -> {
+                    Date due = rs.getDate(6);
+                    String frequency = rs.getString(7);
+                    Date issued = rs.getDate(12);
+                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
+                                    frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
+                            rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
+                            rs.getInt(13), rs.getString(14));
+                })
+                .list();
+    }
+
+    /** Every report handed in up to the day, by item and unit. */
+    private Map<String, List<Report>> reports(LocalDate day) {
+        Map<String, List<Report>> byUnit = new HashMap<>();
+        jdbc.sql("select r.item_id, r.unit_code, r.percent, r.decision, r.submitted_at from progress_report r "
+                        + "join item i on i.id = r.item_id where i.status = 'OPEN' and r.submitted_at < ?")
+                .param(Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
+                .query((rs, i) -> new Report(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
+                        rs.getTimestamp(5).toLocalDateTime().toLocalDate()))
+                .list()
+                .forEach(r -> byUnit.computeIfAbsent(r.itemId() + "|" + r.unit(), k -> new ArrayList<>()).add(r));
+        return byUnit;
+    }
+}

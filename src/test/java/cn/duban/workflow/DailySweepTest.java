@@ -1,0 +1,168 @@
+package cn.duban.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import cn.duban.Api;
+import cn.duban.Api.Response;
+import cn.duban.rules.WorkCalendar;
+
+/** The daily sweep through the API: reminders, escalation to a 督办 task, colours, idempotency; rule reloads. */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class DailySweepTest {
+
+    /** Next year, so that every sweep day comes after the reports the test makes today. */
+    private static final int YEAR = LocalDate.now().getYear() + 1;
+    private static final LocalDate DUE = LocalDate.of(YEAR, 9, 30);
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    WorkCalendar calendar;
+
+    Api api;
+
+    @BeforeEach
+    void setUp() {
+        api = new Api(mvc);
+    }
+
+    private JsonNode sweep(LocalDate day) {
+        Response r = api.post("admin", "/api/admin/sweep?date=" + day, "");
+        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
+        return r.body();
+    }
+
+    /** The working day {@code n} working days from the due date (negative: before it). */
+    private LocalDate fromDue(int n) {
+        LocalDate d = DUE;
+        int step = n < 0 ? -1 : 1;
+        for (int left = Math.abs(n); left > 0; ) {
+            d = d.plusDays(step);
+            if (calendar.isWorkingDay(d)) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    private long launch(String item) {
+        return api.launchPlan("测试市" + YEAR + "年政务公开工作要点\n一、测试\n1." + item + "\n");
+    }
+
+    @Test
+    void remindersBeforeDueEscalationAfterItAndNothingTwice() {
+        long planId = launch("公开审计结果。(责任单位:市甲局)9月底前");
+        long itemId = api.tasks("jia", planId).get(0).get("itemId").asLong();
+        String task = api.task("jia", planId, "EXECUTE", "jia");
+        LocalDate lagging = LocalDate.of(YEAR, 7, 1);
+        sweep(lagging);
+        assertThat(api.get("jia", "/api/items/" + itemId).body().at("/item/colour").asText())
+                .as("half the year gone, nothing reported").isEqualTo("YELLOW");
+        api.post("jia", "/api/tasks/" + task + "/progress", "{\"summary\":\"已完成大部分\",\"percent\":85}");
+
+        LocalDate dueSoon = fromDue(-5);
+        JsonNode first = sweep(dueSoon);
+        assertThat(first.get("workingDay").asBoolean()).isTrue();
+        assertThat(first.get("reminders").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode again = sweep(dueSoon);
+        assertThat(again.get("reminders").asInt()).as("the same day twice").isZero();
+        assertThat(again.get("escalations").asInt()).isZero();
+        JsonNode item = api.get("jia", "/api/items/" + itemId).body();
+        assertThat(item.get("reminders").toString()).contains("DUE_SOON", "第1项", "剩余 5 个工作日");
+        assertThat(item.at("/item/colour").asText()).isEqualTo("BLUE");
+
+        LocalDate overdue = fromDue(1);
+        JsonNode late = sweep(overdue);
+        assertThat(late.get("escalations").asInt()).isEqualTo(1);
+        assertThat(sweep(overdue).get("escalations").asInt()).isZero();
+        item = api.get("admin", "/api/items/" + itemId).body();
+        assertThat(item.at("/item/escalationLevel").asInt()).isEqualTo(1);
+        assertThat(item.at("/item/colour").asText()).isEqualTo("RED");
+        assertThat(item.get("reminders").toString()).contains("OVERDUE");
+        assertThat(item.get("history").toString()).contains("ESCALATED", "一级督办");
+
+        List<JsonNode> supervise = api.tasks("leader", planId).stream().filter(t -> t.get("step").asText().equals("SUPERVISE")).toList();
+        assertThat(supervise).hasSize(1);
+        assertThat(supervise.get(0).get("unit").asText()).isEqualTo("jia");
+        assertThat(api.tasks("jia", planId)).as("the unit still has its work, not the 督办 task").hasSize(1)
+                .allMatch(t -> t.get("step").asText().equals("EXECUTE"));
+        String superviseId = supervise.get(0).get("id").asText();
+        assertThat(api.complete("jia", superviseId, "{\"comment\":\"x\"}").status()).isEqualTo(403);
+        assertThat(api.complete("leader", superviseId, "{\"comment\":\"已约谈单位负责人\"}").status()).isEqualTo(200);
+        assertThat(api.get("admin", "/api/items/" + itemId).body().get("history").toString()).contains("SUPERVISED", "已约谈单位负责人");
+
+        assertThat(sweep(fromDue(3)).get("escalations").asInt()).as("level 2 on the third working day").isEqualTo(1);
+        assertThat(api.get("admin", "/api/items/" + itemId).body().at("/item/escalationLevel").asInt()).isEqualTo(2);
+
+        api.complete("jia", api.task("jia", planId, "EXECUTE", "jia"), "{\"summary\":\"已补报\",\"percent\":100}");
+        api.complete("leader", api.task("leader", planId, "REVIEW", "jia"), "{\"decision\":\"APPROVE\"}");
+        item = api.get("admin", "/api/items/" + itemId).body();
+        assertThat(item.at("/item/status").asText()).isEqualTo("COMPLETED");
+        assertThat(item.at("/item/escalationLevel").asInt()).isZero();
+    }
+
+    @Test
+    void aNonWorkingDayIsSkippedAndOnlyTheOfficeSweeps() {
+        LocalDate nationalDay = LocalDate.of(2026, 10, 1);
+        JsonNode holiday = sweep(nationalDay);
+        assertThat(holiday.get("workingDay").asBoolean()).isFalse();
+        assertThat(holiday.get("reminders").asInt()).isZero();
+        assertThat(api.post("leader", "/api/admin/sweep?date=2026-09-01", "").status()).isEqualTo(403);
+        assertThat(api.post("admin", "/api/admin/sweep?date=2026-13-01", "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aBrokenRuleFileIsRefusedAndTheRulesInForceKeepAnswering() throws Exception {
+        String rulesDir = api.get("admin", "/api/admin/rules").body().get("folder").asText();
+        Response accepted = api.call("admin", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
+                .contentType(MediaType.TEXT_PLAIN).content("""
+                        package rules;
+                        import cn.duban.rules.Work;
+                        // a rule that never fires: only checks that a valid file is taken
+                        rule "never" when Work( itemNumber == "no such item" ) then end
+                        """));
+        assertThat(accepted.status()).isEqualTo(200);
+        assertThat(accepted.body().get("files").toString()).contains("extra.drl", "thresholds.drl.csv");
+        assertThat(Files.exists(Path.of(rulesDir).resolve("extra.drl"))).as("written to the rules folder").isTrue();
+        assertThat(api.get("leader", "/api/admin/rules").status()).isEqualTo(403);
+
+        Response refused = api.call("admin", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
+                .contentType(MediaType.TEXT_PLAIN).content("package rules; rule \"x\" when Nonsense( then end"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).contains("规则文件有错误", "extra.drl");
+        assertThat(Files.readString(Path.of(rulesDir).resolve("extra.drl"))).as("the file in force is kept").contains("never");
+
+        Files.writeString(Path.of(rulesDir).resolve("broken.drl"), "package rules; rule \"y\" when Work( then end",
+                StandardCharsets.UTF_8);
+        Response reload = api.post("admin", "/api/admin/rules/reload", "");
+        assertThat(reload.status()).isEqualTo(400);
+        assertThat(reload.body().get("error").asText()).contains("broken.drl");
+        // the rules in force still decide: an item due tomorrow is still reminded
+        long planId = launch("公开预算执行情况。(责任单位:市乙局)9月底前");
+        assertThat(sweep(fromDue(-1)).get("reminders").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(api.tasks("yi", planId)).hasSize(1);
+        Files.delete(Path.of(rulesDir).resolve("broken.drl"));
+        assertThat(api.post("admin", "/api/admin/rules/reload", "").status()).isEqualTo(200);
+    }
+}
