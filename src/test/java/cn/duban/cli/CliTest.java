@@ -84,6 +84,30 @@ class CliTest {
         assertThat(withYear.exit()).isZero();
     }
 
+    @Test
+    void simulatePrintsOneJsonObjectPerLine() throws IOException {
+        Path plan = write("plan.txt", """
+                某区2026年政务公开工作要点
+                2026年6月1日
+                一、公开
+                1.公开预算。(责任单位:区财政局)9月底前
+                """);
+        Run none = run("simulate", plan.toString(), "--completion", "none");
+        assertThat(none.exit()).as(none.err()).isZero();
+        List<String> lines = none.out().lines().toList();
+        assertThat(lines).isNotEmpty();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : lines) {
+            assertThat(names(json.readTree(line))).containsExactly("date", "itemNumber", "unit", "action", "kind", "level", "reason");
+        }
+        assertThat(none.out()).contains("\"action\":\"ESCALATE\"", "\"kind\":\"DUE_TODAY\"", "\"date\":\"2026-09-30\"");
+        Run ontime = run("simulate", plan.toString(), "--completion", "ontime");
+        assertThat(ontime.out()).doesNotContain("ESCALATE");
+        Run bad = run("simulate", plan.toString(), "--completion", "sometimes");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.err()).contains("--completion");
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);
