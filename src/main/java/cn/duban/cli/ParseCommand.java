@@ -1,9 +1,5 @@
 package cn.duban.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -11,11 +7,9 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.PlanJson;
-import cn.duban.plan.parse.PlanParseException;
-import cn.duban.plan.parse.PlanParser;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -24,11 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "解析计划文件 (文本、.docx、.xlsx、.html), 输出事项、单位与时限")
 class ParseCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "计划文件")
-    Path file;
-
-    @Option(names = "--year", paramLabel = "YYYY", description = "计划年份 (文件未写明年份时必填)")
-    Integer year;
+    @Mixin
+    PlanFile plan;
 
     @Option(names = "--json", description = "输出 JSON")
     boolean json;
@@ -38,33 +29,15 @@ class ParseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        byte[] content;
-        try {
-            content = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            return refuse("文件不存在: " + file);
-        } catch (IOException e) {
-            return refuse("无法读取文件 " + file + ": " + e.getMessage());
-        }
-        ParsedPlan plan;
-        try {
-            plan = PlanParser.parse(content, year);
-        } catch (PlanParseException e) {
-            return refuse(e.getMessage());
-        }
+        ParsedPlan parsed = plan.parse();
         var out = spec.commandLine().getOut();
         if (json) {
-            out.println(PlanJson.write(plan));
+            out.println(PlanJson.write(parsed));
         } else {
-            table(plan, out);
+            table(parsed, out);
         }
         out.flush();
         return 0;
-    }
-
-    private int refuse(String message) {
-        spec.commandLine().getErr().println("错误: " + message);
-        return 2;
     }
 
     private static void table(ParsedPlan plan, java.io.PrintWriter out) {

@@ -32,7 +32,7 @@ public final class Simulation {
         /** Each report is on time, late or never, at random but reproducibly from the seed. */
         record Random(long seed) implements Completion {}
 
-        static Completion parse(String text) {
+        public static Completion parse(String text) {
             if (text.equals("none")) {
                 return new None();
             }
