@@ -3,8 +3,10 @@ package cn.duban;
 import cn.duban.cli.Cli;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class DubanApplication {
 
     /** With a command (parse, …) the jar is a command-line tool and no server starts. */

@@ -4,18 +4,28 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reminders to units (提醒), recorded once per item, unit, kind and day; delivery reads them from here. */
+import cn.duban.org.Role;
+import cn.duban.org.UserAccount;
+
+/**
+ * The in-app inbox: reminders, escalation notices and urges (催办). Each is addressed to an audience — a unit's
+ * code, or SUPERVISOR / ADMIN — and recorded once per dedupe key.
+ */
 @Repository
 public class Notifications {
 
-    public record Notification(long id, long itemId, String unit, String kind, LocalDate onDate, String message,
-                               Instant createdAt, Instant readAt) {}
+    public record Notification(long id, long itemId, String audience, String kind, LocalDate onDate, String message,
+                               String taskId, String createdBy, Instant createdAt, Instant readAt) {}
+
+    private static final String COLUMNS = "id, item_id, unit_code, kind, on_date, message, task_id, created_by, created_at, read_at";
 
     private final JdbcClient jdbc;
 
@@ -23,31 +33,80 @@ public class Notifications {
         this.jdbc = jdbc;
     }
 
-    /** Records the reminder unless the unit already has one of this kind about the item that day; true if new. */
-    public boolean addOnce(long itemId, String unit, String kind, LocalDate day, String message) {
-        return jdbc.sql("insert into notification (item_id, unit_code, kind, on_date, message, created_at) "
-                        + "select ?, ?, ?, ?, ?, ? from (values (0)) v where not exists (select 1 from notification "
-                        + "where item_id = ? and unit_code = ? and kind = ? and on_date = ?)")
-                .params(itemId, unit, kind, Date.valueOf(day), message, Timestamp.from(Instant.now()),
-                        itemId, unit, kind, Date.valueOf(day))
-                .update() == 1;
+    /** Records a notification unless one with the same key exists; its id when new. */
+    public Optional<Long> addOnce(String key, long itemId, String audience, String kind, LocalDate day, String message,
+                                  String taskId, String createdBy) {
+        int added = jdbc.sql("insert into notification (item_id, unit_code, kind, on_date, message, dedupe_key, task_id, "
+                        + "created_by, created_at) select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (0)) v "
+                        + "where not exists (select 1 from notification where dedupe_key = ?)")
+                .params(itemId, audience, kind, Date.valueOf(day), message, key, taskId, createdBy,
+                        Timestamp.from(Instant.now()), key)
+                .update();
+        return added == 0 ? Optional.empty()
+                : Optional.of(jdbc.sql("select id from notification where dedupe_key = ?").param(key).query(Long.class).single());
     }
 
-    /** The item's reminders, all of them or only those to the given units. */
+    /** What a user's inbox holds: its units' notifications; SUPERVISOR also the reviewers'; ADMIN everything. */
+    public List<Notification> inbox(UserAccount user, boolean unreadOnly, int limit) {
+        Audience a = audience(user);
+        return jdbc.sql("select " + COLUMNS + " from notification where " + a.where()
+                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit " + Math.max(1, Math.min(limit, 500)))
+                .params(a.params()).query(Notifications::row).list();
+    }
+
+    /** Marks a notification of the user's inbox read; false when it is not in the inbox. */
+    public boolean markRead(long id, UserAccount user) {
+        Audience a = audience(user);
+        List<Object> params = new ArrayList<>(List.of(Timestamp.from(Instant.now()), id));
+        params.addAll(a.params());
+        return jdbc.sql("update notification set read_at = coalesce(read_at, ?) where id = ? and " + a.where())
+                .params(params).update() == 1;
+    }
+
+    /** The item's notifications: all of them, or only those to the given units. */
     public List<Notification> ofItem(long itemId, Collection<String> units) {
-        String unitFilter = units == null ? "" : units.isEmpty() ? " and 1 = 0"
-                : " and unit_code in (" + String.join(",", units.stream().map(u -> "?").toList()) + ")";
-        List<Object> params = new java.util.ArrayList<>();
-        params.add(itemId);
+        List<Object> params = new ArrayList<>(List.of(itemId));
+        String filter = "";
         if (units != null) {
+            filter = units.isEmpty() ? " and 1 = 0" : " and unit_code in (" + placeholders(units.size()) + ")";
             params.addAll(units);
         }
-        return jdbc.sql("select id, item_id, unit_code, kind, on_date, message, created_at, read_at from notification "
-                        + "where item_id = ?" + unitFilter + " order by on_date, id")
-                .params(params)
-                .query((rs, i) -> new Notification(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-                        rs.getDate(5).toLocalDate(), rs.getString(6), rs.getTimestamp(7).toInstant(),
-                        rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()))
-                .list();
+        return jdbc.sql("select " + COLUMNS + " from notification where item_id = ?" + filter + " order by on_date, id")
+                .params(params).query(Notifications::row).list();
+    }
+
+    public Optional<Notification> find(long id) {
+        return jdbc.sql("select " + COLUMNS + " from notification where id = ?").param(id).query(Notifications::row).optional();
+    }
+
+    /** When the task was last urged, if ever. */
+    public Optional<Instant> lastUrge(String taskId) {
+        return jdbc.sql("select max(created_at) from notification where task_id = ? and kind = 'URGE'").param(taskId)
+                .query((rs, i) -> rs.getTimestamp(1)).optional().filter(t -> t != null).map(Timestamp::toInstant);
+    }
+
+    private record Audience(String where, List<Object> params) {}
+
+    private static Audience audience(UserAccount user) {
+        if (user.isAdmin()) {
+            return new Audience("1 = 1", List.of());
+        }
+        List<Object> params = new ArrayList<>(user.units());
+        if (user.has(Role.SUPERVISOR)) {
+            params.add(Role.SUPERVISOR.name());
+        }
+        return params.isEmpty() ? new Audience("1 = 0", List.of())
+                : new Audience("unit_code in (" + placeholders(params.size()) + ")", params);
+    }
+
+    private static String placeholders(int n) {
+        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+    }
+
+    private static Notification row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        Timestamp read = rs.getTimestamp(10);
+        return new Notification(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getDate(5).toLocalDate(),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getTimestamp(9).toInstant(),
+                read == null ? null : read.toInstant());
     }
 }

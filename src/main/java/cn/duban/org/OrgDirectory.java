@@ -92,6 +92,27 @@ public class OrgDirectory {
         jdbc.sql("insert into unit (code, name) values (?, ?)").params(unit.code(), unit.name()).update();
     }
 
+    /** How a unit is reached besides the inbox; no contacts for an unknown code. */
+    public Contacts contacts(String code) {
+        return jdbc.sql("select emails, webhook_url, webhook_format, channels from unit where code = ?").param(code)
+                .query((rs, i) -> new Contacts(split(rs.getString(1)).stream().toList(), rs.getString(2),
+                        rs.getString(3) == null ? null : Contacts.WebhookFormat.valueOf(rs.getString(3)),
+                        split(rs.getString(4)).stream().map(Contacts.Channel::valueOf)
+                                .collect(java.util.stream.Collectors.toCollection(() -> EnumSet.noneOf(Contacts.Channel.class)))))
+                .optional().orElse(Contacts.NONE);
+    }
+
+    public void setContacts(String code, Contacts c) {
+        jdbc.sql("update unit set emails = ?, webhook_url = ?, webhook_format = ?, channels = ? where code = ?")
+                .params(String.join(",", c.emails()), c.webhookUrl(), c.webhookFormat() == null ? null : c.webhookFormat().name(),
+                        String.join(",", c.channels().stream().map(Enum::name).toList()), code)
+                .update();
+    }
+
+    private static List<String> split(String s) {
+        return s == null || s.isBlank() ? List.of() : List.of(s.split(","));
+    }
+
     public void addGroup(String name, Collection<String> unitCodes) {
         jdbc.sql("insert into unit_group (name) values (?)").param(name).update();
         unitCodes.forEach(code -> jdbc.sql("insert into unit_group_member (group_name, unit_code) values (?, ?)")

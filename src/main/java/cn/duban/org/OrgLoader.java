@@ -39,7 +39,8 @@ public class OrgLoader implements ApplicationRunner {
     /** The organization file's shape. */
     public record OrgFile(List<UnitEntry> units, List<GroupEntry> groups, List<UserEntry> users) {}
 
-    public record UnitEntry(String code, String name) {}
+    public record UnitEntry(String code, String name, List<String> emails, String webhook, Contacts.WebhookFormat webhookFormat,
+                            List<Contacts.Channel> channels) {}
 
     public record GroupEntry(String name, List<String> units) {}
 
@@ -92,6 +93,9 @@ public class OrgLoader implements ApplicationRunner {
             require(u.name() != null && !u.name().isBlank(), "单位缺少名称: " + u.code());
             require(codes.add(u.code()), "单位代码重复: " + u.code());
             directory.addUnit(new Unit(u.code(), u.name().trim()));
+            if (u.channels() != null && !u.channels().isEmpty()) {
+                directory.setContacts(u.code(), Contacts.of(nonNull(u.emails()), u.webhook(), u.webhookFormat(), u.channels()));
+            }
         }
         for (GroupEntry g : nonNull(file.groups())) {
             nonNull(g.units()).forEach(c -> require(codes.contains(c), "单位组 " + g.name() + " 含未知单位: " + c));

@@ -16,8 +16,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.notify.Messages;
 import cn.duban.notify.Notifications;
-import cn.duban.plan.Item;
+import cn.duban.notify.Outbox;
+import cn.duban.org.Role;
 import cn.duban.plan.PlanStore;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Requirement;
@@ -34,8 +36,9 @@ import cn.duban.workflow.ItemHistory.Action;
 
 /**
  * The daily sweep (每日督办巡检): the rules look at every unit's open work on one day and decide reminders,
- * escalations and colours, which are carried out here: a reminder becomes a notification, an escalation raises the
- * item's level and opens a 督办 task through the item's process. Running it twice for a day adds nothing.
+ * escalations and colours, which are carried out here: a reminder becomes a notification and, with the unit's other
+ * reminders of the day, one digest in the outbox; an escalation raises the item's level, notifies the unit and the
+ * supervisors at once and opens a 督办 task through the item's process. Running it twice for a day adds nothing.
  */
 @Service
 public class DailySweep {
@@ -53,16 +56,20 @@ public class DailySweep {
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final Notifications notifications;
+    private final Outbox outbox;
+    private final Messages messages;
     private final PlanStore plans;
     private final ItemHistory history;
     private final RuntimeService runtime;
 
     public DailySweep(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Notifications notifications,
-                      PlanStore plans, ItemHistory history, RuntimeService runtime) {
+                      Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.calendar = calendar;
         this.notifications = notifications;
+        this.outbox = outbox;
+        this.messages = messages;
         this.plans = plans;
         this.history = history;
         this.runtime = runtime;
@@ -107,10 +114,14 @@ public class DailySweep {
         int reminders = 0;
         for (Remind r : outcome.reminders()) {
             Open o = byItem.get(r.itemId());
-            if (notifications.addOnce(r.itemId(), r.unit(), r.kind(), day, message(r, o, day))) {
+            String key = "remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day;
+            String message = "【" + KINDS.getOrDefault(r.kind(), r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
+                    o.text(), o.deadline().due(), day);
+            if (notifications.addOnce(key, r.itemId(), r.unit(), r.kind(), day, message, null, ItemHistory.SYSTEM).isPresent()) {
                 reminders++;
             }
         }
+        outbox.digest(day);
         int escalations = 0;
         Map<Long, Escalate> highest = new HashMap<>();
         outcome.escalations().forEach(e -> highest.merge(e.itemId(), e, (a, b) -> a.level() >= b.level() ? a : b));
@@ -129,8 +140,15 @@ public class DailySweep {
         plans.setEscalationLevel(e.itemId(), e.level());
         jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
                 .params(e.itemId(), e.level(), e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
-        history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(),
-                LEVELS[Math.min(e.level(), LEVELS.length - 1)] + ": " + e.reason());
+        String level = LEVELS[Math.min(e.level(), LEVELS.length - 1)];
+        history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), level + ": " + e.reason());
+        String message = "【" + level + "】" + messages.item(e.itemId(), e.itemNumber(), o.text(), o.deadline().due(), day)
+                + "。原因: " + e.reason();
+        String key = "escalation:" + e.itemId() + ":" + e.level() + ":" + day;
+        notifications.addOnce(key, e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
+        notifications.addOnce(key + ":supervisor", e.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
+                message + " (责任单位: " + e.unit() + ")", null, ItemHistory.SYSTEM);
+        outbox.send(e.unit(), key, "【" + level + "】第" + e.itemNumber() + "项", message);
         runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
                 .setVariablesLocal(Map.of("unit", e.unit(), "level", e.level(), "reason", e.reason()))
                 .correlateWithResult();
@@ -149,15 +167,6 @@ public class DailySweep {
     private static final Map<String, String> KINDS = Map.of(
             "DUE_SOON", "即将到期", "DUE_TOMORROW", "明天到期", "DUE_TODAY", "今天到期", "OVERDUE", "已逾期",
             "LAGGING", "进度滞后", "QUOTA", "尚未达到次数要求");
-
-    /** The reminder as the unit reads it: item number, title, due date and working days left. */
-    private String message(Remind r, Open o, LocalDate day) {
-        String title = Item.titleOf(o.text());
-        int left = o.deadline().due() == null ? 0 : calendar.workingDaysBetween(day, o.deadline().due());
-        return "【督办提醒】第" + r.itemNumber() + "项「" + title + "」" + KINDS.getOrDefault(r.kind(), r.kind())
-                + (o.deadline().due() == null ? "" : ", 完成时限 " + o.deadline().due()
-                + (left >= 0 ? ", 剩余 " + left + " 个工作日" : ", 已逾期 " + (-left) + " 个工作日"));
-    }
 
     private List<Open> openWork() {
         return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "

@@ -6,13 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
 import org.camunda.bpm.engine.TaskService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.notify.Messages;
+import cn.duban.notify.Notifications;
+import cn.duban.notify.Outbox;
+import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.ItemEdit;
@@ -39,9 +50,15 @@ public class SupervisionTasks {
     private final ItemHistory history;
     private final PlanStore plans;
     private final PlanService planService;
+    private final Notifications notifications;
+    private final Outbox outbox;
+    private final Messages messages;
+    private final ZoneId zone;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
-                            Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService) {
+                            Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
+                            Notifications notifications, Outbox outbox, Messages messages,
+                            @Value("${duban.zone:Asia/Shanghai}") String zone) {
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
         this.reports = reports;
@@ -49,6 +66,10 @@ public class SupervisionTasks {
         this.history = history;
         this.plans = plans;
         this.planService = planService;
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.zone = ZoneId.of(zone);
     }
 
     public List<TaskView> list(UserAccount user, Long planId, Step step, String unit) {
@@ -170,6 +191,37 @@ public class SupervisionTasks {
         }
         history.record(item.id(), user.username(), Step.ASSIGN, Action.ASSIGNED, null, confirmed);
         engineTasks.complete(task.id());
+    }
+
+    /**
+     * 催办: the office or a supervisor urges whoever holds an open task — its unit, the supervisors or the office —
+     * with a note, at once and at most once an hour per task.
+     */
+    @Transactional
+    public Notifications.Notification urge(String taskId, String note, UserAccount user) {
+        if (!user.canReview()) {
+            throw ApiException.forbidden("只有公开办和审核人可以催办");
+        }
+        OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
+        Instant now = Instant.now();
+        notifications.lastUrge(taskId).filter(last -> last.isAfter(now.minus(Duration.ofHours(1)))).ifPresent(last -> {
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "该任务一小时内已催办过, 请稍后再催");
+        });
+        Item item = plans.item(task.itemId()).orElseThrow();
+        String audience = task.step() == Step.EXECUTE ? task.unit()
+                : task.step() == Step.ASSIGN ? Role.ADMIN.name() : Role.SUPERVISOR.name();
+        String text = note == null || note.isBlank() ? "" : truncate(note.strip(), 1000);
+        LocalDate today = LocalDate.now(zone);
+        String message = "【催办】" + (user.name() == null ? user.username() : user.name()) + " 催办 "
+                + messages.item(item.id(), item.number(), item.text(), item.deadline().due(), today)
+                + (text.isEmpty() ? "" : "。附言: " + text);
+        String key = "urge:" + taskId + ":" + now.toEpochMilli();
+        long id = notifications.addOnce(key, item.id(), audience, "URGE", today, message, taskId, user.username()).orElseThrow();
+        if (task.step() == Step.EXECUTE) {
+            outbox.send(audience, key, "【催办】第" + item.number() + "项", message);
+        }
+        history.record(item.id(), user.username(), task.step(), Action.URGED, task.unit(), text.isEmpty() ? null : text);
+        return notifications.find(id).orElseThrow();
     }
 
     private OpenTask authorize(String taskId, UserAccount user) {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.notify.Notifications;
 import cn.duban.security.Caller;
 import cn.duban.workflow.OpenTasks.TaskView;
 
@@ -44,6 +45,15 @@ public class TaskController {
     @PostMapping(value = "/api/tasks/{id}/progress", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> progress(@PathVariable String id, @RequestBody TaskCompletion body) {
         return Map.of("reportId", tasks.progress(id, body, caller.current()));
+    }
+
+    /** A note to go with an urge. */
+    public record Urge(String note) {}
+
+    /** 催办 (ADMIN, SUPERVISOR): urges the task's holder now, with a note; at most once an hour per task. */
+    @PostMapping("/api/tasks/{id}/urge")
+    public Notifications.Notification urge(@PathVariable String id, @RequestBody(required = false) Urge body) {
+        return tasks.urge(id, body == null ? null : body.note(), caller.current());
     }
 
     /** Uploads an evidence file; reference its id in the report's "attachments". */

@@ -1,0 +1,109 @@
+package cn.duban.notify;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Repository;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import cn.duban.org.Contacts;
+import cn.duban.org.Contacts.Channel;
+import cn.duban.org.OrgDirectory;
+
+/**
+ * The transactional outbox: a message for every channel a unit reads, written in the transaction of the action
+ * that caused it and keyed so that it is written, and sent, once. Reminders go out as one digest per unit and day;
+ * escalations and urges at once.
+ */
+@Repository
+public class Outbox {
+
+    /** Reminder kinds that wait for the day's digest. */
+    public static final List<String> DIGESTED = List.of("DUE_SOON", "DUE_TOMORROW", "DUE_TODAY", "OVERDUE", "LAGGING", "QUOTA");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    private final OrgDirectory directory;
+    private final boolean mailConfigured;
+
+    public Outbox(JdbcClient jdbc, OrgDirectory directory, ObjectProvider<JavaMailSender> mail) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.mailConfigured = mail.getIfAvailable() != null;
+    }
+
+    /** Queues a message to the unit on each channel it reads; the key (plus channel) keeps it to one. */
+    public int send(String unit, String key, String subject, String text) {
+        Contacts contacts = directory.contacts(unit);
+        int queued = 0;
+        if (mailConfigured && contacts.reads(Channel.EMAIL)) {
+            queued += enqueue(key + ":EMAIL", unit, Channel.EMAIL, String.join(",", contacts.emails()), subject, text);
+        }
+        if (contacts.reads(Channel.WEBHOOK)) {
+            queued += enqueue(key + ":WEBHOOK", unit, Channel.WEBHOOK, contacts.webhookUrl(), subject,
+                    webhookBody(contacts.webhookFormat(), unit, subject, text, key));
+        }
+        return queued;
+    }
+
+    /** One digest per unit of the day's reminders to it; a unit's digest is written once. */
+    public int digest(LocalDate day) {
+        Map<String, StringBuilder> byUnit = new LinkedHashMap<>();
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        jdbc.sql("select unit_code, message from notification where on_date = ? and kind in ("
+                        + String.join(",", DIGESTED.stream().map(k -> "'" + k + "'").toList()) + ") order by unit_code, item_id, id")
+                .param(Date.valueOf(day))
+                .query((rs, i) -> {
+                    String unit = rs.getString(1);
+                    int n = counts.merge(unit, 1, Integer::sum);
+                    byUnit.computeIfAbsent(unit, u -> new StringBuilder()).append(n).append(". ")
+                            .append(rs.getString(2)).append('\n');
+                    return unit;
+                })
+                .list();
+        int queued = 0;
+        for (Map.Entry<String, StringBuilder> e : byUnit.entrySet()) {
+            String subject = "【督办提醒】" + day + " 共 " + counts.get(e.getKey()) + " 条";
+            queued += send(e.getKey(), "digest:" + day + ":" + e.getKey(), subject, e.getValue().toString());
+        }
+        return queued;
+    }
+
+    private int enqueue(String key, String unit, Channel channel, String recipient, String subject, String body) {
+        Timestamp now = Timestamp.from(Instant.now());
+        return jdbc.sql("insert into outbox (idempotency_key, unit_code, channel, recipient, subject, body, status, "
+                        + "next_attempt_at, created_at) select ?, ?, ?, ?, ?, ?, 'PENDING', ?, ? from (values (0)) v "
+                        + "where not exists (select 1 from outbox where idempotency_key = ?)")
+                .params(key, unit, channel.name(), recipient, subject, body, now, now, key)
+                .update();
+    }
+
+    /** The webhook body: a generic JSON object, or the markdown message DingTalk and WeCom group robots accept. */
+    static String webhookBody(Contacts.WebhookFormat format, String unit, String subject, String text, String key) {
+        ObjectNode body = JSON.createObjectNode();
+        String markdown = "#### " + subject + "\n\n" + text.strip().replace("\n", "\n\n");
+        switch (format == null ? Contacts.WebhookFormat.JSON : format) {
+            case DINGTALK -> {
+                body.put("msgtype", "markdown");
+                body.putObject("markdown").put("title", subject).put("text", markdown);
+            }
+            case WECOM -> {
+                body.put("msgtype", "markdown");
+                body.putObject("markdown").put("content", markdown);
+            }
+            default -> body.put("unit", unit).put("subject", subject).put("text", text).put("key", key);
+        }
+        return body.toString();
+    }
+}
