@@ -57,7 +57,7 @@ public class PlanStore {
                     .params(planId, seq++, item.number(), String.join("/", item.path()), item.text(), d.kind().name(),
                             d.due() == null ? null : Date.valueOf(d.due()), d.raw(),
                             d.frequency() == null ? null : d.frequency().name(), milestones(d.milestones()),
-                            requirements(item.requirements()), Item.Status.DRAFT.name())
+                            Requirement.format(item.requirements()), Item.Status.DRAFT.name())
                     .update(itemKey, "id");
             insertUnits(itemKey.getKey().longValue(), item.leadUnits(), item.responsibleUnits(), item.cooperatingUnits());
         }
@@ -149,10 +149,6 @@ public class PlanStore {
         return String.join(",", dates.stream().map(LocalDate::toString).toList());
     }
 
-    private static String requirements(List<Requirement> requirements) {
-        return String.join(",", requirements.stream().map(r -> r.count() + "/" + r.per()).toList());
-    }
-
     private static List<String> split(String s) {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(","));
     }
@@ -163,9 +159,7 @@ public class PlanStore {
         Deadline deadline = new Deadline(Deadline.Kind.valueOf(rs.getString("deadline_kind")),
                 due == null ? null : due.toLocalDate(), frequency == null ? null : Deadline.Frequency.valueOf(frequency),
                 rs.getString("deadline_text"), split(rs.getString("milestones")).stream().map(LocalDate::parse).toList());
-        List<Requirement> requirements = split(rs.getString("requirements")).stream()
-                .map(r -> new Requirement(Integer.parseInt(r.split("/")[0]), Requirement.Per.valueOf(r.split("/")[1])))
-                .toList();
+        List<Requirement> requirements = Requirement.parse(rs.getString("requirements"));
         Timestamp completed = rs.getTimestamp("completed_at");
         return new Item(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("number"),
                 List.of(rs.getString("path").split("/")), rs.getString("text"), deadline, requirements,

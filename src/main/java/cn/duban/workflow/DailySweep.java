@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -96,8 +95,7 @@ public class DailySweep {
                     .max(Comparator.comparing(Report::on)).map(Report::percent).orElse(0);
             facts.add(Work.on(day, o.itemId(), o.number(), o.unit(), owed, periods.size() > 1, percent, o.returns(),
                     o.level(), calendar));
-            for (String r : o.requirements() == null || o.requirements().isEmpty() ? new String[0] : o.requirements().split(",")) {
-                Requirement req = new Requirement(Integer.parseInt(r.split("/")[0]), Requirement.Per.valueOf(r.split("/")[1]));
+            for (Requirement req : Requirement.parse(o.requirements())) {
                 Periods.of(req.per(), Periods.start(o.issuedOn(), o.year()), o.year()).stream().filter(p -> p.contains(day))
                         .findFirst().ifPresent(p -> facts.add(new Quota(o.itemId(), o.number(), o.unit(), req.count(),
                                 (int) mine.stream().filter(x -> p.contains(x.on()) && !"RETURN".equals(x.decision())).count(),
