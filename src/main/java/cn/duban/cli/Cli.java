@@ -13,11 +13,11 @@ import picocli.CommandLine.Command;
  * The command line of duban.jar: commands that need no server. {@code java -jar duban.jar parse FILE} and so on;
  * without a command the jar starts the server.
  */
-@Command(name = "java -jar duban.jar", mixinStandardHelpOptions = true, subcommands = {ParseCommand.class, SimulateCommand.class},
+@Command(name = "java -jar duban.jar", mixinStandardHelpOptions = true, subcommands = {ParseCommand.class, SimulateCommand.class, LookbackCommand.class},
         description = "督办 duban: 命令行工具 (不启动服务)")
 public class Cli {
 
-    private static final Set<String> COMMANDS = Set.of("parse", "simulate", "help", "--help", "-h");
+    private static final Set<String> COMMANDS = Set.of("parse", "simulate", "lookback", "help", "--help", "-h");
 
     public static boolean handles(String firstArgument) {
         return COMMANDS.contains(firstArgument);

@@ -139,6 +139,18 @@ public class RuleBase {
         return check;
     }
 
+    /** Fires the rules over the facts and collects the objects of one type they inserted. */
+    public <T> List<T> fire(Collection<?> facts, Class<T> type) {
+        KieSession session = container.newKieSession();
+        try {
+            facts.forEach(session::insert);
+            session.fireAllRules();
+            return session.getObjects(type::isInstance).stream().map(type::cast).toList();
+        } finally {
+            session.dispose();
+        }
+    }
+
     /** Fires the rules over the day's facts and collects the actions they inserted. */
     public Outcome evaluate(Collection<?> facts) {
         KieSession session = container.newKieSession();

@@ -108,6 +108,21 @@ class CliTest {
         assertThat(bad.err()).contains("--completion");
     }
 
+    @Test
+    void lookbackPrintsMatchesAndChecks() throws IOException {
+        String fixtures = "src/test/resources/lookback/";
+        Run run = run("lookback", fixtures + "2025.txt", fixtures + "2026.txt");
+        assertThat(run.exit()).as(run.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertThat(names(json)).containsExactly("matches", "unmatchedPrior", "unmatchedCurrent", "checks");
+        assertThat(names(json.get("matches").get(0))).containsExactly("prior", "current", "score");
+        assertThat(names(json.get("checks").get(0))).containsExactly("prior", "unit", "finding", "reason");
+        Path bad = write("outcomes.csv", "number,status\n1,MAYBE\n");
+        Run refused = run("lookback", fixtures + "2025.txt", fixtures + "2026.txt", "--prior-outcomes", bad.toString());
+        assertThat(refused.exit()).isEqualTo(2);
+        assertThat(refused.err()).contains("结果文件有误");
+    }
+
     private static List<String> names(JsonNode node) {
         List<String> names = new ArrayList<>();
         node.fieldNames().forEachRemaining(names::add);

@@ -1,0 +1,89 @@
+package cn.duban.lookback;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import info.debatty.java.stringsimilarity.SorensenDice;
+
+/**
+ * Matches this year's items to last year's: the texts without numbering, years and boilerplate verbs (进一步, 持续,
+ * 加强, 做好…) compared by character bigrams (Sørensen–Dice), plus the overlap of the units they name; then a
+ * one-to-one assignment, best pairs first, of the pairs scoring at least the threshold.
+ */
+public final class ItemMatcher {
+
+    /** An item as the matcher sees it. */
+    public record Candidate(String number, String text, Set<String> units) {}
+
+    public record Match(String prior, String current, double score) {}
+
+    public record Result(List<Match> matches, List<String> unmatchedPrior, List<String> unmatchedCurrent) {}
+
+    /** Pairs below this score are not the same task. */
+    public static final double THRESHOLD = 0.35;
+
+    private static final Pattern BOILERPLATE = Pattern.compile(
+            "进一步|持续|加强|做好|深化|推进|切实|认真|全面|积极|不断|扎实|着力|大力|稳步|抓好|继续|及时|按时|同步|完善|健全|规范|强化|提升|优化|扩大|加快|落实|开展|建立");
+    private static final Pattern NOISE = Pattern.compile("\\d{4}\\s*年|[0-9]+|[\\p{Punct}\\p{IsPunctuation}\\s“”‘’、。,;:()〔〕《》]");
+    private static final SorensenDice DICE = new SorensenDice(2);
+
+    private ItemMatcher() {}
+
+    public static Result match(List<Candidate> prior, List<Candidate> current) {
+        List<Match> pairs = new ArrayList<>();
+        for (Candidate p : prior) {
+            String pt = normalize(p.text());
+            for (Candidate c : current) {
+                double score = score(pt, normalize(c.text()), p.units(), c.units());
+                if (score >= THRESHOLD) {
+                    pairs.add(new Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
+                }
+            }
+        }
+        pairs.sort(Comparator.comparingDouble(Match::score).reversed());
+        Set<String> usedPrior = new HashSet<>();
+        Set<String> usedCurrent = new HashSet<>();
+        List<Match> matches = new ArrayList<>();
+        for (Match m : pairs) {
+            if (!usedPrior.contains(m.prior()) && !usedCurrent.contains(m.current())) {
+                matches.add(m);
+                usedPrior.add(m.prior());
+                usedCurrent.add(m.current());
+            }
+        }
+        matches.sort(Comparator.comparing((Match m) -> index(prior, m.prior())));
+        return new Result(matches,
+                prior.stream().map(Candidate::number).filter(n -> !usedPrior.contains(n)).toList(),
+                current.stream().map(Candidate::number).filter(n -> !usedCurrent.contains(n)).toList());
+    }
+
+    /** Text similarity counts four fifths; where both items name units, their overlap counts the rest. */
+    public static double score(String prior, String current, Set<String> priorUnits, Set<String> currentUnits) {
+        double text = prior.isEmpty() || current.isEmpty() ? 0 : DICE.similarity(prior, current);
+        if (priorUnits.isEmpty() || currentUnits.isEmpty()) {
+            return text;
+        }
+        Set<String> common = new HashSet<>(priorUnits);
+        common.retainAll(currentUnits);
+        Set<String> all = new HashSet<>(priorUnits);
+        all.addAll(currentUnits);
+        return 0.8 * text + 0.2 * common.size() / all.size();
+    }
+
+    public static String normalize(String text) {
+        return BOILERPLATE.matcher(NOISE.matcher(text).replaceAll("")).replaceAll("");
+    }
+
+    private static int index(List<Candidate> list, String number) {
+        for (int i = 0; i < list.size(); i++) {
+            if (list.get(i).number().equals(number)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,65 @@
+package cn.duban.lookback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import cn.duban.rules.RuleBase;
+
+/** rules/lookback.drl: each rule fires exactly on the facts meant for it. */
+class LookbackRulesTest {
+
+    static RuleBase rules;
+
+    @BeforeAll
+    static void compile(@TempDir Path dir) throws Exception {
+        Files.copy(Path.of("rules/lookback.drl"), dir.resolve("lookback.drl"));
+        rules = new RuleBase(dir.toString());
+    }
+
+    /** A unit's work that ended well: completed on time, never returned, no requirement, not recurring. */
+    static PriorItem done() {
+        return new PriorItem(1, "1", "jia", true, false, 0, false, false, false, 0, 0, 0);
+    }
+
+    static List<String> findings(PriorItem fact) {
+        return rules.fire(List.of(fact), Check.class).stream().map(Check::finding).sorted().toList();
+    }
+
+    @Test
+    void workThatEndedWellNeedsNoCheck() {
+        assertThat(findings(done())).isEmpty();
+    }
+
+    @Test
+    void eachFindingHasItsFact() {
+        assertThat(findings(new PriorItem(1, "1", "jia", false, false, 0, false, false, false, 0, 0, 0)))
+                .containsExactly("NOT_COMPLETED");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, true, 0, false, false, false, 0, 0, 0)))
+                .containsExactly("COMPLETED_LATE");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 2, false, false, false, 0, 0, 0)))
+                .containsExactly("RETURNED_REPEATEDLY");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 1, false, false, false, 0, 0, 0)))
+                .as("returned once").isEmpty();
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, true, false, false, 0, 0, 0)))
+                .containsExactly("EXPLICIT_DUTY");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, false, true, false, 0, 0, 0)))
+                .containsExactly("DEDUCTION_POINT");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, false, false, true, 2, 0, 0)))
+                .containsExactly("MISSING_PERIOD");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, false, false, true, 0, 0, 0)))
+                .as("recurring, every period reported").isEmpty();
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, false, false, false, 0, 2, 1)))
+                .containsExactly("QUOTA_UNMET");
+        assertThat(findings(new PriorItem(1, "1", "jia", true, false, 0, false, false, false, 0, 2, 2))).isEmpty();
+        assertThat(findings(new PriorItem(1, "1", "jia", false, false, 3, true, true, true, 4, 1, 0)))
+                .containsExactly("DEDUCTION_POINT", "EXPLICIT_DUTY", "MISSING_PERIOD", "NOT_COMPLETED", "QUOTA_UNMET",
+                        "RETURNED_REPEATEDLY");
+    }
+}
