@@ -10,7 +10,7 @@ import cn.duban.plan.parse.Requirement;
 /** A plan item: the unit of supervision and a row of the ledger. */
 public record Item(long id, long planId, int seq, String number, List<String> path, String text, Deadline deadline,
                    List<Requirement> requirements, Status status, int returnCount, int escalationLevel,
-                   String colour, String processInstanceId, Instant completedAt, List<String> leadUnits,
+                   String colour, boolean deduction, String processInstanceId, Instant completedAt, List<String> leadUnits,
                    List<String> responsibleUnits, List<String> cooperatingUnits) {
 
     /** DRAFT: imported, not launched; OPEN: under supervision; COMPLETED: reported in the ledger. */

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.lookback.LookBack;
 import cn.duban.org.OrgDirectory;
 import cn.duban.org.Unit;
 import cn.duban.plan.parse.Deadline;
@@ -28,18 +29,22 @@ public class PlanService {
 
     public record ImportResult(long planId, int items, String title, int year, List<String> warnings) {}
 
-    public record LaunchResult(long planId, int started) {}
+    /** {@code lookBackCases}: the 回头看 cases opened against last year's plan of the same organ. */
+    public record LaunchResult(long planId, int started, int lookBackCases) {}
 
     private final PlanStore store;
     private final RuntimeService runtime;
     private final ItemHistory history;
     private final OrgDirectory directory;
+    private final LookBack lookBackService;
 
-    public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory) {
+    public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory,
+                       LookBack lookBackService) {
         this.store = store;
         this.runtime = runtime;
         this.history = history;
         this.directory = directory;
+        this.lookBackService = lookBackService;
     }
 
     /**
@@ -109,7 +114,10 @@ public class PlanService {
                 + "; 时限: " + (deadline.due() == null ? "未定" : deadline.due());
     }
 
-    /** Starts one supervision process per item, all in one transaction: every item starts or none does. */
+    /**
+     * Starts one supervision process per item, all in one transaction: every item starts or none does. When last
+     * year's plan of the same organ is in the system, its look-back (回头看) starts too.
+     */
     @Transactional
     public LaunchResult launch(long planId, String user) {
         PlanRecord plan = store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
@@ -124,7 +132,8 @@ public class PlanService {
             store.launched(item.id(), instance);
         }
         store.setPlanStatus(planId, PlanRecord.Status.LAUNCHED);
-        return new LaunchResult(planId, items.size());
+        int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
+        return new LaunchResult(planId, items.size(), lookBack);
     }
 
     /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */

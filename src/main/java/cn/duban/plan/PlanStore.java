@@ -28,7 +28,7 @@ import cn.duban.plan.parse.Requirement;
 public class PlanStore {
 
     private static final String ITEM_COLUMNS = "id, plan_id, seq, number, path, text, deadline_kind, due, deadline_text, "
-            + "frequency, milestones, requirements, status, return_count, escalation_level, colour, process_instance_id, completed_at";
+            + "frequency, milestones, requirements, status, return_count, escalation_level, colour, deduction, process_instance_id, completed_at";
     private static final String PLAN_COLUMNS = "p.*, (select count(*) from item i where i.plan_id = p.id) items";
     private static final String[] ROLES = {"LEAD", "RESPONSIBLE", "COOPERATING"};
 
@@ -50,18 +50,35 @@ public class PlanStore {
         long planId = key.getKey().longValue();
         int seq = 0;
         for (ParsedItem item : plan.items()) {
-            KeyHolder itemKey = new GeneratedKeyHolder();
-            Deadline d = item.deadline();
-            jdbc.sql("insert into item (plan_id, seq, number, path, text, deadline_kind, due, deadline_text, frequency, "
-                            + "milestones, requirements, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(planId, seq++, item.number(), String.join("/", item.path()), item.text(), d.kind().name(),
-                            d.due() == null ? null : Date.valueOf(d.due()), d.raw(),
-                            d.frequency() == null ? null : d.frequency().name(), milestones(d.milestones()),
-                            Requirement.format(item.requirements()), Item.Status.DRAFT.name())
-                    .update(itemKey, "id");
-            insertUnits(itemKey.getKey().longValue(), item.leadUnits(), item.responsibleUnits(), item.cooperatingUnits());
+            insertItem(planId, seq++, item);
         }
         return planId;
+    }
+
+    /** Adds one item (DRAFT) to a plan; its id. */
+    public long insertItem(long planId, int seq, ParsedItem item) {
+        KeyHolder itemKey = new GeneratedKeyHolder();
+        Deadline d = item.deadline();
+        jdbc.sql("insert into item (plan_id, seq, number, path, text, deadline_kind, due, deadline_text, frequency, "
+                        + "milestones, requirements, status) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(planId, seq, item.number(), String.join("/", item.path()), item.text(), d.kind().name(),
+                        d.due() == null ? null : Date.valueOf(d.due()), d.raw(),
+                        d.frequency() == null ? null : d.frequency().name(), milestones(d.milestones()),
+                        Requirement.format(item.requirements()), Item.Status.DRAFT.name())
+                .update(itemKey, "id");
+        long itemId = itemKey.getKey().longValue();
+        insertUnits(itemId, item.leadUnits(), item.responsibleUnits(), item.cooperatingUnits());
+        return itemId;
+    }
+
+    /** The next free position at the end of a plan. */
+    public int nextSeq(long planId) {
+        return jdbc.sql("select coalesce(max(seq), -1) + 1 from item where plan_id = ?").param(planId).query(Integer.class).single();
+    }
+
+    /** Marks (or unmarks) an item as an assessment deduction point (考核失分点) for next year's look-back. */
+    public void setDeduction(long itemId, boolean deduction) {
+        jdbc.sql("update item set deduction = ? where id = ?").params(deduction, itemId).update();
     }
 
     private void insertUnits(long itemId, List<String> lead, List<String> responsible, List<String> cooperating) {
@@ -137,7 +154,7 @@ public class PlanStore {
                     .query((rs, n) -> byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
                     .list();
             result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.text(), i.deadline(),
-                    i.requirements(), i.status(), i.returnCount(), i.escalationLevel(), i.colour(),
+                    i.requirements(), i.status(), i.returnCount(), i.escalationLevel(), i.colour(), i.deduction(),
                     i.processInstanceId(), i.completedAt(),
                     byRole.getOrDefault("LEAD", List.of()), byRole.getOrDefault("RESPONSIBLE", List.of()),
                     byRole.getOrDefault("COOPERATING", List.of())));
@@ -164,7 +181,7 @@ public class PlanStore {
         return new Item(rs.getLong("id"), rs.getLong("plan_id"), rs.getInt("seq"), rs.getString("number"),
                 List.of(rs.getString("path").split("/")), rs.getString("text"), deadline, requirements,
                 Item.Status.valueOf(rs.getString("status")), rs.getInt("return_count"), rs.getInt("escalation_level"),
-                rs.getString("colour"), rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
+                rs.getString("colour"), rs.getBoolean("deduction"), rs.getString("process_instance_id"), completed == null ? null : completed.toInstant(),
                 List.of(), List.of(), List.of());
     }
 

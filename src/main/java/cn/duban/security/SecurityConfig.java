@@ -47,7 +47,9 @@ public class SecurityConfig {
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
                         .requestMatchers(path.matcher("/api/admin/**"), path.matcher("/engine-rest/**"),
-                                path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"))
+                                path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"),
+                                path.matcher(HttpMethod.PUT, "/api/items/**"), path.matcher(HttpMethod.PUT, "/api/lookback/**"),
+                                path.matcher(HttpMethod.POST, "/api/lookback/**"))
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->

@@ -65,10 +65,10 @@ public class OpenTasks {
         if (!user.isAdmin()) {
             List<String> mine = new ArrayList<>();
             if (user.canReview()) {
-                mine.add("t.step in ('REVIEW', 'SUPERVISE')");
+                mine.add("t.step in ('REVIEW', 'SUPERVISE', 'VERIFY')");
             }
             if (!user.units().isEmpty()) {
-                mine.add("(t.step = 'EXECUTE' and t.unit_code in (" + placeholders(user.units().size()) + "))");
+                mine.add("(t.step in ('EXECUTE', 'RECTIFY') and t.unit_code in (" + placeholders(user.units().size()) + "))");
                 params.addAll(user.units());
             }
             where.append(mine.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", mine) + ")");

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.lookback.LookBackCases;
 import cn.duban.notify.Messages;
 import cn.duban.notify.Notifications;
 import cn.duban.notify.Outbox;
@@ -51,13 +52,14 @@ public class SupervisionTasks {
     private final PlanStore plans;
     private final PlanService planService;
     private final Notifications notifications;
+    private final LookBackCases lookBackCases;
     private final Outbox outbox;
     private final Messages messages;
     private final ZoneId zone;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
                             Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
-                            Notifications notifications, Outbox outbox, Messages messages,
+                            Notifications notifications, LookBackCases lookBackCases, Outbox outbox, Messages messages,
                             @Value("${duban.zone:Asia/Shanghai}") String zone) {
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
@@ -67,6 +69,7 @@ public class SupervisionTasks {
         this.plans = plans;
         this.planService = planService;
         this.notifications = notifications;
+        this.lookBackCases = lookBackCases;
         this.outbox = outbox;
         this.messages = messages;
         this.zone = ZoneId.of(zone);
@@ -89,6 +92,33 @@ public class SupervisionTasks {
             }
             case REVIEW -> review(task, body, user);
             case ASSIGN -> assign(task, body, user);
+            case RECTIFY -> {
+                if (body.summary() == null || body.summary().isBlank()) {
+                    throw ApiException.badRequest("请说明事项办理情况 (summary)");
+                }
+                if (body.rectification() != null && !body.rectification().isBlank() && body.due() == null) {
+                    throw ApiException.badRequest("整改计划须有整改时限 (due)");
+                }
+                long caseId = ((Number) engineTasks.getVariable(taskId, "caseId")).longValue();
+                lookBackCases.explain(caseId, truncate(body.summary().strip(), MAX_TEXT),
+                        body.rectification() == null ? null : truncate(body.rectification().strip(), MAX_TEXT), body.due());
+                history.record(task.itemId(), user.username(), Step.RECTIFY, Action.EXPLAINED, task.unit(), body.summary());
+                engineTasks.complete(taskId);
+            }
+            case VERIFY -> {
+                String decision = String.valueOf(body.decision());
+                if (!List.of("RESOLVED", "RECTIFY", "RETURN").contains(decision)) {
+                    throw ApiException.badRequest("核实结论 (decision) 须为 RESOLVED、RECTIFY 或 RETURN");
+                }
+                long caseId = ((Number) engineTasks.getVariable(taskId, "caseId")).longValue();
+                LookBackCases.Case c = lookBackCases.find(caseId).orElseThrow();
+                if (decision.equals("RECTIFY") && (c.rectification() == null || c.rectifyBy() == null)) {
+                    throw ApiException.badRequest("单位尚未提交带时限的整改计划: 请退回 (RETURN) 补充");
+                }
+                String comment = body.comment() == null ? null : truncate(body.comment().strip(), 4000);
+                lookBackCases.verify(caseId, decision, user.username(), comment);
+                engineTasks.complete(taskId, Map.of("decision", decision));
+            }
             case SUPERVISE -> {
                 String comment = body.comment() == null || body.comment().isBlank() ? null : truncate(body.comment().trim(), 4000);
                 history.record(task.itemId(), user.username(), Step.SUPERVISE, Action.SUPERVISED, task.unit(), comment);
@@ -228,7 +258,8 @@ public class SupervisionTasks {
         OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
         boolean allowed = switch (task.step()) {
             case ASSIGN -> user.isAdmin();
-            case REVIEW, SUPERVISE -> user.canReview();
+            case REVIEW, SUPERVISE, VERIFY -> user.canReview();
+            case RECTIFY -> user.isAdmin() || user.units().contains(task.unit());
             case EXECUTE -> user.isAdmin() || user.units().contains(task.unit());
             default -> false;
         };

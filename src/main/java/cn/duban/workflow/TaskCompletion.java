@@ -7,8 +7,10 @@ import java.util.List;
  * The body of POST /api/tasks/{id}/complete (and /progress). Which fields count depends on the task's step:
  * EXECUTE: summary, percent, evidence (links), attachments (ids of uploaded files);
  * REVIEW: decision (APPROVE or RETURN), comment (required to return); SUPERVISE (督办): comment;
- * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due.
+ * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due;
+ * RECTIFY (回头看 说明): summary (the item's status), rectification (the plan), due (rectify by);
+ * VERIFY (核实): decision (RESOLVED, RECTIFY — carry into this year — or RETURN), comment.
  */
 public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,
                              String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,
-                             List<String> cooperatingUnits, LocalDate due) {}
+                             List<String> cooperatingUnits, LocalDate due, String rectification) {}

@@ -1,0 +1,116 @@
+package cn.duban.lookback;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.duban.org.OrgDirectory;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanRecord;
+import cn.duban.plan.PlanStore;
+import cn.duban.rules.RuleBase;
+import cn.duban.workflow.ItemUnits;
+
+/**
+ * 回头看 at the start of a plan year: when last year's plan of the same organ is in the system, its items are matched
+ * to this year's, the look-back rules decide which need checking, and a look-back process starts for each item and
+ * unit to check.
+ */
+@Service
+public class LookBack {
+
+    public static final String PROCESS = "look-back";
+    private static final Logger log = LoggerFactory.getLogger(LookBack.class);
+
+    private final PlanStore plans;
+    private final LookBackCases cases;
+    private final ItemUnits itemUnits;
+    private final OrgDirectory directory;
+    private final RuleBase rules;
+    private final RuntimeService runtime;
+    private final JdbcClient jdbc;
+
+    public LookBack(PlanStore plans, LookBackCases cases, ItemUnits itemUnits, OrgDirectory directory, RuleBase rules,
+                    RuntimeService runtime, JdbcClient jdbc) {
+        this.plans = plans;
+        this.cases = cases;
+        this.itemUnits = itemUnits;
+        this.directory = directory;
+        this.rules = rules;
+        this.runtime = runtime;
+        this.jdbc = jdbc;
+    }
+
+    /** Last year's launched plan of the same organ, if the system has it. */
+    public Optional<PlanRecord> priorOf(PlanRecord current) {
+        if (current.organ() == null) {
+            return Optional.empty();
+        }
+        return plans.plans().stream().filter(p -> current.organ().equals(p.organ()) && p.year() == current.year() - 1
+                && p.status() == PlanRecord.Status.LAUNCHED).findFirst();
+    }
+
+    /** Starts the look-back of a launched plan (once); returns how many cases were opened. Runs in the caller's transaction. */
+    public int start(PlanRecord current) {
+        Optional<PlanRecord> prior = priorOf(current);
+        if (prior.isEmpty() || cases.started(current.id())) {
+            return 0;
+        }
+        List<Item> priorItems = plans.items(prior.get().id());
+        List<Item> currentItems = plans.items(current.id());
+        ItemMatcher.Result matched = ItemMatcher.match(candidates(priorItems), candidates(currentItems));
+        for (Item p : priorItems) {
+            Optional<ItemMatcher.Match> m = matched.matches().stream().filter(x -> x.prior().equals(String.valueOf(p.id()))).findFirst();
+            cases.addMatch(current.id(), p.id(), m.map(x -> Long.valueOf(x.current())).orElse(null), m.map(ItemMatcher.Match::score).orElse(0.0));
+        }
+        List<PriorItem> facts = new ArrayList<>();
+        for (Item p : priorItems) {
+            for (String unit : itemUnits.executing(p.id())) {
+                facts.add(fact(p, unit, prior.get()));
+            }
+        }
+        Map<String, List<Check>> byCase = new LinkedHashMap<>();
+        rules.fire(facts, Check.class).forEach(c -> byCase.computeIfAbsent(c.itemId() + "|" + c.unit(), k -> new ArrayList<>()).add(c));
+        for (List<Check> checks : byCase.values()) {
+            Check first = checks.get(0);
+            long caseId = cases.addCase(current.id(), first.itemId(), first.unit(),
+                    checks.stream().map(Check::finding).sorted().toList(),
+                    String.join("; ", checks.stream().map(Check::reason).toList()));
+            String instance = runtime.startProcessInstanceByKey(PROCESS, "lookback-" + caseId,
+                    Map.of("itemId", first.itemId(), "unit", first.unit(), "caseId", caseId)).getId();
+            cases.setProcess(caseId, instance);
+        }
+        log.info("Look-back of plan {} against plan {}: {} cases", current.id(), prior.get().id(), byCase.size());
+        return byCase.size();
+    }
+
+    /** How a unit's work on last year's item ended, from the ledger. */
+    private PriorItem fact(Item item, String unit, PlanRecord plan) {
+        record Tally(int approved, int returns, int reports, LocalDate lastApproved) {}
+        Tally t = jdbc.sql("select sum(case when decision = 'APPROVE' then 1 else 0 end), sum(case when decision = 'RETURN' then 1 else 0 end), "
+                        + "sum(case when decision = 'RETURN' then 0 else 1 end), max(case when decision = 'APPROVE' then reviewed_at end) "
+                        + "from progress_report where item_id = ? and unit_code = ?")
+                .params(item.id(), unit)
+                .query((rs, i) -> new Tally(rs.getInt(1), rs.getInt(2), rs.getInt(3),
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate()))
+                .single();
+        int periods = cn.duban.rules.Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()).size();
+        return LookBackPreview.fact(item.id(), item.number(), unit, item.deadline(), item.requirements(), plan.issuedOn(),
+                plan.year(), t.approved() >= periods, t.lastApproved(), t.returns(), t.reports(), item.deduction());
+    }
+
+    private List<ItemMatcher.Candidate> candidates(List<Item> items) {
+        return items.stream().map(i -> new ItemMatcher.Candidate(String.valueOf(i.id()), i.text(),
+                new HashSet<>(directory.resolveAll(i.namedUnits())))).toList();
+    }
+}

@@ -1,0 +1,123 @@
+package cn.duban.lookback;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Look-back matches and cases in the database. */
+@Repository
+public class LookBackCases {
+
+    /** OPEN: waiting for the unit or the supervisor; RESOLVED: verified as done; RECTIFYING: carried into this year. */
+    public enum Status { OPEN, RESOLVED, RECTIFYING }
+
+    public record Case(long id, long currentPlanId, long priorItemId, String unit, List<String> findings, String reasons,
+                       Status status, String explanation, String rectification, LocalDate rectifyBy, String decision,
+                       String verifiedBy, Instant verifiedAt, String verifyComment, Long rectificationItemId,
+                       String processInstanceId) {}
+
+    public record Match(long id, long priorItemId, String priorNumber, Long currentItemId, String currentNumber, double score,
+                        String status) {}
+
+    private final JdbcClient jdbc;
+
+    public LookBackCases(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public boolean started(long currentPlanId) {
+        return jdbc.sql("select count(*) from lookback_match where current_plan_id = ?").param(currentPlanId)
+                .query(Long.class).single() > 0
+                || jdbc.sql("select count(*) from lookback_case where current_plan_id = ?").param(currentPlanId)
+                .query(Long.class).single() > 0;
+    }
+
+    public void addMatch(long currentPlanId, long priorItemId, Long currentItemId, double score) {
+        jdbc.sql("insert into lookback_match (current_plan_id, prior_item_id, current_item_id, score, status) values (?, ?, ?, ?, ?)")
+                .params(currentPlanId, priorItemId, currentItemId, score, currentItemId == null ? "UNMATCHED" : "SUGGESTED")
+                .update();
+    }
+
+    public List<Match> matches(long currentPlanId) {
+        return jdbc.sql("select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status from lookback_match m "
+                        + "join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id "
+                        + "where m.current_plan_id = ? order by p.seq")
+                .param(currentPlanId)
+                .query((rs, i) -> new Match(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+                        rs.getString(5), rs.getDouble(6), rs.getString(7)))
+                .list();
+    }
+
+    public Optional<Match> match(long id) {
+        return jdbc.sql("select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status, m.current_plan_id "
+                        + "from lookback_match m join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id "
+                        + "where m.id = ?")
+                .param(id)
+                .query((rs, i) -> new Match(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
+                        rs.getString(5), rs.getDouble(6), rs.getString(7)))
+                .optional();
+    }
+
+    /** The office's decision on a match: confirmed, changed to another current item, or rejected. */
+    public void decideMatch(long id, Long currentItemId, String status) {
+        jdbc.sql("update lookback_match set current_item_id = ?, status = ? where id = ?").params(currentItemId, status, id).update();
+    }
+
+    public long addCase(long currentPlanId, long priorItemId, String unit, List<String> findings, String reasons) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("insert into lookback_case (current_plan_id, prior_item_id, unit_code, findings, reasons, status, created_at) "
+                        + "values (?, ?, ?, ?, ?, ?, ?)")
+                .params(currentPlanId, priorItemId, unit, String.join(",", findings), reasons, Status.OPEN.name(),
+                        Timestamp.from(Instant.now()))
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    public void setProcess(long caseId, String processInstanceId) {
+        jdbc.sql("update lookback_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+    }
+
+    public Optional<Case> find(long id) {
+        return jdbc.sql("select * from lookback_case where id = ?").param(id).query(LookBackCases::row).optional();
+    }
+
+    public List<Case> ofPlan(long currentPlanId) {
+        return jdbc.sql("select * from lookback_case where current_plan_id = ? order by id").param(currentPlanId)
+                .query(LookBackCases::row).list();
+    }
+
+    public void explain(long id, String explanation, String rectification, LocalDate rectifyBy) {
+        jdbc.sql("update lookback_case set explanation = ?, rectification = ?, rectify_by = ? where id = ?")
+                .params(explanation, rectification, rectifyBy == null ? null : Date.valueOf(rectifyBy), id).update();
+    }
+
+    public void verify(long id, String decision, String user, String comment) {
+        jdbc.sql("update lookback_case set decision = ?, verified_by = ?, verified_at = ?, verify_comment = ? where id = ?")
+                .params(decision, user, Timestamp.from(Instant.now()), comment, id).update();
+    }
+
+    public void close(long id, Status status, Long rectificationItemId) {
+        jdbc.sql("update lookback_case set status = ?, rectification_item_id = ? where id = ?")
+                .params(status.name(), rectificationItemId, id).update();
+    }
+
+    private static Case row(ResultSet rs, int i) throws SQLException {
+        Date by = rs.getDate("rectify_by");
+        Timestamp at = rs.getTimestamp("verified_at");
+        return new Case(rs.getLong("id"), rs.getLong("current_plan_id"), rs.getLong("prior_item_id"), rs.getString("unit_code"),
+                Arrays.asList(rs.getString("findings").split(",")), rs.getString("reasons"), Status.valueOf(rs.getString("status")),
+                rs.getString("explanation"), rs.getString("rectification"), by == null ? null : by.toLocalDate(),
+                rs.getString("decision"), rs.getString("verified_by"), at == null ? null : at.toInstant(),
+                rs.getString("verify_comment"), rs.getObject("rectification_item_id", Long.class), rs.getString("process_instance_id"));
+    }
+}
