@@ -63,7 +63,11 @@ public class LookBack {
     /** Starts the look-back of a launched plan (once); returns how many cases were opened. Runs in the caller's transaction. */
     public int start(PlanRecord current) {
         Optional<PlanRecord> prior = priorOf(current);
-        if (prior.isEmpty() || cases.started(current.id())) {
+        if (prior.isEmpty()) {
+            log.info("No look-back for plan {}: no launched plan of {} for {}", current.id(), current.organ(), current.year() - 1);
+            return 0;
+        }
+        if (cases.started(current.id())) {
             return 0;
         }
         List<Item> priorItems = plans.items(prior.get().id());
@@ -90,7 +94,7 @@ public class LookBack {
                     Map.of("itemId", first.itemId(), "unit", first.unit(), "caseId", caseId)).getId();
             cases.setProcess(caseId, instance);
         }
-        log.info("Look-back of plan {} against plan {}: {} cases", current.id(), prior.get().id(), byCase.size());
+        log.info("Look-back of plan {} against plan {}: {} facts, {} cases", current.id(), prior.get().id(), facts.size(), byCase.size());
         return byCase.size();
     }
 

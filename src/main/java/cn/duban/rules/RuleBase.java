@@ -92,14 +92,15 @@ public class RuleBase {
         if (!name.matches("[A-Za-z0-9_-]+(\\.drl|\\.drl\\.csv|\\.drl\\.xlsx)")) {
             throw new CompileException("规则文件名无效 (应为 名称.drl、名称.drl.csv 或 名称.drl.xlsx): " + name);
         }
-        List<FileText> candidate = new ArrayList<>(Folders.read(rulesDir, "rules", RULE_FILES).stream()
-                .filter(f -> !f.name().equals(name)).toList());
+        List<FileText> inForce = Folders.read(rulesDir, "rules", RULE_FILES);
+        List<FileText> candidate = new ArrayList<>(inForce.stream().filter(f -> !f.name().equals(name)).toList());
         candidate.add(new FileText(name, content));
         KieContainer compiled = build(candidate);
         Path folder = Path.of(rulesDir);
         if (!Files.isDirectory(folder)) {
+            // the jar's files were in force: the new folder starts with all of them
             Files.createDirectories(folder);
-            for (FileText f : Folders.read(rulesDir, "rules", RULE_FILES)) {
+            for (FileText f : inForce) {
                 Files.write(folder.resolve(f.name()), f.bytes());
             }
         }

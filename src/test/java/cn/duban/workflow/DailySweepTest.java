@@ -145,6 +145,7 @@ class DailySweepTest {
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.body().get("files").toString()).contains("extra.drl", "thresholds.drl.csv");
         assertThat(Files.exists(Path.of(rulesDir).resolve("extra.drl"))).as("written to the rules folder").isTrue();
+        assertThat(Files.exists(Path.of(rulesDir).resolve("thresholds.drl.csv"))).as("with the rules that were in force").isTrue();
         assertThat(api.get("leader", "/api/admin/rules").status()).isEqualTo(403);
 
         Response refused = api.call("admin", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
@@ -163,6 +164,8 @@ class DailySweepTest {
         assertThat(sweep(fromDue(-1)).get("reminders").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(api.tasks("yi", planId)).hasSize(1);
         Files.delete(Path.of(rulesDir).resolve("broken.drl"));
-        assertThat(api.post("admin", "/api/admin/rules/reload", "").status()).isEqualTo(200);
+        Response reloaded = api.post("admin", "/api/admin/rules/reload", "");
+        assertThat(reloaded.status()).isEqualTo(200);
+        assertThat(reloaded.body().get("files").toString()).contains("thresholds.drl.csv", "lookback.drl", "extra.drl");
     }
 }
