@@ -1,7 +1,5 @@
 package cn.duban.security;
 
-import static org.springframework.security.config.Customizer.withDefaults;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -41,7 +39,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
         // Camunda's REST API is a Jersey servlet, not Spring MVC: match on the whole path.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
@@ -64,14 +62,16 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/v3/api-docs/**").permitAll()
-                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")).hasRole(Role.ADMIN.name())
+                        .requestMatchers("/login", "/error", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/plans/import"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/plans/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(withDefaults())
-                .logout(withDefaults())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Camunda's web apps carry their own CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
                 .build();

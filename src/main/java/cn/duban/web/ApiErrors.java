@@ -23,7 +23,7 @@ import cn.duban.rules.RuleBase;
 import cn.duban.system.ApiException;
 
 /** Every refusal of the API is a 4xx with {"error": "…"}; anything unexpected is a 500 without details. */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);

@@ -26,7 +26,7 @@ public class OpenTasks {
 
     /** An open task as the task list shows it. */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
-                           String unitName, Step step, LocalDate due, Instant created) {}
+                           String unitName, Step step, LocalDate due, String colour, Instant created) {}
 
     private final JdbcClient jdbc;
 
@@ -89,7 +89,7 @@ public class OpenTasks {
     }
 
     private List<TaskView> query(String where, List<?> params) {
-        return jdbc.sql("select t.task_id, t.item_id, i.number, i.text, i.plan_id, t.unit_code, u.name, t.step, i.due, t.created_at "
+        return jdbc.sql("select t.task_id, t.item_id, i.number, i.text, i.plan_id, t.unit_code, u.name, t.step, i.due, i.colour, t.created_at "
                         + "from open_task t join item i on i.id = t.item_id left join unit u on u.code = t.unit_code"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
                 .params(params)
@@ -97,7 +97,7 @@ public class OpenTasks {
                     Date due = rs.getDate(9);
                     return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
                             rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
-                            due == null ? null : due.toLocalDate(), rs.getTimestamp(10).toInstant());
+                            due == null ? null : due.toLocalDate(), rs.getString(10), rs.getTimestamp(11).toInstant());
                 })
                 .list();
     }

@@ -254,19 +254,26 @@ public class SupervisionTasks {
         return notifications.find(id).orElseThrow();
     }
 
+    /** Whether the user may act on this task (the same rule the API applies). */
+    public boolean canAct(TaskView task, UserAccount user) {
+        return allowed(task.step(), task.unit(), user);
+    }
+
     private OpenTask authorize(String taskId, UserAccount user) {
         OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
-        boolean allowed = switch (task.step()) {
-            case ASSIGN -> user.isAdmin();
-            case REVIEW, SUPERVISE, VERIFY -> user.canReview();
-            case RECTIFY -> user.isAdmin() || user.units().contains(task.unit());
-            case EXECUTE -> user.isAdmin() || user.units().contains(task.unit());
-            default -> false;
-        };
-        if (!allowed) {
+        if (!allowed(task.step(), task.unit(), user)) {
             throw ApiException.forbidden("无权办理该任务");
         }
         return task;
+    }
+
+    private static boolean allowed(Step step, String unit, UserAccount user) {
+        return switch (step) {
+            case ASSIGN -> user.isAdmin();
+            case REVIEW, SUPERVISE, VERIFY -> user.canReview();
+            case EXECUTE, RECTIFY -> user.isAdmin() || user.units().contains(unit);
+            default -> false;
+        };
     }
 
     /** The declared type when it is a valid media type, else none (served as application/octet-stream). */

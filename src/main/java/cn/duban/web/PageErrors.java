@@ -1,0 +1,21 @@
+package cn.duban.web;
+
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+import cn.duban.system.ApiException;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** A page request that is refused shows the reason on the error page, with the status (403, 404…). */
+@ControllerAdvice(assignableTypes = Pages.class)
+class PageErrors {
+
+    @ExceptionHandler(ApiException.class)
+    String refused(ApiException e, Model model, HttpServletResponse response) {
+        response.setStatus(e.status().value());
+        model.addAttribute("status", e.status().value());
+        model.addAttribute("message", e.getMessage());
+        return "error";
+    }
+}

@@ -1,0 +1,223 @@
+package cn.duban.web;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.duban.notify.Notifications;
+import cn.duban.org.UserAccount;
+import cn.duban.plan.PlanService;
+import cn.duban.plan.PlanStore;
+import cn.duban.report.Statistics;
+import cn.duban.rules.WorkCalendar;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.ItemViews;
+import cn.duban.workflow.OpenTasks.TaskView;
+import cn.duban.workflow.ProgressReports;
+import cn.duban.workflow.Step;
+import cn.duban.workflow.SupervisionTasks;
+import cn.duban.workflow.TaskCompletion;
+
+/**
+ * The web pages: the same services and the same authorization as the API (a unit user never sees another unit's
+ * data), rendered with Thymeleaf; htmx updates rows in place.
+ */
+@Controller
+public class Pages {
+
+    private final Caller caller;
+    private final SupervisionTasks tasks;
+    private final ItemViews items;
+    private final ProgressReports reports;
+    private final Statistics statistics;
+    private final Notifications notifications;
+    private final PlanService planService;
+    private final PlanStore plans;
+    private final WorkCalendar calendar;
+    private final ZoneId zone;
+
+    public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
+                 Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
+                 @Value("${duban.zone:Asia/Shanghai}") String zone) {
+        this.caller = caller;
+        this.tasks = tasks;
+        this.items = items;
+        this.reports = reports;
+        this.statistics = statistics;
+        this.notifications = notifications;
+        this.planService = planService;
+        this.plans = plans;
+        this.calendar = calendar;
+        this.zone = ZoneId.of(zone);
+    }
+
+    @GetMapping("/login")
+    public String login() {
+        return "login";
+    }
+
+    /** 我的任务: the caller's open tasks with their colour and working days left, earliest due first. */
+    @GetMapping("/")
+    public String workbench(@RequestParam(required = false) Step step, @RequestParam(required = false) Long plan,
+                            @RequestParam(required = false) String colour, Model model) {
+        UserAccount user = user(model);
+        List<TaskView> list = tasks.list(user, plan, step, null).stream()
+                .filter(t -> colour == null || colour.isBlank() || colour.equals(t.colour())).toList();
+        model.addAttribute("tasks", list);
+        model.addAttribute("left", workingDaysLeft(list));
+        model.addAttribute("step", step);
+        model.addAttribute("colour", colour);
+        return "tasks";
+    }
+
+    /** 任务详情: the item, its units, deadline and trail, and the forms of the caller's open task on it. */
+    @GetMapping("/items/{id}")
+    public String item(@PathVariable long id, Model model) {
+        UserAccount user = user(model);
+        ItemViews.ItemView view = items.of(id, user);
+        model.addAttribute("view", view);
+        model.addAttribute("task", view.openTasks().stream().filter(t -> tasks.canAct(t, user)).findFirst().orElse(null));
+        model.addAttribute("today", today());
+        return "item";
+    }
+
+    @PostMapping("/tasks/{id}/complete")
+    public String complete(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String summary,
+                           @RequestParam(required = false) Integer percent, @RequestParam(required = false) String evidence,
+                           @RequestParam(required = false) String decision, @RequestParam(required = false) String comment) {
+        tasks.complete(id, completion(summary, percent, evidence, decision, comment), caller.current());
+        return "redirect:/items/" + itemId + "?done";
+    }
+
+    @PostMapping("/tasks/{id}/progress")
+    public String progress(@PathVariable String id, @RequestParam long itemId, @RequestParam String summary,
+                           @RequestParam Integer percent, @RequestParam(required = false) String evidence) {
+        tasks.progress(id, completion(summary, percent, evidence, null, null), caller.current());
+        return "redirect:/items/" + itemId + "?done";
+    }
+
+    @PostMapping("/tasks/{id}/urge")
+    public String urge(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String note) {
+        tasks.urge(id, note, caller.current());
+        return "redirect:/items/" + itemId + "?done";
+    }
+
+    /** 审核: every submission waiting for review, with what was handed in. */
+    @GetMapping("/reviews")
+    public String reviews(Model model) {
+        UserAccount user = user(model);
+        List<TaskView> queue = tasks.list(user, null, Step.REVIEW, null);
+        Map<String, ProgressReports.Report> handedIn = new HashMap<>();
+        queue.forEach(t -> reports.awaitingReview(t.itemId(), t.unit()).ifPresent(r -> handedIn.put(t.id(), r)));
+        model.addAttribute("tasks", queue);
+        model.addAttribute("handedIn", handedIn);
+        return "reviews";
+    }
+
+    /** One review decided in place (htmx): the row turns into the outcome. */
+    @PostMapping("/reviews/{id}")
+    public String review(@PathVariable String id, @RequestParam String decision, @RequestParam(required = false) String comment,
+                         Model model) {
+        tasks.complete(id, completion(null, null, null, decision, comment), caller.current());
+        model.addAttribute("decision", decision);
+        return "reviews :: decided";
+    }
+
+    @PostMapping("/reviews/approve")
+    public String approveAll(@RequestParam(name = "task", required = false) List<String> selected) {
+        UserAccount user = caller.current();
+        for (String id : selected == null ? List.<String>of() : selected) {
+            tasks.complete(id, completion(null, null, null, "APPROVE", null), user);
+        }
+        return "redirect:/reviews";
+    }
+
+    /** 督办看板: status and colour counts, completion by unit, the year's trend, the overdue list. */
+    @GetMapping("/dashboard")
+    public String dashboard(@RequestParam(required = false) Long plan, Model model) {
+        UserAccount user = user(model);
+        model.addAttribute("stats", statistics.dashboard(user, plan, today()));
+        return "dashboard";
+    }
+
+    @GetMapping("/notifications")
+    public String inbox(Model model) {
+        UserAccount user = user(model);
+        model.addAttribute("notifications", notifications.inbox(user, false, 200));
+        return "notifications";
+    }
+
+    @PostMapping("/notifications/{id}/read")
+    public String read(@PathVariable long id, Model model) {
+        if (!notifications.markRead(id, caller.current())) {
+            throw ApiException.notFound("通知不存在: " + id);
+        }
+        return "notifications :: read";
+    }
+
+    @GetMapping("/plans/import")
+    public String importForm(Model model) {
+        user(model);
+        return "import";
+    }
+
+    @PostMapping("/plans/import")
+    public String importPlan(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year)
+            throws IOException {
+        String name = file.getOriginalFilename() == null ? "plan" : file.getOriginalFilename();
+        long planId = planService.importPlan(file.getBytes(), name, year, caller.current().username()).planId();
+        return "redirect:/plans/" + planId;
+    }
+
+    /** The import preview: the plan's items as read, with the parser's warnings; launch from here. */
+    @GetMapping("/plans/{id}")
+    public String plan(@PathVariable long id, Model model) {
+        UserAccount user = user(model);
+        model.addAttribute("plan", plans.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id)));
+        model.addAttribute("items", plans.items(id).stream().filter(i -> user.seesAll()
+                || items.visible(i, user)).toList());
+        return "plan";
+    }
+
+    @PostMapping("/plans/{id}/launch")
+    public String launch(@PathVariable long id) {
+        planService.launch(id, caller.current().username());
+        return "redirect:/plans/" + id;
+    }
+
+    private UserAccount user(Model model) {
+        UserAccount user = caller.current();
+        model.addAttribute("me", user);
+        return user;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(zone);
+    }
+
+    private Map<String, Integer> workingDaysLeft(List<TaskView> list) {
+        Map<String, Integer> left = new HashMap<>();
+        list.stream().filter(t -> t.due() != null).forEach(t -> left.put(t.id(), calendar.workingDaysBetween(today(), t.due())));
+        return left;
+    }
+
+    private static TaskCompletion completion(String summary, Integer percent, String evidence, String decision, String comment) {
+        List<String> links = evidence == null ? List.of() : Arrays.stream(evidence.split("\\R")).map(String::strip)
+                .filter(s -> !s.isEmpty()).toList();
+        return new TaskCompletion(summary, percent, links, List.of(), decision, comment, null, null, null, null, null);
+    }
+}

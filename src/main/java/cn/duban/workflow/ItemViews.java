@@ -1,0 +1,64 @@
+package cn.duban.workflow;
+
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import cn.duban.notify.Notifications;
+import cn.duban.org.UserAccount;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanStore;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.Attachments.Attachment;
+import cn.duban.workflow.OpenTasks.TaskView;
+
+/** An item with everything known about it, for whoever may see it: the API's and the page's one source. */
+@Service
+public class ItemViews {
+
+    /** One item: its tasks, reports, files, reminders (the caller's units'), ledger and audit trail. */
+    public record ItemView(Item item, String title, List<TaskView> openTasks, List<ProgressReports.Report> reports,
+                           List<Attachment> attachments, List<Notifications.Notification> reminders,
+                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {}
+
+    private final PlanStore plans;
+    private final ItemUnits itemUnits;
+    private final OpenTasks openTasks;
+    private final ProgressReports reports;
+    private final Attachments attachments;
+    private final Ledger ledger;
+    private final ItemHistory history;
+    private final Notifications notifications;
+
+    public ItemViews(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
+                     Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications) {
+        this.plans = plans;
+        this.itemUnits = itemUnits;
+        this.openTasks = openTasks;
+        this.reports = reports;
+        this.attachments = attachments;
+        this.ledger = ledger;
+        this.history = history;
+        this.notifications = notifications;
+    }
+
+    public ItemView of(long id, UserAccount user) {
+        Item item = visible(id, user);
+        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), attachments.of(id),
+                notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id), history.of(id));
+    }
+
+    /** Whether the user may see the item (a plan's list shows only those). */
+    public boolean visible(Item item, UserAccount user) {
+        return itemUnits.visibleTo(item, user);
+    }
+
+    /** The item, when the user may see it: 404 when there is none, 403 when it is another unit's. */
+    public Item visible(long itemId, UserAccount user) {
+        Item item = plans.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
+        if (!itemUnits.visibleTo(item, user)) {
+            throw ApiException.forbidden("无权查看该事项");
+        }
+        return item;
+    }
+}
