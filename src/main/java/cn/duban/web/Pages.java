@@ -166,6 +166,7 @@ public class Pages {
         if (!notifications.markRead(id, caller.current())) {
             throw ApiException.notFound("通知不存在: " + id);
         }
+        model.addAttribute("read", true);
         return "notifications :: read";
     }
 

@@ -1,0 +1,171 @@
+package cn.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import cn.duban.plan.PlanService;
+
+/**
+ * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
+ * returns, the clerk hands in again, the reviewer approves, and the dashboard counts the item completed.
+ * Screenshots of each page go to target/screenshots/.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:duban-browser;DB_CLOSE_DELAY=-1")
+@ActiveProfiles("test")
+class BrowserTest {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SHOTS = Path.of("target/screenshots");
+
+    static WebDriver browser;
+    static WebDriverWait wait;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PlanService plans;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
+                "Debian's chromium and chromium-driver are not installed (apt-get install chromium chromium-driver): browser tests skipped");
+        System.setProperty("webdriver.chrome.driver", DRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1100", "--lang=zh-CN",
+                "--user-data-dir=" + Files.createTempDirectory("duban-chromium"));
+        browser = new ChromeDriver(options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        Files.createDirectories(SHOTS);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void login(String user) {
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys("pw");
+        browser.findElement(By.id("login")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/")));
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    @Test
+    void aCompletionIsReturnedResubmittedApprovedAndCounted() throws Exception {
+        int year = LocalDate.now().getYear() + 9;
+        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n"
+                + "2.公开另一单位的事项。(责任单位:市甲局)9月底前\n").getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
+        plans.launch(planId, "admin");
+
+        login("ding");
+        assertThat(browser.getTitle()).contains("我的任务");
+        WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("公开浏览器测试事项")));
+        shot("01-my-tasks");
+        link.click();
+        String itemUrl = browser.getCurrentUrl();
+        browser.findElement(By.id("summary")).sendKeys("已在门户网站公开");
+        browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-1");
+        shot("02-task-detail");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("reports")).getText()).contains("已在门户网站公开", "https://gov.example/evidence-1");
+
+        login("leader");
+        browser.get(url("/reviews"));
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='公开浏览器测试事项']]"));
+        assertThat(row.getText()).contains("已在门户网站公开");
+        row.findElement(By.name("comment")).sendKeys("请补充公开链接截图");
+        shot("03-review-queue");
+        row.findElement(By.cssSelector("button.return")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                By.xpath("//tr[td/a[text()='公开浏览器测试事项']]"), "已退回"));
+        shot("04-returned");
+        assertThat(browser.findElements(By.xpath("//body/*[normalize-space(.)='已退回']"))).as("only in the row").isEmpty();
+
+        login("ding");
+        browser.get(itemUrl);
+        assertThat(browser.findElement(By.id("reports")).getText()).contains("RETURN", "请补充公开链接截图");
+        browser.findElement(By.id("summary")).sendKeys("已补充公开链接截图");
+        browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-2");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+
+        login("leader");
+        browser.get(itemUrl);
+        browser.findElement(By.id("comment")).sendKeys("同意");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("status"), "已办结"));
+        shot("05-completed");
+
+        browser.get(url("/dashboard?plan=" + planId));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-unit canvas")));
+        assertThat(browser.findElement(By.id("completed")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.id("items")).getText()).isEqualTo("2");
+        shot("06-dashboard");
+
+        browser.get(url("/notifications"));
+        shot("07-inbox");
+    }
+
+    @Test
+    void aUnitUserOpeningAnotherUnitsTaskGets403() throws Exception {
+        int year = LocalDate.now().getYear() + 10;
+        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开甲局自己的事项。(责任单位:市甲局)9月底前\n")
+                .getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
+        plans.launch(planId, "admin");
+        login("jia");
+        browser.findElement(By.linkText("公开甲局自己的事项")).click();
+        String jiaItem = browser.getCurrentUrl();
+        login("ding");
+        browser.get(jiaItem);
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("403");
+        assertThat(browser.findElement(By.id("error-message")).getText()).contains("无权");
+        shot("08-forbidden");
+        login("admin");
+        browser.get(url("/plans/" + planId));
+        shot("09-plan-preview");
+        browser.get(url("/plans/import"));
+        shot("10-import");
+    }
+}
