@@ -26,6 +26,12 @@ public record Item(long id, long planId, int seq, String number, List<String> pa
         return first.length() > 40 ? first.substring(0, 40) + "…" : first;
     }
 
+    /** The item as the parser would give it, for the tools that read plans (simulation, look-back). */
+    public cn.duban.plan.parse.ParsedPlan.ParsedItem asParsed() {
+        return new cn.duban.plan.parse.ParsedPlan.ParsedItem(number, path, text, leadUnits, responsibleUnits,
+                cooperatingUnits, deadline, requirements);
+    }
+
     /** Every unit name the item prints, lead first. */
     public List<String> namedUnits() {
         return Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();

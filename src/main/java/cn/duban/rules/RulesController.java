@@ -4,6 +4,11 @@ import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,7 +16,13 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanRecord;
+import cn.duban.plan.PlanStore;
+import cn.duban.plan.parse.ParsedPlan;
 
 import cn.duban.system.ApiException;
 
@@ -20,9 +31,16 @@ import cn.duban.system.ApiException;
 public class RulesController {
 
     private final RuleBase rules;
+    private final WorkCalendar calendar;
+    private final PlanStore plans;
+    private final ZoneId zone;
 
-    public RulesController(RuleBase rules) {
+    public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans,
+                           @Value("${duban.zone:Asia/Shanghai}") String zone) {
         this.rules = rules;
+        this.calendar = calendar;
+        this.plans = plans;
+        this.zone = ZoneId.of(zone);
     }
 
     /** The rule files in force and the folder they are edited in. */
@@ -43,6 +61,29 @@ public class RulesController {
             throw ApiException.badRequest("规则文件为空");
         }
         return Map.of("files", rules.write(name, content));
+    }
+
+    /**
+     * A preview of what the rules in force will do to a plan's items between two dates if nobody reports (or as
+     * {@code completion} says): the simulation's events, day by day.
+     */
+    @GetMapping("/api/admin/rules/simulate")
+    public List<Simulation.Event> simulate(@RequestParam long plan, @RequestParam(defaultValue = "none") String completion,
+                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                           @RequestParam(defaultValue = "8") int weeks) {
+        PlanRecord record = plans.plan(plan).orElseThrow(() -> ApiException.notFound("计划不存在: " + plan));
+        Simulation.Completion mode;
+        try {
+            mode = Simulation.Completion.parse(completion);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        ParsedPlan parsed = new ParsedPlan(record.title(), record.organ(), record.docNumber(), record.year(), record.issuedOn(),
+                plans.items(plan).stream().map(Item::asParsed).toList(), List.of());
+        LocalDate start = from == null ? LocalDate.now(zone) : from;
+        LocalDate end = start.plusWeeks(Math.max(1, Math.min(weeks, 53)));
+        return Simulation.run(parsed, rules, calendar, mode).stream()
+                .filter(e -> !e.date().isBefore(start) && e.date().isBefore(end)).toList();
     }
 
     /** Compiles the rules folder again (after editing the files on disk); errors leave the rules in force. */

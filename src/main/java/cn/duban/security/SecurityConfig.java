@@ -68,6 +68,10 @@ public class SecurityConfig {
                         .requestMatchers("/login", "/error", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/plans/import"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/rules/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/rules"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/admin"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/plans/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())

@@ -8,8 +8,13 @@ import cn.duban.system.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A page request that is refused shows the reason on the error page, with the status (403, 404…). */
-@ControllerAdvice(assignableTypes = Pages.class)
+@ControllerAdvice(assignableTypes = {Pages.class, AdminPages.class})
 class PageErrors {
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    String invalid(IllegalArgumentException e, Model model, HttpServletResponse response) {
+        return refused(ApiException.badRequest(e.getMessage()), model, response);
+    }
 
     @ExceptionHandler(ApiException.class)
     String refused(ApiException e, Model model, HttpServletResponse response) {

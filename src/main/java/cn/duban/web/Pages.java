@@ -48,11 +48,12 @@ public class Pages {
     private final PlanService planService;
     private final PlanStore plans;
     private final WorkCalendar calendar;
+    private final cn.duban.lookback.LookBackController lookBackApi;
     private final ZoneId zone;
 
     public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
                  Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
-                 @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                 cn.duban.lookback.LookBackController lookBackApi, @Value("${duban.zone:Asia/Shanghai}") String zone) {
         this.caller = caller;
         this.tasks = tasks;
         this.items = items;
@@ -62,6 +63,7 @@ public class Pages {
         this.planService = planService;
         this.plans = plans;
         this.calendar = calendar;
+        this.lookBackApi = lookBackApi;
         this.zone = ZoneId.of(zone);
     }
 
@@ -177,10 +179,16 @@ public class Pages {
     }
 
     @PostMapping("/plans/import")
-    public String importPlan(@RequestParam("file") MultipartFile file, @RequestParam(required = false) Integer year)
+    public String importPlan(@RequestParam(value = "file", required = false) MultipartFile file,
+                             @RequestParam(required = false) String text, @RequestParam(required = false) Integer year)
             throws IOException {
-        String name = file.getOriginalFilename() == null ? "plan" : file.getOriginalFilename();
-        long planId = planService.importPlan(file.getBytes(), name, year, caller.current().username()).planId();
+        boolean uploaded = file != null && !file.isEmpty();
+        if (!uploaded && (text == null || text.isBlank())) {
+            throw ApiException.badRequest("请上传计划文件或粘贴计划全文");
+        }
+        byte[] content = uploaded ? file.getBytes() : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String name = uploaded && file.getOriginalFilename() != null ? file.getOriginalFilename() : "粘贴的计划.txt";
+        long planId = planService.importPlan(content, name, year, caller.current().username()).planId();
         return "redirect:/plans/" + planId;
     }
 
@@ -192,6 +200,26 @@ public class Pages {
         model.addAttribute("items", plans.items(id).stream().filter(i -> user.seesAll()
                 || items.visible(i, user)).toList());
         return "plan";
+    }
+
+    /** An item corrected in the import preview (htmx): the row comes back as it now reads. */
+    @PostMapping("/plans/items/{id}")
+    public String editItem(@PathVariable long id, @RequestParam(required = false) String responsibleUnits,
+                           @RequestParam(required = false) LocalDate due, Model model) {
+        List<String> units = responsibleUnits == null || responsibleUnits.isBlank() ? null
+                : Arrays.stream(responsibleUnits.split("[、,，]")).map(String::strip).filter(u -> !u.isEmpty()).toList();
+        model.addAttribute("i", planService.edit(id, new cn.duban.plan.ItemEdit(null, units, null, due), caller.current().username()));
+        model.addAttribute("plan", plans.plan(plans.item(id).orElseThrow().planId()).orElseThrow());
+        return "plan :: row";
+    }
+
+    /** 回头看: last year's items matched to this year's, and the cases with their outcome. */
+    @GetMapping("/lookback/{planId}")
+    public String lookBack(@PathVariable long planId, Model model) {
+        user(model);
+        model.addAttribute("report", lookBackApi.report(planId, "json").getBody());
+        model.addAttribute("matches", lookBackApi.matches(planId));
+        return "lookback";
     }
 
     @PostMapping("/plans/{id}/launch")

@@ -167,5 +167,25 @@ class BrowserTest {
         shot("09-plan-preview");
         browser.get(url("/plans/import"));
         shot("10-import");
+
+        browser.get(url("/rules?plan=" + planId));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline canvas")));
+        shot("11-rules-preview");
+        browser.get(url("/rules?file=reminders.drl"));
+        WebElement text = browser.findElement(By.id("text"));
+        text.clear();
+        text.sendKeys("package rules; rule \"broken\" when Work( then end");
+        browser.findElement(By.id("save-rules")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rules-error"))).getText())
+                .contains("规则文件有错误", "reminders.drl");
+        shot("12-rules-refused");
+        browser.get(url("/admin"));
+        assertThat(browser.findElement(By.id("units")).getText()).contains("市甲局");
+        shot("13-admin");
+        browser.get(url("/lookback/" + planId));
+        shot("14-lookback");
+        login("jia");
+        browser.get(url("/rules"));
+        assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
     }
 }

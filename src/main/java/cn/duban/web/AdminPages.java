@@ -1,0 +1,107 @@
+package cn.duban.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.duban.org.Contacts;
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.UserController;
+import cn.duban.plan.PlanStore;
+import cn.duban.rules.RuleBase;
+import cn.duban.rules.RulesController;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
+import cn.duban.system.Folders;
+
+/** The office's pages (ADMIN): the rules in force with validated uploads and a preview, and the directory. */
+@Controller
+public class AdminPages {
+
+    private final Caller caller;
+    private final RuleBase rules;
+    private final RulesController rulesApi;
+    private final UserController users;
+    private final OrgDirectory directory;
+    private final PlanStore plans;
+    private final String rulesDir;
+
+    public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
+                      PlanStore plans, @org.springframework.beans.factory.annotation.Value("${duban.rules-dir:rules}") String rulesDir) {
+        this.caller = caller;
+        this.rules = rules;
+        this.rulesApi = rulesApi;
+        this.users = users;
+        this.directory = directory;
+        this.plans = plans;
+        this.rulesDir = rulesDir;
+    }
+
+    /** 规则: the files in force, one file's text to edit, and a preview of the coming weeks on a plan. */
+    @GetMapping("/rules")
+    public String rules(@RequestParam(required = false) String file, @RequestParam(required = false) Long plan, Model model) {
+        model.addAttribute("me", caller.current());
+        model.addAttribute("files", rules.files());
+        model.addAttribute("folder", rules.folder());
+        model.addAttribute("file", file);
+        if (file != null) {
+            model.addAttribute("text", new String(rules.file(file).orElseThrow(() -> ApiException.notFound("规则文件不存在: " + file))
+                    .bytes(), StandardCharsets.UTF_8));
+        }
+        model.addAttribute("plans", plans.plans());
+        model.addAttribute("plan", plan);
+        if (plan != null) {
+            model.addAttribute("events", rulesApi.simulate(plan, "none", null, 8));
+        }
+        return "rules";
+    }
+
+    /** A new version of a rule file: compiled with the others first; an error shows the compiler's message. */
+    @PostMapping("/rules/{file}")
+    public String upload(@PathVariable String file, @RequestParam String text, Model model) throws IOException {
+        try {
+            rules.write(file, text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+        } catch (RuleBase.CompileException e) {
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("text", text);
+            model.addAttribute("me", caller.current());
+            model.addAttribute("files", rules.files());
+            model.addAttribute("folder", rules.folder());
+            model.addAttribute("file", file);
+            model.addAttribute("plans", plans.plans());
+            return "rules";
+        }
+        return "redirect:/rules?file=" + file + "&saved";
+    }
+
+    /** 管理: units and how they are reached, users, and the working-day calendar's overrides. */
+    @GetMapping("/admin")
+    public String admin(Model model) {
+        model.addAttribute("me", caller.current());
+        model.addAttribute("units", users.unitContacts());
+        model.addAttribute("users", directory.users());
+        model.addAttribute("holidays", String.join("\n", Folders.read(rulesDir, "rules", "holidays.csv").stream()
+                .map(Folders.FileText::content).toList()));
+        return "admin";
+    }
+
+    @PostMapping("/admin/units/{code}")
+    public String contacts(@PathVariable String code, @RequestParam(required = false) String emails,
+                           @RequestParam(required = false) String webhookUrl, @RequestParam(required = false) String webhookFormat,
+                           @RequestParam(name = "channel", required = false) List<String> channels) {
+        List<String> addresses = emails == null ? List.of() : Arrays.stream(emails.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
+        users.setContacts(code, new Contacts(addresses, webhookUrl,
+                webhookFormat == null || webhookFormat.isBlank() ? null : Contacts.WebhookFormat.valueOf(webhookFormat),
+                channels == null ? java.util.Set.of() : channels.stream().map(Contacts.Channel::valueOf)
+                        .collect(java.util.stream.Collectors.toSet())));
+        return "redirect:/admin?saved";
+    }
+}
