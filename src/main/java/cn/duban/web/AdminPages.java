@@ -47,7 +47,10 @@ public class AdminPages {
 
     /** 规则: the files in force, one file's text to edit, and a preview of the coming weeks on a plan. */
     @GetMapping("/rules")
-    public String rules(@RequestParam(required = false) String file, @RequestParam(required = false) Long plan, Model model) {
+    public String rules(@RequestParam(required = false) String file, @RequestParam(required = false) Long plan,
+                        @RequestParam(required = false) @org.springframework.format.annotation.DateTimeFormat(
+                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE) java.time.LocalDate from,
+                        Model model) {
         model.addAttribute("me", caller.current());
         model.addAttribute("files", rules.files());
         model.addAttribute("folder", rules.folder());
@@ -59,7 +62,8 @@ public class AdminPages {
         model.addAttribute("plans", plans.plans());
         model.addAttribute("plan", plan);
         if (plan != null) {
-            model.addAttribute("events", rulesApi.simulate(plan, "none", null, 8));
+            model.addAttribute("events", rulesApi.simulate(plan, "none", from, 8));
+            model.addAttribute("from", from);
         }
         return "rules";
     }

@@ -169,6 +169,9 @@ class BrowserTest {
         shot("10-import");
 
         browser.get(url("/rules?plan=" + planId));
+        assertThat(browser.findElement(By.tagName("main")).getText()).as("nothing due in the next eight weeks")
+                .contains("八周内没有提醒或升级");
+        browser.get(url("/rules?plan=" + planId + "&from=" + year + "-09-01"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline canvas")));
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
