@@ -119,6 +119,18 @@ public class OrgDirectory {
                 .params(name, code).update());
     }
 
+    /** Replaces a user's name, password hash, roles and units. */
+    public void updateUser(UserAccount user) {
+        jdbc.sql("update app_user set display_name = ?, password_hash = ? where username = ?")
+                .params(user.name(), user.passwordHash(), user.username()).update();
+        jdbc.sql("delete from user_role where username = ?").param(user.username()).update();
+        jdbc.sql("delete from user_unit where username = ?").param(user.username()).update();
+        user.roles().forEach(r -> jdbc.sql("insert into user_role (username, role) values (?, ?)")
+                .params(user.username(), r.name()).update());
+        user.units().forEach(u -> jdbc.sql("insert into user_unit (username, unit_code) values (?, ?)")
+                .params(user.username(), u).update());
+    }
+
     public void addUser(UserAccount user) {
         jdbc.sql("insert into app_user (username, display_name, password_hash) values (?, ?, ?)")
                 .params(user.username(), user.name(), user.passwordHash()).update();

@@ -48,14 +48,16 @@ public class OrgLoader implements ApplicationRunner {
 
     private final OrgDirectory directory;
     private final PasswordEncoder passwords;
+    private final Users users;
     private final String orgFile;
     private final String adminPassword;
 
-    public OrgLoader(OrgDirectory directory, PasswordEncoder passwords,
+    public OrgLoader(OrgDirectory directory, PasswordEncoder passwords, Users users,
                      @Value("${duban.org-file:}") String orgFile,
                      @Value("${duban.admin-password:}") String adminPassword) {
         this.directory = directory;
         this.passwords = passwords;
+        this.users = users;
         this.orgFile = orgFile;
         this.adminPassword = adminPassword;
     }
@@ -102,12 +104,11 @@ public class OrgLoader implements ApplicationRunner {
             directory.addGroup(g.name().trim(), nonNull(g.units()));
         }
         for (UserEntry u : nonNull(file.users())) {
-            require(u.username() != null && u.username().matches("[A-Za-z0-9_.@-]+"), "用户名无效 (只能含字母、数字和 _ . @ -): " + u.username());
-            require(u.password() != null && !u.password().isBlank(), "用户缺少密码: " + u.username());
-            nonNull(u.units()).forEach(c -> require(codes.contains(c), "用户 " + u.username() + " 含未知单位: " + c));
-            Set<Role> roles = u.roles() == null || u.roles().isEmpty() ? EnumSet.of(Role.UNIT) : EnumSet.copyOf(u.roles());
-            String hash = u.password().startsWith("{") ? u.password() : passwords.encode(u.password());
-            directory.addUser(new UserAccount(u.username(), u.name(), hash, roles, new LinkedHashSet<>(nonNull(u.units()))));
+            try {
+                users.add(u.username(), u.name(), u.password(), nonNull(u.roles()), nonNull(u.units()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("组织机构文件有误: " + e.getMessage());
+            }
         }
     }
 

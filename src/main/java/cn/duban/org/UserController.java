@@ -2,11 +2,14 @@ package cn.duban.org;
 
 import java.util.List;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.security.Caller;
@@ -17,16 +20,52 @@ public class UserController {
 
     private final Caller caller;
     private final OrgDirectory directory;
+    private final Users users;
+    private final cn.duban.workflow.EngineIdentity identity;
 
-    public UserController(Caller caller, OrgDirectory directory) {
+    public UserController(Caller caller, OrgDirectory directory, Users users, cn.duban.workflow.EngineIdentity identity) {
         this.caller = caller;
         this.directory = directory;
+        this.users = users;
+        this.identity = identity;
     }
 
     /** The caller: username, roles and units. */
     @GetMapping("/api/me")
     public UserAccount me() {
         return caller.current();
+    }
+
+    /** A user to add or change: a null field is left as it is when changing; password only to set a new one. */
+    public record UserChange(String username, String name, String password, List<Role> roles, List<String> units) {}
+
+    /** Adds a user (ADMIN). */
+    @PostMapping(value = "/api/admin/users", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public UserAccount addUser(@RequestBody UserChange body) {
+        if (body.username() != null && directory.user(body.username()).isPresent()) {
+            throw ApiException.conflict("用户已存在: " + body.username());
+        }
+        try {
+            UserAccount user = users.add(body.username(), body.name(), body.password(), body.roles(), body.units());
+            identity.sync();
+            return user;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** Changes a user's name, roles, units or password (ADMIN). */
+    @PutMapping(value = "/api/admin/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public UserAccount updateUser(@PathVariable String username, @RequestBody UserChange body) {
+        directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
+        try {
+            UserAccount user = users.update(username, body.name(), body.password(), body.roles(), body.units());
+            identity.sync();
+            return user;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
     }
 
     /** Every user of the directory (ADMIN). */

@@ -79,6 +79,26 @@ public class RuleBase {
         return Path.of(rulesDir).toAbsolutePath();
     }
 
+    /**
+     * The rules folder on disk; when the jar's copies were in force, it is created with all of them (rules and the
+     * holiday file) so that an edit of one file does not lose the others.
+     */
+    public synchronized Path materialize() throws IOException {
+        Path folder = Path.of(rulesDir);
+        if (!Files.isDirectory(folder)) {
+            List<FileText> inForce = Folders.read(rulesDir, "rules", RULE_FILES);
+            List<FileText> holidays = Folders.read(rulesDir, "rules", "holidays.csv");
+            Files.createDirectories(folder);
+            for (FileText f : inForce) {
+                Files.write(folder.resolve(f.name()), f.bytes());
+            }
+            for (FileText f : holidays) {
+                Files.write(folder.resolve(f.name()), f.bytes());
+            }
+        }
+        return folder;
+    }
+
     /** The text of one rule file in force. */
     public Optional<FileText> file(String name) {
         return Folders.read(rulesDir, "rules", RULE_FILES).stream().filter(f -> f.name().equals(name)).findFirst();
@@ -96,14 +116,7 @@ public class RuleBase {
         List<FileText> candidate = new ArrayList<>(inForce.stream().filter(f -> !f.name().equals(name)).toList());
         candidate.add(new FileText(name, content));
         KieContainer compiled = build(candidate);
-        Path folder = Path.of(rulesDir);
-        if (!Files.isDirectory(folder)) {
-            // the jar's files were in force: the new folder starts with all of them
-            Files.createDirectories(folder);
-            for (FileText f : inForce) {
-                Files.write(folder.resolve(f.name()), f.bytes());
-            }
-        }
+        Path folder = materialize();
         Files.write(folder.resolve(name), content);
         this.container = compiled;
         this.files = candidate.stream().map(FileText::name).sorted().toList();

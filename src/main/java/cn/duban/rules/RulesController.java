@@ -86,6 +86,29 @@ public class RulesController {
                 .filter(e -> !e.date().isBefore(start) && e.date().isBefore(end)).toList();
     }
 
+    /** The working-day calendar's overrides (holidays.csv). */
+    @GetMapping(value = "/api/admin/holidays", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
+    public String holidays() {
+        return String.join("\n", cn.duban.system.Folders.read(rules.folder().toString(), "rules", "holidays.csv").stream()
+                .map(cn.duban.system.Folders.FileText::content).toList());
+    }
+
+    /** Replaces the overrides (date,type,name lines): checked first, then written and in force at once. */
+    @PutMapping(value = "/api/admin/holidays", consumes = MediaType.TEXT_PLAIN_VALUE)
+    public Map<String, Object> replaceHolidays(@RequestBody String text) throws IOException {
+        List<cn.duban.system.Folders.FileText> file = List.of(new cn.duban.system.Folders.FileText("holidays.csv",
+                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        int days;
+        try {
+            days = WorkCalendar.overrides(file).size();
+        } catch (IllegalStateException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        java.nio.file.Files.writeString(rules.materialize().resolve("holidays.csv"), text);
+        calendar.replace(file);
+        return Map.of("days", days);
+    }
+
     /** Compiles the rules folder again (after editing the files on disk); errors leave the rules in force. */
     @PostMapping("/api/admin/rules/reload")
     public Map<String, List<String>> reload() {

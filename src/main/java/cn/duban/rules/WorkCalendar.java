@@ -18,7 +18,7 @@ public final class WorkCalendar {
 
     private static final int BASE_YEAR = 2020;
 
-    private final Map<LocalDate, Boolean> overrides;
+    private volatile Map<LocalDate, Boolean> overrides;
     private final Map<Integer, int[]> years = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkCalendar(Map<LocalDate, Boolean> overrides) {
@@ -27,6 +27,17 @@ public final class WorkCalendar {
 
     /** The calendar with the override lines of a holidays.csv file (date,type,name; # comments). */
     public static WorkCalendar of(List<FileText> overrideFiles) {
+        return new WorkCalendar(overrides(overrideFiles));
+    }
+
+    /** Puts new overrides in force (the office edited holidays.csv). */
+    public synchronized void replace(List<FileText> overrideFiles) {
+        this.overrides = Map.copyOf(overrides(overrideFiles));
+        years.clear();
+    }
+
+    /** The days an override file makes holidays (false) or working days (true); a bad line is refused with its number. */
+    public static Map<LocalDate, Boolean> overrides(List<FileText> overrideFiles) {
         Map<LocalDate, Boolean> overrides = new HashMap<>();
         for (FileText file : overrideFiles) {
             int n = 0;
@@ -49,7 +60,7 @@ public final class WorkCalendar {
                 }
             }
         }
-        return new WorkCalendar(overrides);
+        return overrides;
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -20,7 +20,6 @@ import cn.duban.rules.RuleBase;
 import cn.duban.rules.RulesController;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
-import cn.duban.system.Folders;
 
 /** The office's pages (ADMIN): the rules in force with validated uploads and a preview, and the directory. */
 @Controller
@@ -32,17 +31,15 @@ public class AdminPages {
     private final UserController users;
     private final OrgDirectory directory;
     private final PlanStore plans;
-    private final String rulesDir;
 
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans, @org.springframework.beans.factory.annotation.Value("${duban.rules-dir:rules}") String rulesDir) {
+                      PlanStore plans) {
         this.caller = caller;
         this.rules = rules;
         this.rulesApi = rulesApi;
         this.users = users;
         this.directory = directory;
         this.plans = plans;
-        this.rulesDir = rulesDir;
     }
 
     /** 规则: the files in force, one file's text to edit, and a preview of the coming weeks on a plan. */
@@ -92,9 +89,37 @@ public class AdminPages {
         model.addAttribute("me", caller.current());
         model.addAttribute("units", users.unitContacts());
         model.addAttribute("users", directory.users());
-        model.addAttribute("holidays", String.join("\n", Folders.read(rulesDir, "rules", "holidays.csv").stream()
-                .map(Folders.FileText::content).toList()));
+        model.addAttribute("holidays", rulesApi.holidays());
+        model.addAttribute("roles", cn.duban.org.Role.values());
         return "admin";
+    }
+
+    @PostMapping("/admin/users")
+    public String addUser(@RequestParam String username, @RequestParam(required = false) String name, @RequestParam String password,
+                          @RequestParam(name = "role", required = false) List<cn.duban.org.Role> roles,
+                          @RequestParam(required = false) String units) {
+        users.addUser(new UserController.UserChange(username, name, password, roles, codes(units)));
+        return "redirect:/admin?saved";
+    }
+
+    @PostMapping("/admin/users/{username}")
+    public String updateUser(@PathVariable String username, @RequestParam(required = false) String name,
+                             @RequestParam(required = false) String password,
+                             @RequestParam(name = "role", required = false) List<cn.duban.org.Role> roles,
+                             @RequestParam(required = false) String units) {
+        users.updateUser(username, new UserController.UserChange(username, name, password, roles == null ? List.of() : roles,
+                codes(units)));
+        return "redirect:/admin?saved";
+    }
+
+    @PostMapping("/admin/holidays")
+    public String holidays(@RequestParam String text) throws IOException {
+        rulesApi.replaceHolidays(text.replace("\r\n", "\n"));
+        return "redirect:/admin?saved";
+    }
+
+    private static List<String> codes(String units) {
+        return units == null ? List.of() : Arrays.stream(units.split("[,，、\\s]+")).filter(s -> !s.isBlank()).toList();
     }
 
     @PostMapping("/admin/units/{code}")

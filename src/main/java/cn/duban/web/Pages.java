@@ -100,9 +100,23 @@ public class Pages {
     @PostMapping("/tasks/{id}/complete")
     public String complete(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String summary,
                            @RequestParam(required = false) Integer percent, @RequestParam(required = false) String evidence,
-                           @RequestParam(required = false) String decision, @RequestParam(required = false) String comment) {
-        tasks.complete(id, completion(summary, percent, evidence, decision, comment), caller.current());
+                           @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
+                           @RequestParam(value = "file", required = false) MultipartFile file) {
+        UserAccount user = caller.current();
+        TaskCompletion body = completion(summary, percent, evidence, decision, comment);
+        if (file != null && !file.isEmpty()) {
+            long attachment = tasks.attach(id, file, user);
+            body = new TaskCompletion(body.summary(), body.percent(), body.evidence(), List.of(attachment), null, null,
+                    null, null, null, null, null);
+        }
+        tasks.complete(id, body, user);
         return "redirect:/items/" + itemId + "?done";
+    }
+
+    /** An evidence file, for whoever may see its item. */
+    @GetMapping("/attachments/{id}")
+    public org.springframework.http.ResponseEntity<byte[]> attachment(@PathVariable long id) {
+        return items.attachment(id, caller.current());
     }
 
     @PostMapping("/tasks/{id}/progress")

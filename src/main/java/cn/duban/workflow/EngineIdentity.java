@@ -34,6 +34,11 @@ public class EngineIdentity implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
+        sync();
+    }
+
+    /** Brings Camunda's groups, users and memberships in line with the directory (after a change to it, too). */
+    public void sync() {
         for (Unit unit : directory.units()) {
             group(unit.code(), unit.name(), "UNIT");
         }

@@ -1,6 +1,12 @@
 package cn.duban.workflow;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 
 import org.springframework.stereotype.Service;
 
@@ -46,6 +52,17 @@ public class ItemViews {
         Item item = visible(id, user);
         return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), attachments.of(id),
                 notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id), history.of(id));
+    }
+
+    /** An evidence file as a download, for whoever may see its item. */
+    public ResponseEntity<byte[]> attachment(long id, UserAccount user) {
+        Attachment a = attachments.find(id).orElseThrow(() -> ApiException.notFound("附件不存在: " + id));
+        visible(a.itemId(), user);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(a.filename(), StandardCharsets.UTF_8).build().toString())
+                .contentType(a.contentType() == null ? MediaType.APPLICATION_OCTET_STREAM : MediaType.parseMediaType(a.contentType()))
+                .body(attachments.content(id));
     }
 
     /** Whether the user may see the item (a plan's list shows only those). */

@@ -128,8 +128,12 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("reports")).getText()).contains("RETURN", "请补充公开链接截图");
         browser.findElement(By.id("summary")).sendKeys("已补充公开链接截图");
         browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-2");
+        Path screenshot = Files.writeString(Files.createTempFile("公开截图", ".txt"), "截图说明");
+        browser.findElement(By.id("file")).sendKeys(screenshot.toString());
         browser.findElement(By.id("complete")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+
+        assertThat(browser.findElement(By.id("attachments")).getText()).contains("公开截图");
 
         login("leader");
         browser.get(itemUrl);
@@ -184,10 +188,19 @@ class BrowserTest {
         shot("12-rules-refused");
         browser.get(url("/admin"));
         assertThat(browser.findElement(By.id("units")).getText()).contains("市甲局");
+        browser.findElement(By.id("new-username")).sendKeys("clerk2");
+        browser.findElement(By.id("new-name")).sendKeys("第二经办人");
+        browser.findElement(By.id("new-password")).sendKeys("pw");
+        browser.findElement(By.id("new-role-UNIT")).click();
+        browser.findElement(By.id("new-units")).sendKeys("jia");
         shot("13-admin");
+        browser.findElement(By.id("add-user-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2");
         browser.get(url("/lookback/" + planId));
         shot("14-lookback");
-        login("jia");
+        login("clerk2");
+        assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
         browser.get(url("/rules"));
         assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
     }
