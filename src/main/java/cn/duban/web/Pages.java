@@ -75,10 +75,19 @@ public class Pages {
     /** 我的任务: the caller's open tasks with their colour and working days left, earliest due first. */
     @GetMapping("/")
     public String workbench(@RequestParam(required = false) Step step, @RequestParam(required = false) Long plan,
-                            @RequestParam(required = false) String colour, Model model) {
+                            @RequestParam(required = false) String unit, @RequestParam(required = false) String colour,
+                            Model model) {
         UserAccount user = user(model);
-        List<TaskView> list = tasks.list(user, plan, step, null).stream()
+        List<TaskView> all = tasks.list(user, plan, step, null);
+        List<TaskView> list = all.stream()
+                .filter(t -> unit == null || unit.isBlank() || unit.equals(t.unit()))
                 .filter(t -> colour == null || colour.isBlank() || colour.equals(t.colour())).toList();
+        model.addAttribute("plans", plans.plans());
+        model.addAttribute("units", all.stream().filter(t -> t.unit() != null)
+                .collect(java.util.stream.Collectors.toMap(TaskView::unit, t -> t.unitName() == null ? t.unit() : t.unitName(),
+                        (a, b) -> a, java.util.TreeMap::new)));
+        model.addAttribute("plan", plan);
+        model.addAttribute("unit", unit);
         model.addAttribute("tasks", list);
         model.addAttribute("left", workingDaysLeft(list));
         model.addAttribute("step", step);
