@@ -48,24 +48,20 @@ public class LookBackCases {
                 .update();
     }
 
+    private static final String MATCHES = "select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status "
+            + "from lookback_match m join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id ";
+
     public List<Match> matches(long currentPlanId) {
-        return jdbc.sql("select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status from lookback_match m "
-                        + "join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id "
-                        + "where m.current_plan_id = ? order by p.seq")
-                .param(currentPlanId)
-                .query((rs, i) -> new Match(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
-                        rs.getString(5), rs.getDouble(6), rs.getString(7)))
-                .list();
+        return jdbc.sql(MATCHES + "where m.current_plan_id = ? order by p.seq").param(currentPlanId).query(LookBackCases::match).list();
     }
 
     public Optional<Match> match(long id) {
-        return jdbc.sql("select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status, m.current_plan_id "
-                        + "from lookback_match m join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id "
-                        + "where m.id = ?")
-                .param(id)
-                .query((rs, i) -> new Match(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class),
-                        rs.getString(5), rs.getDouble(6), rs.getString(7)))
-                .optional();
+        return jdbc.sql(MATCHES + "where m.id = ?").param(id).query(LookBackCases::match).optional();
+    }
+
+    private static Match match(ResultSet rs, int i) throws SQLException {
+        return new Match(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getObject(4, Long.class), rs.getString(5),
+                rs.getDouble(6), rs.getString(7));
     }
 
     /** The office's decision on a match: confirmed, changed to another current item, or rejected. */

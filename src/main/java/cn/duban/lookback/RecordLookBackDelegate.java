@@ -1,9 +1,7 @@
 package cn.duban.lookback;
 
 import java.util.List;
-import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -28,15 +26,15 @@ public class RecordLookBackDelegate implements JavaDelegate {
     private final LookBackCases cases;
     private final PlanStore plans;
     private final OrgDirectory directory;
-    private final RuntimeService runtime;
+    private final PlanService planService;
     private final ItemHistory history;
 
-    public RecordLookBackDelegate(LookBackCases cases, PlanStore plans, OrgDirectory directory, RuntimeService runtime,
+    public RecordLookBackDelegate(LookBackCases cases, PlanStore plans, OrgDirectory directory, PlanService planService,
                                   ItemHistory history) {
         this.cases = cases;
         this.plans = plans;
         this.directory = directory;
-        this.runtime = runtime;
+        this.planService = planService;
         this.history = history;
     }
 
@@ -55,9 +53,7 @@ public class RecordLookBackDelegate implements JavaDelegate {
                 new Deadline(Deadline.Kind.DATE, c.rectifyBy(), null, "整改时限 " + c.rectifyBy(), List.of()), List.of());
         long itemId = plans.insertItem(c.currentPlanId(), plans.nextSeq(c.currentPlanId()), rectification);
         history.record(itemId, c.verifiedBy(), null, Action.IMPORTED, c.unit(), "回头看整改, 上年度事项 " + prior.number());
-        String instance = runtime.startProcessInstanceByKey(PlanService.PROCESS, String.valueOf(itemId),
-                Map.of("itemId", itemId)).getId();
-        plans.launched(itemId, instance);
+        planService.supervise(itemId, c.verifiedBy());
         cases.close(c.id(), LookBackCases.Status.RECTIFYING, itemId);
         history.record(c.priorItemId(), c.verifiedBy(), Step.VERIFY, Action.LOOKBACK_RECTIFYING, c.unit(),
                 "转入本年度整改 (事项 " + itemId + ")");

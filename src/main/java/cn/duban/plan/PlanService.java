@@ -126,14 +126,18 @@ public class PlanService {
         }
         List<Item> items = store.items(planId);
         for (Item item : items) {
-            history.record(item.id(), user, null, Action.LAUNCHED, null, null);
-            String instance = runtime.startProcessInstanceByKey(PROCESS, String.valueOf(item.id()),
-                    Map.of("itemId", item.id())).getId();
-            store.launched(item.id(), instance);
+            supervise(item.id(), user);
         }
         store.setPlanStatus(planId, PlanRecord.Status.LAUNCHED);
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
         return new LaunchResult(planId, items.size(), lookBack);
+    }
+
+    /** Starts the supervision process of one item (the caller's transaction): the item is OPEN from now on. */
+    public void supervise(long itemId, String user) {
+        history.record(itemId, user, null, Action.LAUNCHED, null, null);
+        String instance = runtime.startProcessInstanceByKey(PROCESS, String.valueOf(itemId), Map.of("itemId", itemId)).getId();
+        store.launched(itemId, instance);
     }
 
     /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */
