@@ -69,6 +69,8 @@ create table item (
     return_count         int           not null default 0,
     escalation_level     int           not null default 0,
     deduction            boolean       not null default false,
+    -- the office's own 进展情况 text for the ledger (edited offline in the exported sheet)
+    progress_note        varchar(10000),
     colour               varchar(10),
     process_instance_id  varchar(64),
     completed_at         timestamp

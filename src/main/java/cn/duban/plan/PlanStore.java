@@ -76,6 +76,16 @@ public class PlanStore {
         return jdbc.sql("select coalesce(max(seq), -1) + 1 from item where plan_id = ?").param(planId).query(Integer.class).single();
     }
 
+    /** The office's own progress text for the ledger. */
+    public void setProgressNote(long itemId, String note) {
+        jdbc.sql("update item set progress_note = ? where id = ?").params(note, itemId).update();
+    }
+
+    public java.util.Optional<String> progressNote(long itemId) {
+        return jdbc.sql("select progress_note from item where id = ?").param(itemId).query(String.class).optional()
+                .filter(n -> n != null);
+    }
+
     /** Marks (or unmarks) an item as an assessment deduction point (考核失分点) for next year's look-back. */
     public void setDeduction(long itemId, boolean deduction) {
         jdbc.sql("update item set deduction = ? where id = ?").params(deduction, itemId).update();

@@ -1,0 +1,209 @@
+package cn.duban.report;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.duban.org.OrgDirectory;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanRecord;
+import cn.duban.plan.PlanStore;
+import cn.duban.plan.parse.Requirement;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.ItemHistory;
+import cn.duban.workflow.ItemHistory.Action;
+import cn.duban.workflow.ProgressReports;
+
+/**
+ * The ledger (工作台账) as a workbook in the familiar 分工方案 layout, one sheet per plan, and back: the office edits
+ * 进展情况 and 完成状态 offline and imports the sheet; the import previews the changes and conflicts before applying.
+ */
+@Service
+public class LedgerWorkbook {
+
+    static final String[] HEADER = {"序号", "工作任务", "具体要求", "牵头单位", "责任单位", "完成时限", "进展情况", "完成状态",
+            "佐证材料", "次数要求", "事项ID"};
+    static final int PROGRESS = 6;
+    static final int STATUS = 7;
+    static final int ID = 10;
+
+    /** One difference between an imported row and the ledger; {@code applied} false for a conflict. */
+    public record Change(String sheet, int row, Long itemId, String number, String field, String before, String after,
+                         boolean applied, String note) {}
+
+    private final PlanStore plans;
+    private final ProgressReports reports;
+    private final OrgDirectory directory;
+    private final ItemHistory history;
+    private final RuntimeService runtime;
+
+    public LedgerWorkbook(PlanStore plans, ProgressReports reports, OrgDirectory directory, ItemHistory history,
+                          RuntimeService runtime) {
+        this.plans = plans;
+        this.reports = reports;
+        this.directory = directory;
+        this.history = history;
+        this.runtime = runtime;
+    }
+
+    /** The ledger of the plans (each its own sheet), optionally only the items of some units. */
+    public byte[] export(List<PlanRecord> planList, java.util.Set<String> units, LocalDate today) throws IOException {
+        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            CellStyle head = book.createCellStyle();
+            Font bold = book.createFont();
+            bold.setBold(true);
+            head.setFont(bold);
+            CellStyle wrap = book.createCellStyle();
+            wrap.setWrapText(true);
+            for (PlanRecord plan : planList) {
+                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(plan.year() + " " + plan.title()));
+                Row header = sheet.createRow(0);
+                for (int c = 0; c < HEADER.length; c++) {
+                    header.createCell(c).setCellValue(HEADER[c]);
+                    header.getCell(c).setCellStyle(head);
+                }
+                int r = 1;
+                for (Item item : plans.items(plan.id())) {
+                    if (units != null && directory.resolveAll(item.namedUnits()).stream().noneMatch(units::contains)) {
+                        continue;
+                    }
+                    String[] cells = row(item, today);
+                    Row row = sheet.createRow(r++);
+                    for (int c = 0; c < cells.length; c++) {
+                        row.createCell(c).setCellValue(cells[c]);
+                        row.getCell(c).setCellStyle(wrap);
+                    }
+                    row.getCell(ID).setCellValue(item.id());
+                }
+                sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HEADER.length - 2));
+                sheet.createFreezePane(0, 1);
+                int[] widths = {10, 30, 50, 16, 24, 14, 40, 12, 30, 20, 8};
+                for (int c = 0; c < widths.length; c++) {
+                    sheet.setColumnWidth(c, widths[c] * 256);
+                }
+                sheet.setColumnHidden(ID, true);
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    /** A ledger row as the sheet shows it. */
+    String[] row(Item item, LocalDate today) {
+        List<ProgressReports.Report> all = reports.of(item.id());
+        String progress = plans.progressNote(item.id()).orElseGet(() -> String.join("\n", all.stream()
+                .filter(r -> !"RETURN".equals(String.valueOf(r.decision())))
+                .map(r -> directory.unit(r.unit()).map(cn.duban.org.Unit::name).orElse(r.unit()) + ": " + r.summary()
+                        + " (" + r.percent() + "%)").toList()));
+        String evidence = String.join("\n", all.stream().flatMap(r -> r.evidence().stream()).distinct().toList());
+        int count = (int) all.stream().filter(r -> !"RETURN".equals(String.valueOf(r.decision()))).count();
+        String quota = String.join("\n", item.requirements().stream().map(q -> quota(q, count)).toList());
+        return new String[] {String.join("/", item.path()), item.title(), item.text(), String.join("、", item.leadUnits()),
+                String.join("、", item.responsibleUnits()),
+                (item.deadline().due() == null ? "" : item.deadline().due() + " ") + (item.deadline().raw() == null ? "" : item.deadline().raw()),
+                progress, status(item, today), evidence, quota, String.valueOf(item.id())};
+    }
+
+    /** 每年至少1次: 已报送2次 (达标) — a quantitative requirement with the reports counted. */
+    static String quota(Requirement r, int reports) {
+        String per = switch (r.per()) {
+            case MONTH -> "每月";
+            case QUARTER -> "每季度";
+            case YEAR -> "每年";
+        };
+        return per + "至少" + r.count() + "次: 已报送" + reports + "次 (" + (reports >= r.count() ? "达标" : "未达标") + ")";
+    }
+
+    static String status(Item item, LocalDate today) {
+        return switch (item.status()) {
+            case DRAFT -> "未启动";
+            case COMPLETED -> item.deadline().due() != null && item.completedAt() != null
+                    && item.completedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate().isAfter(item.deadline().due())
+                    ? "已办结(逾期)" : "已办结";
+            case OPEN -> item.deadline().due() != null && today.isAfter(item.deadline().due()) ? "逾期未办结" : "办理中";
+        };
+    }
+
+    /**
+     * Reads an edited ledger: every 进展情况 and 完成状态 that differs from the ledger is a change; a row whose item no
+     * longer exists, or a status the workflow cannot take (only 办理中 → 已办结 closes an item), is a conflict and
+     * is never applied. With {@code apply} the changes are made, all in one transaction.
+     */
+    @Transactional
+    public List<Change> importLedger(byte[] content, boolean apply, String user, LocalDate today) {
+        List<Change> changes = new ArrayList<>();
+        DataFormatter format = new DataFormatter();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            for (Sheet sheet : book) {
+                Row header = sheet.getRow(0);
+                if (header == null || !"序号".equals(format.formatCellValue(header.getCell(0)))
+                        || !"事项ID".equals(format.formatCellValue(header.getCell(ID)))) {
+                    throw ApiException.badRequest("工作表「" + sheet.getSheetName() + "」不是本系统导出的台账 (表头不符)");
+                }
+                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                    Row row = sheet.getRow(r);
+                    if (row == null) {
+                        continue;
+                    }
+                    String id = format.formatCellValue(row.getCell(ID)).strip();
+                    String number = format.formatCellValue(row.getCell(0));
+                    Optional<Item> item = id.matches("\\d+") ? plans.item(Long.parseLong(id)) : Optional.empty();
+                    if (item.isEmpty()) {
+                        changes.add(new Change(sheet.getSheetName(), r + 1, null, number, "事项", null, null, false,
+                                "事项已不存在, 未导入"));
+                        continue;
+                    }
+                    String[] now = row(item.get(), today);
+                    String progress = format.formatCellValue(row.getCell(PROGRESS)).strip();
+                    String status = format.formatCellValue(row.getCell(STATUS)).strip();
+                    if (!progress.equals(now[PROGRESS].strip())) {
+                        changes.add(new Change(sheet.getSheetName(), r + 1, item.get().id(), number, "进展情况", now[PROGRESS],
+                                progress, true, null));
+                        if (apply) {
+                            plans.setProgressNote(item.get().id(), progress);
+                            history.record(item.get().id(), user, null, Action.LEDGER_EDITED, null, "进展情况: " + progress);
+                        }
+                    }
+                    if (!status.equals(now[STATUS])) {
+                        boolean closes = item.get().status() == Item.Status.OPEN && status.startsWith("已办结");
+                        changes.add(new Change(sheet.getSheetName(), r + 1, item.get().id(), number, "完成状态", now[STATUS],
+                                status, closes, closes ? null : "台账只能将办理中的事项标为已办结; 其他状态请在流程中办理"));
+                        if (apply && closes) {
+                            close(item.get(), user);
+                        }
+                    }
+                }
+            }
+        } catch (IOException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
+            throw ApiException.badRequest("无法读取台账文件: 请上传本系统导出的 .xlsx");
+        }
+        return changes;
+    }
+
+    /** The office closes an item from the ledger: its process ends and the item is completed. */
+    private void close(Item item, String user) {
+        if (item.processInstanceId() != null && runtime.createProcessInstanceQuery()
+                .processInstanceId(item.processInstanceId()).count() > 0) {
+            runtime.deleteProcessInstance(item.processInstanceId(), "台账导入: 办结", false);
+        }
+        plans.completed(item.id(), Instant.now());
+        history.record(item.id(), user, null, Action.CLOSED, null, "台账导入标为已办结");
+    }
+}
