@@ -49,7 +49,9 @@ create table plan (
     status       varchar(20)  not null,
     imported_by  varchar(100) not null,
     imported_at  timestamp    not null,
-    warnings     varchar(1000000)
+    warnings     varchar(1000000),
+    -- chapter number and heading, one per line, tab-separated (一	深化重点领域信息公开)
+    chapters     varchar(20000)
 );
 
 create table item (

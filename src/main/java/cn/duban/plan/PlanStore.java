@@ -41,11 +41,12 @@ public class PlanStore {
     public long insertPlan(ParsedPlan plan, String sourceName, String importedBy, List<String> warnings) {
         KeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("insert into plan (title, organ, doc_number, plan_year, issued_on, source_name, status, imported_by, "
-                        + "imported_at, warnings) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "imported_at, warnings, chapters) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(plan.title() == null ? sourceName : plan.title(), plan.organ(), plan.docNumber(), plan.year(),
                         plan.issuedOn() == null ? null : Date.valueOf(plan.issuedOn()), sourceName,
                         PlanRecord.Status.IMPORTED.name(), importedBy, Timestamp.from(Instant.now()),
-                        String.join("\n", warnings))
+                        String.join("\n", warnings), String.join("\n", plan.chapters().entrySet().stream()
+                                .map(e -> e.getKey() + "\t" + e.getValue()).toList()))
                 .update(key, "id");
         long planId = key.getKey().longValue();
         int seq = 0;
@@ -200,7 +201,9 @@ public class PlanStore {
         return new PlanRecord(rs.getLong("id"), rs.getString("title"), rs.getString("organ"), rs.getString("doc_number"),
                 rs.getInt("plan_year"), issued == null ? null : issued.toLocalDate(), rs.getString("source_name"),
                 PlanRecord.Status.valueOf(rs.getString("status")), rs.getString("imported_by"),
-                rs.getTimestamp("imported_at").toInstant(), rs.getInt("items"), split(rs.getString("warnings"), "\n"));
+                rs.getTimestamp("imported_at").toInstant(), rs.getInt("items"), split(rs.getString("warnings"), "\n"),
+                split(rs.getString("chapters"), "\n").stream().map(line -> line.split("\t", 2)).filter(kv -> kv.length == 2)
+                        .collect(java.util.stream.Collectors.toMap(kv -> kv[0], kv -> kv[1], (a, b) -> a, java.util.LinkedHashMap::new)));
     }
 
     private static List<String> split(String s, String separator) {

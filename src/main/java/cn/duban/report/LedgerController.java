@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,10 +58,7 @@ public class LedgerController {
             units = unit == null ? Set.copyOf(user.units()) : units;
         }
         byte[] content = workbook.export(chosen, units, LocalDate.now(zone));
-        return ResponseEntity.ok().contentType(XLSX)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("工作台账.xlsx", java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .body(content);
+        return ReportController.file(XLSX, "工作台账.xlsx", content);
     }
 
     /** Previews (default) or, with {@code apply=true}, applies an edited ledger. */

@@ -79,7 +79,7 @@ public class RulesController {
             throw ApiException.badRequest(e.getMessage());
         }
         ParsedPlan parsed = new ParsedPlan(record.title(), record.organ(), record.docNumber(), record.year(), record.issuedOn(),
-                plans.items(plan).stream().map(Item::asParsed).toList(), List.of());
+                plans.items(plan).stream().map(Item::asParsed).toList(), List.of(), record.chapters());
         LocalDate start = from == null ? LocalDate.now(zone) : from;
         LocalDate end = start.plusWeeks(Math.max(1, Math.min(weeks, 53)));
         return Simulation.run(parsed, rules, calendar, mode).stream()

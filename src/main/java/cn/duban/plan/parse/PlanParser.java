@@ -3,7 +3,9 @@ package cn.duban.plan.parse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -86,6 +88,7 @@ public final class PlanParser {
         private final List<String> warnings = new ArrayList<>();
         private final List<String> preamble = new ArrayList<>();
         private String chapter;
+        private final Map<String, String> chapters = new LinkedHashMap<>();
         private String section;
         private Draft current;
         private boolean glued;
@@ -115,7 +118,7 @@ public final class PlanParser {
             for (Draft d : drafts) {
                 items.add(item(d, year, vocabulary));
             }
-            return new ParsedPlan(title, organ(), docNumber(), year, issuedOn(), items, warnings);
+            return new ParsedPlan(title, organ(), docNumber(), year, issuedOn(), items, warnings, chapters);
         }
 
         // ---- lines ---------------------------------------------------------------------------------------------
@@ -136,6 +139,7 @@ public final class PlanParser {
                 bodyStarted = true;
                 chapter = m.group(1);
                 section = null;
+                chapterTitle(m.group(2));
                 heading(m.group(2), List.of(chapter), chapter);
             } else if ((m = SECTION.matcher(text)).matches()) {
                 current = null;
@@ -150,6 +154,14 @@ public final class PlanParser {
                 current.text.append(text);
             } else if (!bodyStarted) {
                 preamble.add(text);
+            }
+        }
+
+        /** A chapter's heading: its line up to the first full stop or bracket, as the report's section title. */
+        private void chapterTitle(String rest) {
+            String title = rest.split("[。(;:]", 2)[0].strip();
+            if (!title.isEmpty()) {
+                chapters.putIfAbsent(chapter, title.length() > 40 ? title.substring(0, 40) : title);
             }
         }
 
@@ -252,6 +264,7 @@ public final class PlanParser {
                         section = null;
                     }
                     chapter = m.group(1);
+                    chapterTitle(m.group(2));
                 } else if (number == null && (m = SECTION.matcher(cell)).matches()) {
                     section = "(" + m.group(1) + ")";
                 } else if (number == null && ROW_NUMBER.matcher(cell).matches()) {

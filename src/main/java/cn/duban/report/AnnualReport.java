@@ -1,0 +1,117 @@
+package cn.duban.report;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanRecord;
+import cn.duban.plan.PlanStore;
+
+/**
+ * The 工作要点落实情况 section of the 政府信息公开工作年度报告: per chapter of the plan, what was done and by whom, with
+ * the figures (completed on time, late, open) and the look-back carried out over the prior year's items.
+ */
+@Service
+public class AnnualReport {
+
+    public record Line(String number, String title, String units, String status, String progress) {}
+
+    public record Chapter(String number, String title, int items, int onTime, int late, int open, int overdue,
+                          List<Line> lines) {}
+
+    /** The look-back over the prior year's items carried out during this plan's year. */
+    public record LookBackFigures(int checked, int resolved, int rectifying, int pending) {}
+
+    public record Section(String title, int items, int onTime, int late, int open, int overdue, List<Chapter> chapters,
+                          LookBackFigures lookBack) {}
+
+    private final PlanStore plans;
+    private final LedgerWorkbook ledger;
+    private final JdbcClient jdbc;
+
+    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, JdbcClient jdbc) {
+        this.plans = plans;
+        this.ledger = ledger;
+        this.jdbc = jdbc;
+    }
+
+    public Section section(PlanRecord plan, LocalDate today) {
+        Map<String, List<String[]>> byChapter = new LinkedHashMap<>();
+        for (Item item : plans.items(plan.id())) {
+            if (item.status() != Item.Status.DRAFT) {
+                byChapter.computeIfAbsent(item.path().size() > 1 ? item.path().get(0) : "", k -> new ArrayList<>())
+                        .add(ledger.row(item, today));
+            }
+        }
+        List<Chapter> chapters = new ArrayList<>();
+        byChapter.forEach((number, rows) -> {
+            List<Line> lines = rows.stream().map(r -> new Line(r[0].substring(r[0].lastIndexOf('/') + 1), r[1],
+                    r[4].isEmpty() ? r[3] : r[4], r[LedgerWorkbook.STATUS], r[LedgerWorkbook.PROGRESS])).toList();
+            chapters.add(new Chapter(number, number.isEmpty() ? "其他事项" : plan.chapterTitle(number), lines.size(),
+                    count(lines, "已办结"), count(lines, "已办结(逾期)"), count(lines, "办理中") + count(lines, "逾期未办结"),
+                    count(lines, "逾期未办结"), lines));
+        });
+        Map<String, Integer> cases = new LinkedHashMap<>();
+        jdbc.sql("select status, count(*) from lookback_case where current_plan_id = ? group by status").param(plan.id())
+                .query((rs, n) -> cases.put(rs.getString(1), rs.getInt(2))).list();
+        LookBackFigures lookBack = new LookBackFigures(cases.values().stream().mapToInt(Integer::intValue).sum(),
+                cases.getOrDefault("RESOLVED", 0), cases.getOrDefault("RECTIFYING", 0), cases.getOrDefault("OPEN", 0));
+        return new Section(plan.year() + "年" + plan.title().replaceFirst("^.*?\\d{4}年", "") + "落实情况",
+                chapters.stream().mapToInt(Chapter::items).sum(), chapters.stream().mapToInt(Chapter::onTime).sum(),
+                chapters.stream().mapToInt(Chapter::late).sum(), chapters.stream().mapToInt(Chapter::open).sum(),
+                chapters.stream().mapToInt(Chapter::overdue).sum(), chapters, lookBack);
+    }
+
+    private static int count(List<Line> lines, String status) {
+        return (int) lines.stream().filter(l -> l.status().equals(status)).count();
+    }
+
+    static String summary(Section s) {
+        return "全年共部署工作任务" + s.items() + "项, 按期办结" + s.onTime() + "项, 逾期办结" + s.late() + "项, 尚在办理"
+                + s.open() + "项 (其中逾期" + s.overdue() + "项)。";
+    }
+
+    static String chapterSummary(Chapter c) {
+        return "本部分共" + c.items() + "项任务, 按期办结" + c.onTime() + "项, 逾期办结" + c.late() + "项, 尚在办理" + c.open() + "项。";
+    }
+
+    static String lookBackSummary(LookBackFigures f) {
+        return f.checked() == 0 ? "本年度未开展上年度事项回头看。"
+                : "对上年度工作要点开展回头看, 核查事项" + f.checked() + "项, 已说明办结" + f.resolved() + "项, 整改中"
+                        + f.rectifying() + "项, 待核查" + f.pending() + "项。";
+    }
+
+    public String markdown(Section s) {
+        StringBuilder md = new StringBuilder("## " + s.title() + "\n\n" + summary(s) + "\n");
+        for (Chapter c : s.chapters()) {
+            md.append("\n### ").append(c.number().isEmpty() ? "" : c.number() + "、").append(c.title()).append("\n\n")
+                    .append(chapterSummary(c)).append("\n\n| 序号 | 工作任务 | 责任单位 | 完成状态 | 进展情况 |\n|---|---|---|---|---|\n");
+            for (Line l : c.lines()) {
+                md.append("| ").append(String.join(" | ", cell(l.number()), cell(l.title()), cell(l.units()), cell(l.status()),
+                        cell(l.progress()))).append(" |\n");
+            }
+        }
+        return md.append("\n### 回头看\n\n").append(lookBackSummary(s.lookBack())).append("\n").toString();
+    }
+
+    private static String cell(String text) {
+        return text.replace("|", "\\|").replace("\n", "<br>");
+    }
+
+    public byte[] docx(Section s) throws IOException {
+        Docx doc = new Docx().title(s.title()).paragraph(summary(s));
+        for (Chapter c : s.chapters()) {
+            doc.heading((c.number().isEmpty() ? "" : c.number() + "、") + c.title()).paragraph(chapterSummary(c))
+                    .table(List.of("序号", "工作任务", "责任单位", "完成状态", "进展情况"), c.lines().stream()
+                            .map(l -> List.of(l.number(), l.title(), l.units(), l.status(), l.progress())).toList());
+        }
+        return doc.heading("回头看").paragraph(lookBackSummary(s.lookBack())).bytes();
+    }
+}

@@ -1,0 +1,89 @@
+package cn.duban.report;
+
+import java.io.IOException;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.Unit;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanRecord;
+import cn.duban.plan.PlanStore;
+
+/** The 通报 on a period: units with overdue or lagging items, and the escalations and reminders it took. */
+@Service
+public class Notice {
+
+    public record Entry(String number, String title, LocalDate due, String finding) {}
+
+    public record UnitLine(String unit, String unitName, int overdue, int lagging, int escalations, int reminders,
+                           List<Entry> entries) {}
+
+    private final PlanStore plans;
+    private final OrgDirectory directory;
+    private final JdbcClient jdbc;
+
+    public Notice(PlanStore plans, OrgDirectory directory, JdbcClient jdbc) {
+        this.plans = plans;
+        this.directory = directory;
+        this.jdbc = jdbc;
+    }
+
+    /** Open items overdue by {@code to} (红) or lagging (黄), per responsible unit, with the period's escalations. */
+    public List<UnitLine> units(PlanRecord plan, LocalDate from, LocalDate to) {
+        Map<String, List<Entry>> entries = new TreeMap<>();
+        for (Item item : plans.items(plan.id())) {
+            LocalDate due = item.deadline().due();
+            String finding = item.status() != Item.Status.OPEN ? null
+                    : due != null && due.isBefore(to) ? "逾期未办结"
+                    : "YELLOW".equals(item.colour()) ? "进度滞后" : null;
+            if (finding != null) {
+                List<String> names = item.responsibleUnits().isEmpty() ? item.leadUnits() : item.responsibleUnits();
+                for (String unit : directory.resolveAll(names)) {
+                    entries.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Entry(item.number(), item.title(), due, finding));
+                }
+            }
+        }
+        List<UnitLine> lines = new ArrayList<>();
+        entries.forEach((unit, list) -> lines.add(new UnitLine(unit, directory.unit(unit).map(Unit::name).orElse(unit),
+                (int) list.stream().filter(e -> e.finding().equals("逾期未办结")).count(),
+                (int) list.stream().filter(e -> e.finding().equals("进度滞后")).count(),
+                count("escalation", plan, unit, from, to), count("notification", plan, unit, from, to), list)));
+        return lines;
+    }
+
+    private int count(String table, PlanRecord plan, String unit, LocalDate from, LocalDate to) {
+        return jdbc.sql("select count(*) from " + table + " x join item i on i.id = x.item_id where i.plan_id = ? "
+                        + "and x.unit_code = ? and x.on_date between ? and ?")
+                .params(plan.id(), unit, Date.valueOf(from), Date.valueOf(to)).query(Integer.class).single();
+    }
+
+    public byte[] docx(PlanRecord plan, LocalDate from, LocalDate to) throws IOException {
+        List<UnitLine> units = units(plan, from, to);
+        Docx doc = new Docx().title("关于" + plan.year() + "年政务公开工作任务落实情况的通报")
+                .paragraph("根据《" + plan.title() + "》督办安排, 现将" + from + "至" + to + "期间工作任务落实情况通报如下。");
+        if (units.isEmpty()) {
+            return doc.paragraph("本期各单位工作任务均按进度推进, 无逾期或滞后事项。").bytes();
+        }
+        doc.heading("一、总体情况").paragraph("截至" + to + ", 共有" + units.size() + "个单位存在逾期或进度滞后事项, 涉及逾期未办结"
+                        + units.stream().mapToInt(UnitLine::overdue).sum() + "项次、进度滞后"
+                        + units.stream().mapToInt(UnitLine::lagging).sum() + "项次。")
+                .table(List.of("单位", "逾期未办结", "进度滞后", "升级督办", "提醒次数"), units.stream().map(u -> List.of(u.unitName(),
+                        String.valueOf(u.overdue()), String.valueOf(u.lagging()), String.valueOf(u.escalations()),
+                        String.valueOf(u.reminders()))).toList())
+                .heading("二、逾期及滞后事项");
+        for (UnitLine u : units) {
+            doc.paragraph(u.unitName() + ":").table(List.of("序号", "工作任务", "完成时限", "情况"), u.entries().stream()
+                    .map(e -> List.of(e.number(), e.title(), e.due() == null ? "" : e.due().toString(), e.finding())).toList());
+        }
+        return doc.heading("三、工作要求").paragraph("请上述单位对照任务清单, 于5个工作日内完成整改并报送进展, 政务公开办将持续跟踪督办。")
+                .bytes();
+    }
+}
