@@ -16,12 +16,13 @@ import cn.duban.org.Contacts;
 import cn.duban.org.OrgDirectory;
 import cn.duban.org.UserController;
 import cn.duban.plan.PlanStore;
+import cn.duban.report.LedgerController;
 import cn.duban.rules.RuleBase;
 import cn.duban.rules.RulesController;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 
-/** The office's pages (ADMIN): the rules in force with validated uploads and a preview, and the directory. */
+/** The office's pages (ADMIN): the rules in force with validated uploads and a preview, the directory, ledger import. */
 @Controller
 public class AdminPages {
 
@@ -31,9 +32,11 @@ public class AdminPages {
     private final UserController users;
     private final OrgDirectory directory;
     private final PlanStore plans;
+    private final LedgerController ledger;
 
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans) {
+                      PlanStore plans, LedgerController ledger) {
+        this.ledger = ledger;
         this.caller = caller;
         this.rules = rules;
         this.rulesApi = rulesApi;
@@ -92,6 +95,14 @@ public class AdminPages {
         model.addAttribute("holidays", rulesApi.holidays());
         model.addAttribute("roles", cn.duban.org.Role.values());
         return "admin";
+    }
+
+    /** 台账导入: the edited ledger's changes and conflicts, previewed or applied as the ADMIN chose. */
+    @PostMapping("/admin/ledger")
+    public String importLedger(@RequestParam("file") org.springframework.web.multipart.MultipartFile file,
+                               @RequestParam(defaultValue = "false") boolean apply, Model model) throws IOException {
+        model.addAttribute("ledgerResult", ledger.importLedger(file, apply));
+        return admin(model);
     }
 
     @PostMapping("/admin/users")

@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -91,6 +92,17 @@ class LedgerWorkbookTest {
         assertThat(api.get("jia", "/api/ledger.xlsx?plan=" + planId + "&unit=yi").status()).isEqualTo(403);
         assertThat(api.call("jia", multipart("/api/admin/ledger/import")
                 .file(new MockMultipartFile("file", "l.xlsx", "application/octet-stream", edited))).status()).isEqualTo(403);
+        byte[] fromPage = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .get("/plans/" + planId + "/ledger.xlsx").with(SecurityMockMvcRequestPostProcessors.user("jia").roles("UNIT")))
+                .andReturn().getResponse().getContentAsByteArray();
+        assertThat(rows(fromPage)).as("the page's download obeys the same rule").isEqualTo(jia);
+        String page = mvc.perform(multipart("/admin/ledger")
+                        .file(new MockMultipartFile("file", "ledger.xlsx", "application/octet-stream", edited))
+                        .with(SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))
+                        .with(SecurityMockMvcRequestPostProcessors.csrf()))
+                .andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(page).as("already imported: only the vanished row is left").contains("预览: 0 处修改, 1 处冲突", "事项已不存在");
+
         Api.Response garbage = api.call("admin", multipart("/api/admin/ledger/import")
                 .file(new MockMultipartFile("file", "l.xlsx", "application/octet-stream", "not a workbook".getBytes())));
         assertThat(garbage.status()).isEqualTo(400);

@@ -3,6 +3,7 @@ package cn.duban.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,18 @@ class StatisticsTest {
         assertThat(all.get("units").toString()).contains("\"unit\":\"jia\"", "\"unit\":\"yi\"");
         assertThat(all.get("completedByMonth")).hasSize(1);
 
+        assertThat(all.get("chapters").toString()).contains("{\"chapter\":\"一\",\"title\":\"测试\",\"items\":2,\"completed\":1}");
+        assertThat(all.get("onTimeRate").asDouble()).isEqualTo(1.0);
+        assertThat(all.get("averageDaysLate").asDouble()).isZero();
+        assertThat(api.post("admin", "/api/admin/sweep?date=" + year + "-09-29", "").status()).isEqualTo(200);
+        assertThat(api.post("admin", "/api/admin/sweep?date=" + year + "-10-09", "").status()).isEqualTo(200);
+        JsonNode swept = api.get("admin", "/api/stats/dashboard?plan=" + planId).body().get("units");
+        JsonNode yi = swept.get(0).get("unit").asText().equals("yi") ? swept.get(0) : swept.get(1);
+        assertThat(yi.get("reminders").asInt()).as("the open item's unit was reminded").isPositive();
+        assertThat(yi.get("escalations").asInt()).as("and escalated once overdue").isPositive();
+        JsonNode jiaStat = swept.get(0).get("unit").asText().equals("jia") ? swept.get(0) : swept.get(1);
+        assertThat(jiaStat.get("reminders").asInt()).isZero();
+
         JsonNode jia = api.get("jia", "/api/stats/dashboard?plan=" + planId).body();
         assertThat(jia.get("items").asInt()).as("a unit sees its own items only").isEqualTo(1);
         assertThat(jia.get("units").toString()).doesNotContain("\"yi\"");
@@ -48,5 +61,19 @@ class StatisticsTest {
         assertThat(events.toString()).contains("DUE_TODAY", "ESCALATE");
         assertThat(api.get("jia", "/api/admin/rules/simulate?plan=" + planId).status()).isEqualTo(403);
         assertThat(api.get("admin", "/api/admin/rules/simulate?plan=" + planId + "&completion=sometimes").status()).isEqualTo(400);
+    }
+
+    @Test
+    void lateCompletionLowersTheOnTimeRateAndCountsDaysLate() {
+        Api api = new Api(mvc);
+        int year = LocalDate.now().getYear() - 7;
+        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、补办\n1.补办逾期事项。(责任单位:市丁局)9月底前\n");
+        api.complete("ding", api.task("ding", planId, "EXECUTE", "ding"), "{\"summary\":\"补办完成\",\"percent\":100}");
+        api.complete("leader", api.task("leader", planId, "REVIEW", "ding"), "{\"decision\":\"APPROVE\"}");
+
+        JsonNode stats = api.get("admin", "/api/stats/dashboard?plan=" + planId).body();
+        assertThat(stats.get("onTimeRate").asDouble()).isZero();
+        assertThat(stats.get("averageDaysLate").asDouble())
+                .isEqualTo((double) ChronoUnit.DAYS.between(LocalDate.of(year, 9, 30), LocalDate.now()));
     }
 }
