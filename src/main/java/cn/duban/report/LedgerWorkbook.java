@@ -73,12 +73,9 @@ public class LedgerWorkbook {
             CellStyle wrap = book.createCellStyle();
             wrap.setWrapText(true);
             for (PlanRecord plan : planList) {
-                Sheet sheet = book.createSheet(WorkbookUtil.createSafeSheetName(plan.year() + " " + plan.title()));
-                Row header = sheet.createRow(0);
-                for (int c = 0; c < HEADER.length; c++) {
-                    header.createCell(c).setCellValue(HEADER[c]);
-                    header.getCell(c).setCellStyle(head);
-                }
+                String name = WorkbookUtil.createSafeSheetName(plan.title());
+                Sheet sheet = sheet(book, book.getSheet(name) == null ? name
+                        : WorkbookUtil.createSafeSheetName(plan.id() + " " + plan.title()), head);
                 int r = 1;
                 for (Item item : plans.items(plan.id())) {
                     if (units != null && directory.resolveAll(item.namedUnits()).stream().noneMatch(units::contains)) {
@@ -93,16 +90,30 @@ public class LedgerWorkbook {
                     row.getCell(ID).setCellValue(item.id());
                 }
                 sheet.setAutoFilter(new CellRangeAddress(0, Math.max(0, r - 1), 0, HEADER.length - 2));
-                sheet.createFreezePane(0, 1);
-                int[] widths = {10, 30, 50, 16, 24, 14, 40, 12, 30, 20, 8};
-                for (int c = 0; c < widths.length; c++) {
-                    sheet.setColumnWidth(c, widths[c] * 256);
-                }
-                sheet.setColumnHidden(ID, true);
+            }
+            if (planList.isEmpty()) {
+                sheet(book, "工作台账", head);
             }
             book.write(out);
             return out.toByteArray();
         }
+    }
+
+    /** A ledger sheet with its header row, frozen, the columns sized and the item id hidden. */
+    private static Sheet sheet(XSSFWorkbook book, String name, CellStyle head) {
+        Sheet sheet = book.createSheet(name);
+        Row header = sheet.createRow(0);
+        for (int c = 0; c < HEADER.length; c++) {
+            header.createCell(c).setCellValue(HEADER[c]);
+            header.getCell(c).setCellStyle(head);
+        }
+        sheet.createFreezePane(0, 1);
+        int[] widths = {10, 30, 50, 16, 24, 14, 40, 12, 30, 20, 8};
+        for (int c = 0; c < widths.length; c++) {
+            sheet.setColumnWidth(c, widths[c] * 256);
+        }
+        sheet.setColumnHidden(ID, true);
+        return sheet;
     }
 
     /** A ledger row as the sheet shows it. */
