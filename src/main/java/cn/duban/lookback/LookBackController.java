@@ -147,14 +147,10 @@ public class LookBackController {
                 list.size(), byFinding, List.copyOf(units.values()), list);
     }
 
-    private static final Map<String, String> FINDINGS = Map.of("NOT_COMPLETED", "未办结", "COMPLETED_LATE", "逾期办结",
-            "RETURNED_REPEATEDLY", "多次退回", "EXPLICIT_DUTY", "有明确责任和时限", "DEDUCTION_POINT", "考核失分点",
-            "MISSING_PERIOD", "缺报", "QUOTA_UNMET", "次数未达标");
-
     private static String markdown(Report r) {
         StringBuilder md = new StringBuilder("## ").append(r.priorYear() == null ? "上" : r.priorYear()).append("年度工作要点落实情况回头看\n\n");
         md.append("共核查 ").append(r.cases()).append(" 项 (按事项和单位计)。");
-        r.byFinding().forEach((f, n) -> md.append(FINDINGS.getOrDefault(f, f)).append(' ').append(n).append(" 项; "));
+        r.byFinding().forEach((f, n) -> md.append(Check.label(f)).append(' ').append(n).append(" 项; "));
         md.append("\n\n| 单位 | 核查 | 已整改到位 | 转入本年度整改 | 待核实 |\n|---|---|---|---|---|\n");
         r.units().forEach(u -> md.append("| ").append(u.unitName()).append(" | ").append(u.cases()).append(" | ")
                 .append(u.resolved()).append(" | ").append(u.rectifying()).append(" | ").append(u.open()).append(" |\n"));
@@ -163,7 +159,7 @@ public class LookBackController {
         for (CaseView c : r.list()) {
             md.append(n++).append(". 第").append(c.priorNumber()).append("项「").append(c.title()).append("」(")
                     .append(c.unitName()).append("): ")
-                    .append(String.join("、", c.findings().stream().map(f -> FINDINGS.getOrDefault(f, f)).toList()))
+                    .append(String.join("、", c.findings().stream().map(f -> Check.label(f)).toList()))
                     .append(" — ").append(switch (c.status()) {
                         case RESOLVED -> "已整改到位";
                         case RECTIFYING -> "转入本年度整改, 时限 " + c.rectifyBy();

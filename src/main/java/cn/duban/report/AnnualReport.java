@@ -7,9 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.duban.lookback.Check;
+import cn.duban.lookback.LookBackCases;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
@@ -27,19 +28,19 @@ public class AnnualReport {
                           List<Line> lines) {}
 
     /** The look-back over the prior year's items carried out during this plan's year. */
-    public record LookBackFigures(int checked, int resolved, int rectifying, int pending) {}
+    public record LookBackFigures(int checked, int resolved, int rectifying, int pending, Map<String, Integer> byFinding) {}
 
     public record Section(String title, int items, int onTime, int late, int open, int overdue, List<Chapter> chapters,
                           LookBackFigures lookBack) {}
 
     private final PlanStore plans;
     private final LedgerWorkbook ledger;
-    private final JdbcClient jdbc;
+    private final LookBackCases cases;
 
-    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, JdbcClient jdbc) {
+    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases) {
         this.plans = plans;
         this.ledger = ledger;
-        this.jdbc = jdbc;
+        this.cases = cases;
     }
 
     public Section section(PlanRecord plan, LocalDate today) {
@@ -58,15 +59,19 @@ public class AnnualReport {
                     count(lines, "已办结"), count(lines, "已办结(逾期)"), count(lines, "办理中") + count(lines, "逾期未办结"),
                     count(lines, "逾期未办结"), lines));
         });
-        Map<String, Integer> cases = new LinkedHashMap<>();
-        jdbc.sql("select status, count(*) from lookback_case where current_plan_id = ? group by status").param(plan.id())
-                .query((rs, n) -> cases.put(rs.getString(1), rs.getInt(2))).list();
-        LookBackFigures lookBack = new LookBackFigures(cases.values().stream().mapToInt(Integer::intValue).sum(),
-                cases.getOrDefault("RESOLVED", 0), cases.getOrDefault("RECTIFYING", 0), cases.getOrDefault("OPEN", 0));
+        List<LookBackCases.Case> found = cases.ofPlan(plan.id());
+        Map<String, Integer> byFinding = new LinkedHashMap<>();
+        found.forEach(c -> c.findings().forEach(f -> byFinding.merge(Check.label(f), 1, Integer::sum)));
+        LookBackFigures lookBack = new LookBackFigures(found.size(), count(found, LookBackCases.Status.RESOLVED),
+                count(found, LookBackCases.Status.RECTIFYING), count(found, LookBackCases.Status.OPEN), byFinding);
         return new Section(plan.year() + "年" + plan.title().replaceFirst("^.*?\\d{4}年", "") + "落实情况",
                 chapters.stream().mapToInt(Chapter::items).sum(), chapters.stream().mapToInt(Chapter::onTime).sum(),
                 chapters.stream().mapToInt(Chapter::late).sum(), chapters.stream().mapToInt(Chapter::open).sum(),
                 chapters.stream().mapToInt(Chapter::overdue).sum(), chapters, lookBack);
+    }
+
+    private static int count(List<LookBackCases.Case> cases, LookBackCases.Status status) {
+        return (int) cases.stream().filter(c -> c.status() == status).count();
     }
 
     private static int count(List<Line> lines, String status) {
@@ -85,7 +90,9 @@ public class AnnualReport {
     static String lookBackSummary(LookBackFigures f) {
         return f.checked() == 0 ? "本年度未开展上年度事项回头看。"
                 : "对上年度工作要点开展回头看, 核查事项" + f.checked() + "项, 已说明办结" + f.resolved() + "项, 整改中"
-                        + f.rectifying() + "项, 待核查" + f.pending() + "项。";
+                        + f.rectifying() + "项, 待核查" + f.pending() + "项" + (f.byFinding().isEmpty() ? "" : "; 核查发现: "
+                        + String.join("、", f.byFinding().entrySet().stream().map(e -> e.getKey() + e.getValue() + "项").toList()))
+                        + "。";
     }
 
     public String markdown(Section s) {

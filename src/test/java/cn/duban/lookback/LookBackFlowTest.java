@@ -104,6 +104,13 @@ class LookBackFlowTest {
         assertThat(markdown).contains("回头看", "市乙局", "转入本年度整改, 时限 " + by, "已整改到位");
         assertThat(api.get("jia", "/api/lookback/" + currentPlan + "/report").body().get("cases").asInt())
                 .as("a unit sees its own cases").isEqualTo(1);
+        JsonNode annual = api.get("admin", "/api/plans/" + currentPlan + "/report").body().get("lookBack");
+        assertThat(annual.get("checked").asInt()).isEqualTo(2);
+        assertThat(annual.get("resolved").asInt()).isEqualTo(1);
+        assertThat(annual.get("rectifying").asInt()).isEqualTo(1);
+        assertThat(annual.at("/byFinding/未办结").asInt()).isEqualTo(1);
+        assertThat(api.get("admin", "/api/plans/" + currentPlan + "/report.md").raw())
+                .contains("核查事项2项, 已说明办结1项, 整改中1项, 待核查0项; 核查发现: ");
 
         long matchId = matches.get(0).get("id").asLong();
         assertThat(api.call("jia", MockMvcRequestBuilders.put("/api/lookback/matches/" + matchId)
