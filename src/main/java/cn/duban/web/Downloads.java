@@ -1,11 +1,14 @@
 package cn.duban.web;
 
 import java.io.IOException;
+import java.time.LocalDate;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.duban.report.LedgerController;
 import cn.duban.report.ReportController;
@@ -38,7 +41,10 @@ public class Downloads {
     }
 
     @GetMapping("/plans/{id}/notice.docx")
-    public ResponseEntity<byte[]> notice(@PathVariable long id) throws IOException {
-        return reports.notice(id, null, null);
+    public ResponseEntity<byte[]> notice(@PathVariable long id,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
+            throws IOException {
+        return reports.notice(id, from, to);
     }
 }

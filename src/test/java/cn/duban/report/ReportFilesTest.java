@@ -82,6 +82,12 @@ class ReportFilesTest {
             assertThat(quiet.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining())).contains("无逾期或滞后事项");
         }
 
+        byte[] fromPage = mvc.perform(get("/plans/" + planId + "/notice.docx?from=&to=" + year + "-10-15")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("leader")
+                        .roles("SUPERVISOR"))).andReturn().getResponse().getContentAsByteArray();
+        try (XWPFDocument notice = new XWPFDocument(new ByteArrayInputStream(fromPage))) {
+            assertThat(notice.getTables()).as("the page's form: an empty start means 1 January").hasSize(2);
+        }
         assertThat(api.get("jia", "/api/plans/" + planId + "/report").status()).isEqualTo(403);
         assertThat(api.get("jia", "/api/plans/" + planId + "/notice.docx").status()).isEqualTo(403);
         assertThat(api.get("admin", "/api/plans/" + planId + "/notice.docx?from=" + year + "-12-01&to=" + year + "-01-01").body()
