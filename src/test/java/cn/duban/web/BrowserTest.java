@@ -146,7 +146,13 @@ class BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-unit canvas")));
         assertThat(browser.findElement(By.id("completed")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("items")).getText()).isEqualTo("2");
+        assertThat(browser.findElement(By.id("on-time")).getText()).isEqualTo("100%");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-chapter canvas")));
         shot("06-dashboard");
+        browser.get(url("/plans/" + planId));
+        assertThat(browser.findElement(By.id("report-docx")).getAttribute("href")).endsWith("/plans/" + planId + "/report.docx");
+        assertThat(browser.findElement(By.id("ledger-xlsx")).getAttribute("href")).endsWith("/plans/" + planId + "/ledger.xlsx");
+        assertThat(browser.findElements(By.id("notice-form"))).hasSize(1);
 
         browser.get(url("/notifications"));
         shot("07-inbox");
