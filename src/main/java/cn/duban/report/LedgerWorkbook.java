@@ -25,7 +25,6 @@ import cn.duban.org.OrgDirectory;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
-import cn.duban.plan.parse.Requirement;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
@@ -120,26 +119,15 @@ public class LedgerWorkbook {
     String[] row(Item item, LocalDate today) {
         List<ProgressReports.Report> all = reports.of(item.id());
         String progress = plans.progressNote(item.id()).orElseGet(() -> String.join("\n", all.stream()
-                .filter(r -> !"RETURN".equals(String.valueOf(r.decision())))
+                .filter(r -> r.decision() != ProgressReports.Decision.RETURN)
                 .map(r -> directory.unit(r.unit()).map(cn.duban.org.Unit::name).orElse(r.unit()) + ": " + r.summary()
                         + " (" + r.percent() + "%)").toList()));
         String evidence = String.join("\n", all.stream().flatMap(r -> r.evidence().stream()).distinct().toList());
-        int count = (int) all.stream().filter(r -> !"RETURN".equals(String.valueOf(r.decision()))).count();
-        String quota = String.join("\n", item.requirements().stream().map(q -> quota(q, count)).toList());
+        String quota = String.join("\n", reports.quotas(item).stream().map(ProgressReports.Quota::text).toList());
         return new String[] {String.join("/", item.path()), item.title(), item.text(), String.join("、", item.leadUnits()),
                 String.join("、", item.responsibleUnits()),
                 (item.deadline().due() == null ? "" : item.deadline().due() + " ") + (item.deadline().raw() == null ? "" : item.deadline().raw()),
                 progress, status(item, today), evidence, quota, String.valueOf(item.id())};
-    }
-
-    /** 每年至少1次: 已报送2次 (达标) — a quantitative requirement with the reports counted. */
-    static String quota(Requirement r, int reports) {
-        String per = switch (r.per()) {
-            case MONTH -> "每月";
-            case QUARTER -> "每季度";
-            case YEAR -> "每年";
-        };
-        return per + "至少" + r.count() + "次: 已报送" + reports + "次 (" + (reports >= r.count() ? "达标" : "未达标") + ")";
     }
 
     static String status(Item item, LocalDate today) {

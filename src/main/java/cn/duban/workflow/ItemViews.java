@@ -22,8 +22,9 @@ import cn.duban.workflow.OpenTasks.TaskView;
 @Service
 public class ItemViews {
 
-    /** One item: its tasks, reports, files, reminders (the caller's units'), ledger and audit trail. */
+    /** One item: its tasks, reports, quantitative requirements met or not, files, reminders (the caller's units'), ledger and audit trail. */
     public record ItemView(Item item, String title, List<TaskView> openTasks, List<ProgressReports.Report> reports,
+                           List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
                            List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {}
 
@@ -50,7 +51,7 @@ public class ItemViews {
 
     public ItemView of(long id, UserAccount user) {
         Item item = visible(id, user);
-        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), attachments.of(id),
+        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), reports.quotas(item), attachments.of(id),
                 notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id), history.of(id));
     }
 

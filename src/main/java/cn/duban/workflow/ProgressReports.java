@@ -64,6 +64,36 @@ public class ProgressReports {
                 .params(itemId, unit).query(Integer.class).single();
     }
 
+    /**
+     * A quantitative requirement (每季度至少1次) against the reports counted (every report not returned): met once the
+     * year's total reaches the count times the periods in a year.
+     */
+    public record Quota(String requirement, int required, int reports, boolean met) {
+
+        /** 每季度至少1次 (全年4次): 已报送2次 (未达标) */
+        public String text() {
+            return requirement + (required == 0 || requirement.startsWith("每年") ? "" : " (全年" + required + "次)") + ": 已报送"
+                    + reports + "次 (" + (met ? "达标" : "未达标") + ")";
+        }
+    }
+
+    public List<Quota> quotas(cn.duban.plan.Item item) {
+        int counted = (int) of(item.id()).stream().filter(r -> r.decision() != Decision.RETURN).count();
+        return item.requirements().stream().map(q -> {
+            int periods = switch (q.per()) {
+                case MONTH -> 12;
+                case QUARTER -> 4;
+                case YEAR -> 1;
+            };
+            String per = switch (q.per()) {
+                case MONTH -> "每月";
+                case QUARTER -> "每季度";
+                case YEAR -> "每年";
+            };
+            return new Quota(per + "至少" + q.count() + "次", q.count() * periods, counted, counted >= q.count() * periods);
+        }).toList();
+    }
+
     public List<Report> of(long itemId) {
         return jdbc.sql("select " + COLUMNS + " from progress_report where item_id = ? order by id")
                 .param(itemId).query(ProgressReports::report).list();

@@ -57,6 +57,14 @@ class LedgerWorkbookTest {
         assertThat(first.get(6)).isEqualTo("市甲局: 已公开 (100%)");
         assertThat(first.get(7)).isEqualTo("办理中");
         assertThat(before.get(3).get(9)).isEqualTo("每年至少1次: 已报送0次 (未达标)");
+        JsonNode quota = api.get("admin", "/api/items/" + before.get(3).get(LedgerWorkbook.ID)).body().at("/quotas/0");
+        assertThat(quota.get("requirement").asText()).isEqualTo("每年至少1次");
+        assertThat(quota.get("met").asBoolean()).isFalse();
+        api.complete("bing", api.task("bing", planId, "EXECUTE", "bing"), "{\"summary\":\"已听取汇报\",\"percent\":100}");
+        assertThat(api.get("admin", "/api/items/" + before.get(3).get(LedgerWorkbook.ID)).body().at("/quotas/0/met").asBoolean())
+                .as("the report counts once submitted").isTrue();
+        before = rows(export("admin", planId, null));
+        assertThat(before.get(3).get(9)).isEqualTo("每年至少1次: 已报送1次 (达标)");
 
         byte[] edited = edit(export("admin", planId, null), book -> {
             Sheet sheet = book.getSheetAt(0);
@@ -83,7 +91,7 @@ class LedgerWorkbookTest {
         expected.get(2).set(LedgerWorkbook.PROGRESS, "正在起草");
         expected.get(3).set(LedgerWorkbook.STATUS, "已办结");
         assertThat(after).isEqualTo(expected);
-        assertThat(api.tasks("bing", planId)).as("the closed item's tasks are gone")
+        assertThat(api.tasks("leader", planId)).as("the closed item's review is gone")
                 .noneMatch(t -> t.toString().contains("事项三"));
 
         List<List<String>> jia = rows(export("jia", planId, null));
