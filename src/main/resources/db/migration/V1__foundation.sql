@@ -127,7 +127,7 @@ create table attachment (
     filename      varchar(300)  not null,
     content_type  varchar(200),
     size_bytes    bigint        not null,
-    content       blob          not null,
+    content       bytea         not null,
     uploaded_by   varchar(100)  not null,
     uploaded_at   timestamp     not null
 );
