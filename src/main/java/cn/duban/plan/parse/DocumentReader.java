@@ -32,6 +32,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
@@ -209,25 +211,34 @@ final class DocumentReader {
         return blocks;
     }
 
-    private static void walk(Element element, StringBuilder buffer, List<String> lines, List<Block> blocks) {
-        for (Node node : element.childNodes()) {
-            if (node instanceof TextNode t) {
-                buffer.append(t.getWholeText());
-            } else if (node instanceof Element e) {
-                if (e.tagName().equals("table")) {
-                    flush(buffer, lines, blocks);
-                    blocks.addAll(table(htmlGrid(e)));
-                } else if (e.tagName().equals("br")) {
-                    flush(buffer, lines, blocks);
-                } else if (BLOCK_TAGS.contains(e.tagName())) {
-                    flush(buffer, lines, blocks);
-                    walk(e, buffer, lines, blocks);
-                    flush(buffer, lines, blocks);
-                } else {
-                    walk(e, buffer, lines, blocks);
+    /** Text in document order, a line per block element or {@code <br>}, tables as tables; iterative for deep pages. */
+    private static void walk(Element body, StringBuilder buffer, List<String> lines, List<Block> blocks) {
+        NodeTraversor.filter(new NodeFilter() {
+            @Override
+            public FilterResult head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    buffer.append(t.getWholeText());
+                } else if (node instanceof Element e && e != body) {
+                    if (e.tagName().equals("table")) {
+                        flush(buffer, lines, blocks);
+                        blocks.addAll(table(htmlGrid(e)));
+                        return FilterResult.SKIP_ENTIRELY;
+                    }
+                    if (e.tagName().equals("br") || BLOCK_TAGS.contains(e.tagName())) {
+                        flush(buffer, lines, blocks);
+                    }
                 }
+                return FilterResult.CONTINUE;
             }
-        }
+
+            @Override
+            public FilterResult tail(Node node, int depth) {
+                if (node instanceof Element e && BLOCK_TAGS.contains(e.tagName())) {
+                    flush(buffer, lines, blocks);
+                }
+                return FilterResult.CONTINUE;
+            }
+        }, body);
     }
 
     private static void flush(StringBuilder buffer, List<String> lines, List<Block> blocks) {
