@@ -120,15 +120,18 @@ public class PlanService {
      */
     @Transactional
     public LaunchResult launch(long planId, String user) {
-        PlanRecord plan = store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
-        if (plan.status() == PlanRecord.Status.LAUNCHED) {
-            throw ApiException.conflict("计划已启动: " + planId);
+        store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
+        try {
+            if (!store.claimLaunch(planId)) {
+                throw ApiException.conflict("计划已启动: " + planId);
+            }
+        } catch (org.springframework.dao.ConcurrencyFailureException e) {
+            throw ApiException.conflict("计划正在由另一请求启动: " + planId);
         }
         List<Item> items = store.items(planId);
         for (Item item : items) {
             supervise(item.id(), user);
         }
-        store.setPlanStatus(planId, PlanRecord.Status.LAUNCHED);
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
         return new LaunchResult(planId, items.size(), lookBack);
     }

@@ -124,8 +124,13 @@ public class PlanStore {
         return jdbc.sql("select " + PLAN_COLUMNS + " from plan p where p.id = ?").param(id).query(this::planRow).optional();
     }
 
-    public void setPlanStatus(long planId, PlanRecord.Status status) {
-        jdbc.sql("update plan set status = ? where id = ?").params(status.name(), planId).update();
+    /**
+     * Marks an imported plan launched; false when it is not (any more) IMPORTED. The row lock it takes makes a second,
+     * concurrent launch — on this node or another — wait and then find the plan launched.
+     */
+    public boolean claimLaunch(long planId) {
+        return jdbc.sql("update plan set status = ? where id = ? and status = ?")
+                .params(PlanRecord.Status.LAUNCHED.name(), planId, PlanRecord.Status.IMPORTED.name()).update() == 1;
     }
 
     public List<Item> items(long planId) {

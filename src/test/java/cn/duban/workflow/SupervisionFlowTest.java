@@ -34,6 +34,9 @@ class SupervisionFlowTest {
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     Api api;
 
     @BeforeEach
@@ -240,6 +243,35 @@ class SupervisionFlowTest {
         assertThat(download.status()).isEqualTo(200);
         assertThat(download.raw()).isEqualTo("png");
         assertThat(api.get("ding", "/api/attachments/" + fileId).status()).isEqualTo(403);
+    }
+
+    @Test
+    void twoConcurrentLaunchesStartEachItemOnce() throws Exception {
+        Api.Response imported = api.upload("admin", "/api/plans/import", "plan.txt",
+                plan("公开并发事项一。(责任单位:市甲局)9月底前", "公开并发事项二。(责任单位:市乙局)9月底前").getBytes(StandardCharsets.UTF_8));
+        long planId = imported.body().get("planId").asLong();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> launches = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            launches.add(pool.submit(() -> {
+                start.await();
+                return api.post("admin", "/api/plans/" + planId + "/launch", "").status();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (java.util.concurrent.Future<Integer> f : launches) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(200, 409);
+        JsonNode items = api.get("admin", "/api/plans/" + planId).body().get("items");
+        assertThat(items).hasSize(2).allMatch(i -> i.get("status").asText().equals("OPEN"));
+        for (JsonNode item : items) {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(item.get("id").asText()).count())
+                    .as("item %s started once", item.get("id")).isEqualTo(1);
+        }
     }
 
     @Test
