@@ -87,11 +87,12 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(OrgDirectory directory) {
+    UserDetailsService userDetailsService(OrgDirectory directory, LoginAttempts attempts) {
         return username -> directory.user(username)
                 .map(u -> User.withUsername(u.username())
                         .password(u.passwordHash())
                         .roles(u.roles().stream().map(Role::name).toArray(String[]::new))
+                        .accountLocked(attempts.locked(u.username()))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
     }

@@ -70,4 +70,24 @@ class AdminApiTest {
         assertThat(api.get("admin", "/api/admin/rules").body().get("files").toString()).as("rules kept").contains("thresholds.drl.csv");
         assertThat(put(api, "jia", "/api/admin/holidays", MediaType.TEXT_PLAIN, text).status()).isEqualTo(403);
     }
+
+    @Test
+    void repeatedWrongPasswordsLockTheAccountForAWhile() {
+        Api api = new Api(mvc);
+        assertThat(api.post("admin", "/api/admin/users",
+                "{\"username\":\"guessed\",\"password\":\"right\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status())
+                .isEqualTo(201);
+        assertThat(basic("guessed", "right")).isEqualTo(200);
+        for (int i = 0; i < 5; i++) {
+            assertThat(basic("guessed", "wrong" + i)).isEqualTo(401);
+        }
+        assertThat(basic("guessed", "right")).as("locked after five failures, even with the right password").isEqualTo(401);
+        assertThat(basic("jia", Api.PASSWORD)).as("other users are not affected").isEqualTo(200);
+    }
+
+    private int basic(String user, String password) {
+        return new Api(mvc).call(null, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                        .httpBasic(user, password))).status();
+    }
 }
