@@ -1,12 +1,9 @@
 package cn.duban.report;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.system.Today;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
@@ -33,14 +31,14 @@ public class LedgerController {
     private final LedgerWorkbook workbook;
     private final PlanStore plans;
     private final Caller caller;
-    private final ZoneId zone;
+    private final Today today;
 
     public LedgerController(LedgerWorkbook workbook, PlanStore plans, Caller caller,
-                            @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                            Today today) {
         this.workbook = workbook;
         this.plans = plans;
         this.caller = caller;
-        this.zone = ZoneId.of(zone);
+        this.today = today;
     }
 
     @GetMapping("/api/ledger.xlsx")
@@ -57,7 +55,7 @@ public class LedgerController {
             }
             units = unit == null ? Set.copyOf(user.units()) : units;
         }
-        byte[] content = workbook.export(chosen, units, LocalDate.now(zone));
+        byte[] content = workbook.export(chosen, units, today.date());
         return ReportController.file(XLSX, "工作台账.xlsx", content);
     }
 
@@ -66,7 +64,7 @@ public class LedgerController {
     public ImportResult importLedger(@RequestParam("file") MultipartFile file,
                                      @RequestParam(defaultValue = "false") boolean apply) throws IOException {
         List<LedgerWorkbook.Change> rows = workbook.importLedger(file.getBytes(), apply, caller.current().username(),
-                LocalDate.now(zone));
+                today.date());
         int conflicts = (int) rows.stream().filter(r -> !r.applied()).count();
         return new ImportResult(apply, rows.size() - conflicts, conflicts, rows);
     }

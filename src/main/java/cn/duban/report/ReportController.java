@@ -3,9 +3,7 @@ package cn.duban.report;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -16,6 +14,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.duban.system.Today;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.security.Caller;
@@ -32,20 +31,20 @@ public class ReportController {
     private final Notice notice;
     private final PlanStore plans;
     private final Caller caller;
-    private final ZoneId zone;
+    private final Today today;
 
     public ReportController(AnnualReport annual, Notice notice, PlanStore plans, Caller caller,
-                            @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                            Today today) {
         this.annual = annual;
         this.notice = notice;
         this.plans = plans;
         this.caller = caller;
-        this.zone = ZoneId.of(zone);
+        this.today = today;
     }
 
     @GetMapping("/api/plans/{id}/report")
     public AnnualReport.Section report(@PathVariable long id) {
-        return annual.section(plan(id), LocalDate.now(zone));
+        return annual.section(plan(id), today.date());
     }
 
     @GetMapping("/api/plans/{id}/report.md")
@@ -66,7 +65,7 @@ public class ReportController {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
         PlanRecord plan = plan(id);
-        LocalDate end = to == null ? LocalDate.now(zone) : to;
+        LocalDate end = to == null ? today.date() : to;
         LocalDate start = from == null ? LocalDate.of(plan.year(), 1, 1) : from;
         if (start.isAfter(end)) {
             throw ApiException.badRequest("起始日期不能晚于截止日期");

@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.duban.system.Today;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
@@ -33,14 +32,14 @@ public class RulesController {
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final PlanStore plans;
-    private final ZoneId zone;
+    private final Today today;
 
     public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans,
-                           @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                           Today today) {
         this.rules = rules;
         this.calendar = calendar;
         this.plans = plans;
-        this.zone = ZoneId.of(zone);
+        this.today = today;
     }
 
     /** The rule files in force and the folder they are edited in. */
@@ -80,7 +79,7 @@ public class RulesController {
         }
         ParsedPlan parsed = new ParsedPlan(record.title(), record.organ(), record.docNumber(), record.year(), record.issuedOn(),
                 plans.items(plan).stream().map(Item::asParsed).toList(), List.of(), record.chapters());
-        LocalDate start = from == null ? LocalDate.now(zone) : from;
+        LocalDate start = from == null ? today.date() : from;
         LocalDate end = start.plusWeeks(Math.max(1, Math.min(weeks, 53)));
         return Simulation.run(parsed, rules, calendar, mode).stream()
                 .filter(e -> !e.date().isBefore(start) && e.date().isBefore(end)).toList();

@@ -2,13 +2,11 @@ package cn.duban.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +15,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.system.Today;
 import cn.duban.notify.Notifications;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanService;
@@ -49,11 +48,11 @@ public class Pages {
     private final PlanStore plans;
     private final WorkCalendar calendar;
     private final cn.duban.lookback.LookBackController lookBackApi;
-    private final ZoneId zone;
+    private final Today today;
 
     public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
                  Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
-                 cn.duban.lookback.LookBackController lookBackApi, @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                 cn.duban.lookback.LookBackController lookBackApi, Today today) {
         this.caller = caller;
         this.tasks = tasks;
         this.items = items;
@@ -64,7 +63,7 @@ public class Pages {
         this.plans = plans;
         this.calendar = calendar;
         this.lookBackApi = lookBackApi;
-        this.zone = ZoneId.of(zone);
+        this.today = today;
     }
 
     @GetMapping("/login")
@@ -258,7 +257,7 @@ public class Pages {
     }
 
     private LocalDate today() {
-        return LocalDate.now(zone);
+        return today.date();
     }
 
     private Map<String, Integer> workingDaysLeft(List<TaskView> list) {

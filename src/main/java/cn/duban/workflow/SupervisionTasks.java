@@ -9,10 +9,8 @@ import java.util.Map;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.camunda.bpm.engine.TaskService;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.system.Today;
 import cn.duban.lookback.LookBackCases;
 import cn.duban.notify.Messages;
 import cn.duban.notify.Notifications;
@@ -55,12 +54,12 @@ public class SupervisionTasks {
     private final LookBackCases lookBackCases;
     private final Outbox outbox;
     private final Messages messages;
-    private final ZoneId zone;
+    private final Today today;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
                             Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
                             Notifications notifications, LookBackCases lookBackCases, Outbox outbox, Messages messages,
-                            @Value("${duban.zone:Asia/Shanghai}") String zone) {
+                            Today today) {
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
         this.reports = reports;
@@ -72,7 +71,7 @@ public class SupervisionTasks {
         this.lookBackCases = lookBackCases;
         this.outbox = outbox;
         this.messages = messages;
-        this.zone = ZoneId.of(zone);
+        this.today = today;
     }
 
     public List<TaskView> list(UserAccount user, Long planId, Step step, String unit) {
@@ -241,7 +240,7 @@ public class SupervisionTasks {
         String audience = task.step() == Step.EXECUTE ? task.unit()
                 : task.step() == Step.ASSIGN ? Role.ADMIN.name() : Role.SUPERVISOR.name();
         String text = note == null || note.isBlank() ? "" : truncate(note.strip(), 1000);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = this.today.date();
         String message = "【催办】" + (user.name() == null ? user.username() : user.name()) + " 催办 "
                 + messages.item(item.id(), item.number(), item.text(), item.deadline().due(), today)
                 + (text.isEmpty() ? "" : "。附言: " + text);
