@@ -22,7 +22,7 @@ public class Statistics {
 
     public record UnitStat(String unit, String unitName, int items, int completed, int reminders, int escalations) {}
 
-    /** A chapter (一, 二…) of the plan; its heading when one plan is asked for. */
+    /** A chapter (一, 二…) of the plan, with its heading (across plans: the newest plan's). */
     public record ChapterStat(String chapter, String title, int items, int completed) {}
 
     public record MonthCount(String month, int completed) {}
@@ -87,7 +87,10 @@ public class Statistics {
                 .query((rs, n) -> new Row(rs.getString(1).contains("/") ? rs.getString(1).split("/")[0] : "",
                         "COMPLETED".equals(rs.getString(2)), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
                         rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate())).list();
-        Map<String, String> titles = planId == null ? Map.of() : plans.plan(planId).map(p -> p.chapters()).orElse(Map.of());
+        // across plans, a chapter takes the heading of the newest plan that has it
+        Map<String, String> titles = new LinkedHashMap<>();
+        (planId == null ? plans.plans() : plans.plan(planId).stream().toList())
+                .forEach(p -> p.chapters().forEach(titles::putIfAbsent));
         List<ChapterStat> chapters = rows.stream().collect(java.util.stream.Collectors.groupingBy(Row::chapter,
                         LinkedHashMap::new, java.util.stream.Collectors.toList()))
                 .entrySet().stream().map(e -> new ChapterStat(e.getKey(), titles.getOrDefault(e.getKey(), e.getKey()),
