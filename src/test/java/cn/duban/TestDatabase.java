@@ -30,25 +30,37 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresql-test-database",
                 Map.of("spring.datasource.url", database(), "spring.datasource.username", user(),
-                        "spring.datasource.password", System.getenv().getOrDefault("DUBAN_PG_PASSWORD", ""))));
+                        "spring.datasource.password", password())));
     }
 
     private static synchronized String database() {
         if (url == null) {
-            String server = System.getenv("DUBAN_PG_URL");
-            try (Connection c = DriverManager.getConnection(server, user(), System.getenv().getOrDefault("DUBAN_PG_PASSWORD", ""));
-                 Statement s = c.createStatement()) {
-                s.execute("drop database if exists " + NAME + " with (force)");
-                s.execute("create database " + NAME);
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot create the test database on " + server + ": " + e.getMessage(), e);
-            }
-            url = server.replaceFirst("/[^/?]*(\\?|$)", "/" + NAME + "$1");
+            url = fresh(NAME);
         }
         return url;
     }
 
-    private static String user() {
+    /** Drops and creates the database on the server of {@code DUBAN_PG_URL}; its JDBC URL. */
+    static String fresh(String name) {
+        String server = System.getenv("DUBAN_PG_URL");
+        try (Connection c = connect(server); Statement s = c.createStatement()) {
+            s.execute("drop database if exists " + name + " with (force)");
+            s.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create the test database on " + server + ": " + e.getMessage(), e);
+        }
+        return server.replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+    }
+
+    static Connection connect(String url) throws SQLException {
+        return DriverManager.getConnection(url, user(), password());
+    }
+
+    static String password() {
+        return System.getenv().getOrDefault("DUBAN_PG_PASSWORD", "");
+    }
+
+    static String user() {
         return System.getenv().getOrDefault("DUBAN_PG_USER", "postgres");
     }
 }

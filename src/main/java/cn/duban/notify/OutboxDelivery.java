@@ -5,12 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,16 +26,16 @@ public class OutboxDelivery {
 
     static final int MAX_ATTEMPTS = 12;
     private static final Logger log = LoggerFactory.getLogger(OutboxDelivery.class);
-    private static final Duration CLAIM = Duration.ofMinutes(2);
 
     private record Message(long id, String key, String channel, String recipient, String subject, String body, int attempts) {}
 
     private final JdbcClient jdbc;
     private final Map<String, Sender> senders;
-    private final String node = UUID.randomUUID().toString();
+    private final Duration claim;
 
-    OutboxDelivery(JdbcClient jdbc, List<Sender> senders) {
+    OutboxDelivery(JdbcClient jdbc, List<Sender> senders, @Value("${duban.delivery-claim:PT2M}") Duration claim) {
         this.jdbc = jdbc;
+        this.claim = claim;
         this.senders = senders.stream().collect(Collectors.toMap(Sender::channel, Function.identity()));
     }
 
@@ -57,7 +57,7 @@ public class OutboxDelivery {
         for (Message m : due) {
             boolean claimed = jdbc.sql("update outbox set claimed_until = ?, last_error = coalesce(last_error, '') where id = ? "
                             + "and status = 'PENDING' and (claimed_until is null or claimed_until < ?)")
-                    .params(Timestamp.from(now.plus(CLAIM)), m.id(), Timestamp.from(now)).update() == 1;
+                    .params(Timestamp.from(now.plus(claim)), m.id(), Timestamp.from(now)).update() == 1;
             if (!claimed) {
                 continue; // another node has it
             }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.SecureRandom;
 import java.util.EnumSet;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -88,6 +89,18 @@ public class OrgLoader implements ApplicationRunner {
         }
     }
 
+    /** Without a channels list a unit reads what it gave: e-mail when it has addresses, its webhook when it has one. */
+    private static List<Contacts.Channel> given(UnitEntry u) {
+        List<Contacts.Channel> given = new ArrayList<>();
+        if (!nonNull(u.emails()).isEmpty()) {
+            given.add(Contacts.Channel.EMAIL);
+        }
+        if (u.webhook() != null && !u.webhook().isBlank()) {
+            given.add(Contacts.Channel.WEBHOOK);
+        }
+        return given;
+    }
+
     void load(OrgFile file) {
         Set<String> codes = new HashSet<>();
         for (UnitEntry u : nonNull(file.units())) {
@@ -95,8 +108,9 @@ public class OrgLoader implements ApplicationRunner {
             require(u.name() != null && !u.name().isBlank(), "单位缺少名称: " + u.code());
             require(codes.add(u.code()), "单位代码重复: " + u.code());
             directory.addUnit(new Unit(u.code(), u.name().trim()));
-            if (u.channels() != null && !u.channels().isEmpty()) {
-                directory.setContacts(u.code(), Contacts.of(nonNull(u.emails()), u.webhook(), u.webhookFormat(), u.channels()));
+            List<Contacts.Channel> channels = u.channels() == null || u.channels().isEmpty() ? given(u) : u.channels();
+            if (!channels.isEmpty()) {
+                directory.setContacts(u.code(), Contacts.of(nonNull(u.emails()), u.webhook(), u.webhookFormat(), channels));
             }
         }
         for (GroupEntry g : nonNull(file.groups())) {

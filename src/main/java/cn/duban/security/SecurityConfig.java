@@ -12,7 +12,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.LockedException;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -39,7 +41,7 @@ public class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, LoginAttempts attempts) throws Exception {
         // Camunda's REST API is a Jersey servlet, not Spring MVC: match on the whole path.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
@@ -50,10 +52,9 @@ public class SecurityConfig {
                                 path.matcher(HttpMethod.POST, "/api/lookback/**"))
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->
-                        error(res, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误")))
+                .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(res, e, attempts)))
                 .exceptionHandling(e -> e
-                        .authenticationEntryPoint((req, res, ex) -> error(res, HttpStatus.UNAUTHORIZED, "未登录或用户名、密码错误"))
+                        .authenticationEntryPoint((req, res, ex) -> unauthorized(res, ex, attempts))
                         .accessDeniedHandler((req, res, ex) -> error(res, HttpStatus.FORBIDDEN, "无权访问")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
@@ -65,7 +66,7 @@ public class SecurityConfig {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
+                        .requestMatchers("/login", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/plans/import"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/rules/**"),
@@ -74,7 +75,9 @@ public class SecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/plans/**")).hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", false).permitAll()
+                        .failureHandler((req, res, e) -> res.sendRedirect(req.getContextPath()
+                                + (e instanceof LockedException ? "/login?locked" : "/login?error"))))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Camunda's web apps carry their own CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
@@ -105,6 +108,13 @@ public class SecurityConfig {
         registration.setInitParameters(Map.of("authentication-provider", CamundaWebappLogin.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         return registration;
+    }
+
+    private static void unauthorized(HttpServletResponse res, AuthenticationException e, LoginAttempts attempts)
+            throws java.io.IOException {
+        error(res, HttpStatus.UNAUTHORIZED, e instanceof LockedException
+                ? "登录失败次数过多，账户已暂时锁定，请 " + attempts.windowMinutes() + " 分钟后再试"
+                : "未登录或用户名、密码错误");
     }
 
     static void error(HttpServletResponse res, HttpStatus status, String message) throws java.io.IOException {

@@ -23,6 +23,7 @@ import cn.duban.plan.PlanStore;
 import cn.duban.report.Statistics;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.security.Caller;
+import cn.duban.security.LoginAttempts;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ItemViews;
 import cn.duban.workflow.OpenTasks.TaskView;
@@ -49,10 +50,11 @@ public class Pages {
     private final WorkCalendar calendar;
     private final cn.duban.lookback.LookBackController lookBackApi;
     private final Today today;
+    private final LoginAttempts loginAttempts;
 
     public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
                  Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
-                 cn.duban.lookback.LookBackController lookBackApi, Today today) {
+                 cn.duban.lookback.LookBackController lookBackApi, Today today, LoginAttempts loginAttempts) {
         this.caller = caller;
         this.tasks = tasks;
         this.items = items;
@@ -64,10 +66,12 @@ public class Pages {
         this.calendar = calendar;
         this.lookBackApi = lookBackApi;
         this.today = today;
+        this.loginAttempts = loginAttempts;
     }
 
     @GetMapping("/login")
-    public String login() {
+    public String login(Model model) {
+        model.addAttribute("lockMinutes", loginAttempts.windowMinutes());
         return "login";
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,7 +38,8 @@ import cn.duban.workflow.ItemHistory.Action;
  * The daily sweep (每日督办巡检): the rules look at every unit's open work on one day and decide reminders,
  * escalations and colours, which are carried out here: a reminder becomes a notification and, with the unit's other
  * reminders of the day, one digest in the outbox; an escalation raises the item's level, notifies the unit and the
- * supervisors at once and opens a 督办 task through the item's process. Running it twice for a day adds nothing.
+ * supervisors at once and opens a 督办 task through the item's process. Running it twice for a day adds nothing, and
+ * sweeps on several nodes at once run one after the other.
  */
 @Service
 public class DailySweep {
@@ -79,6 +81,8 @@ public class DailySweep {
         if (!calendar.isWorkingDay(day)) {
             return new Result(day, false, 0, 0);
         }
+        // one sweep at a time across the cluster; the next one reads what this one committed
+        jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
         List<Open> open = openWork();
         Map<String, List<Report>> reports = reports(day);
         List<Object> facts = new ArrayList<>();
@@ -121,12 +125,17 @@ public class DailySweep {
         }
         outbox.digest(day);
         int escalations = 0;
-        Map<Long, Escalate> highest = new HashMap<>();
-        outcome.escalations().forEach(e -> highest.merge(e.itemId(), e, (a, b) -> a.level() >= b.level() ? a : b));
-        for (Escalate e : highest.values()) {
-            Open o = byItem.get(e.itemId());
-            if (e.level() > o.level()) {
-                escalate(e, o, day);
+        Map<Long, List<Escalate>> escalated = new TreeMap<>();
+        outcome.escalations().forEach(e -> escalated.computeIfAbsent(e.itemId(), k -> new ArrayList<>()).add(e));
+        for (List<Escalate> ofItem : escalated.values()) {
+            int level = ofItem.stream().mapToInt(Escalate::level).max().orElseThrow();
+            Open o = byItem.get(ofItem.get(0).itemId());
+            if (level > o.level()) {
+                // every unit the rules escalate to the item's new level hears of it, in unit order (one reason each)
+                Map<String, Escalate> units = new TreeMap<>();
+                ofItem.stream().filter(e -> e.level() == level)
+                        .forEach(e -> units.merge(e.unit(), e, (x, y) -> x.reason().compareTo(y.reason()) <= 0 ? x : y));
+                escalate(level, List.copyOf(units.values()), o, day);
                 escalations++;
             }
         }
@@ -134,21 +143,26 @@ public class DailySweep {
         return new Result(day, true, reminders, escalations);
     }
 
-    private void escalate(Escalate e, Open o, LocalDate day) {
-        plans.setEscalationLevel(e.itemId(), e.level());
-        jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(e.itemId(), e.level(), e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
-        String level = LEVELS[Math.min(e.level(), LEVELS.length - 1)];
-        history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), level + ": " + e.reason());
-        String message = "【" + level + "】" + messages.item(e.itemId(), e.itemNumber(), o.text(), o.deadline().due(), day)
-                + "。原因: " + e.reason();
-        String key = "escalation:" + e.itemId() + ":" + e.level() + ":" + day;
-        notifications.addOnce(key, e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
-        notifications.addOnce(key + ":supervisor", e.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
-                message + " (责任单位: " + e.unit() + ")", null, ItemHistory.SYSTEM);
-        outbox.send(e.unit(), key, "【" + level + "】第" + e.itemNumber() + "项", message);
+    /** Raises the item to {@code level}: each unit and the supervisors are told, and one 督办 task opens. */
+    private void escalate(int level, List<Escalate> units, Open o, LocalDate day) {
+        Escalate first = units.get(0);
+        plans.setEscalationLevel(first.itemId(), level);
+        String name = LEVELS[Math.min(level, LEVELS.length - 1)];
+        String key = "escalation:" + first.itemId() + ":" + level + ":" + day;
+        String about = messages.item(first.itemId(), first.itemNumber(), o.text(), o.deadline().due(), day);
+        for (Escalate e : units) {
+            jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(e.itemId(), level, e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
+            history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), name + ": " + e.reason());
+            String message = "【" + name + "】" + about + "。原因: " + e.reason();
+            notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
+            outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
+        }
+        notifications.addOnce(key + ":supervisor", first.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
+                "【" + name + "】" + about + " (责任单位: " + String.join("、", units.stream().map(Escalate::unit).toList())
+                        + ")。原因: " + first.reason(), null, ItemHistory.SYSTEM);
         runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
-                .setVariablesLocal(Map.of("unit", e.unit(), "level", e.level(), "reason", e.reason()))
+                .setVariablesLocal(Map.of("unit", first.unit(), "level", level, "reason", first.reason()))
                 .correlateWithResult();
     }
 

@@ -77,17 +77,32 @@ class AdminApiTest {
         assertThat(api.post("admin", "/api/admin/users",
                 "{\"username\":\"guessed\",\"password\":\"right\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status())
                 .isEqualTo(201);
-        assertThat(basic("guessed", "right")).isEqualTo(200);
+        assertThat(basic("guessed", "right").status()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
-            assertThat(basic("guessed", "wrong" + i)).isEqualTo(401);
+            Api.Response wrong = basic("guessed", "wrong" + i);
+            assertThat(wrong.status()).isEqualTo(401);
+            assertThat(wrong.body().get("error").asText()).isEqualTo("未登录或用户名、密码错误");
         }
-        assertThat(basic("guessed", "right")).as("locked after five failures, even with the right password").isEqualTo(401);
-        assertThat(basic("jia", Api.PASSWORD)).as("other users are not affected").isEqualTo(200);
+        Api.Response locked = basic("guessed", "right");
+        assertThat(locked.status()).as("locked after five failures, even with the right password").isEqualTo(401);
+        assertThat(locked.body().get("error").asText()).isEqualTo("登录失败次数过多，账户已暂时锁定，请 15 分钟后再试");
+        assertThat(loginRedirect("guessed", "right")).as("the login page says so too").isEqualTo("/login?locked");
+        assertThat(loginRedirect("jia", "wrong")).isEqualTo("/login?error");
+        assertThat(basic("jia", Api.PASSWORD).status()).as("other users are not affected").isEqualTo(200);
     }
 
-    private int basic(String user, String password) {
+    private Api.Response basic(String user, String password) {
         return new Api(mvc).call(null, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-                        .httpBasic(user, password))).status();
+                        .httpBasic(user, password)));
+    }
+
+    private String loginRedirect(String user, String password) {
+        try {
+            return mvc.perform(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders
+                    .formLogin("/login").user(user).password(password)).andReturn().getResponse().getRedirectedUrl();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -315,7 +315,7 @@ final class DocumentReader {
                 }
             }
         } catch (IOException | IllegalArgumentException e) {
-            throw new PlanParseException("文件已损坏, 无法读取: " + e.getMessage());
+            throw new PlanParseException("文件已损坏, 无法读取" + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
         if (kind == null) {
             throw new PlanParseException("不支持的压缩文件: 只支持 .docx 和 .xlsx");
