@@ -166,6 +166,16 @@ class ClusterIT {
         assertThat(query(clusterDb, "select count(distinct e.business_key_) || '/' || count(*) from act_ru_execution e "
                 + "join item i on e.business_key_ = cast(i.id as varchar) where e.parent_id_ is null and i.plan_id = " + big))
                 .containsExactly("400/400");
+
+        // policy edited on one node is in force on the other: holidays at its next sweep, rule files within seconds
+        LocalDate holiday = workingDays(LocalDate.of(YEAR + 2, 3, 1), 1).get(0);
+        assertThat(b.sweep(holiday).get("workingDay").asBoolean()).isTrue();
+        a.put("/api/admin/holidays", "text/plain; charset=utf-8", a.get("/api/admin/holidays") + "\n" + holiday + ",HOLIDAY,集群测试\n");
+        assertThat(b.sweep(holiday).get("workingDay").asBoolean()).isFalse();
+        String rule = a.get("/api/admin/rules/reminders.drl") + "\n// edited on node a\n";
+        a.put("/api/admin/rules/reminders.drl", "text/plain; charset=utf-8", rule);
+        Node other = b;
+        waitFor(Duration.ofSeconds(60), () -> rule.equals(other.getQuietly("/api/admin/rules/reminders.drl")), "the rule file on node b");
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -392,9 +402,29 @@ class ClusterIT {
             return sendAsync("/api/plans/" + plan + "/launch");
         }
 
-        void sweep(LocalDate day) throws Exception {
+        JsonNode sweep(LocalDate day) throws Exception {
             HttpResponse<String> r = send("POST", "/api/admin/sweep?date=" + day, null, null);
             assertThat(r.statusCode()).as(name + " sweeping " + day + ": " + r.body()).isEqualTo(200);
+            return JSON.readTree(r.body());
+        }
+
+        String get(String path) throws Exception {
+            HttpResponse<String> r = send("GET", path, null, null);
+            assertThat(r.statusCode()).as(name + " " + path + ": " + r.body()).isEqualTo(200);
+            return r.body();
+        }
+
+        String getQuietly(String path) {
+            try {
+                return get(path);
+            } catch (Exception | AssertionError e) {
+                return null;
+            }
+        }
+
+        void put(String path, String type, String body) throws Exception {
+            HttpResponse<String> r = send("PUT", path, type, body);
+            assertThat(r.statusCode()).as(name + " " + path + ": " + r.body()).isEqualTo(200);
         }
 
         CompletableFuture<Void> sweepAsync(LocalDate day) {

@@ -84,6 +84,31 @@ class DemoServerTest {
         assertThat(docs.body()).contains("/api/tasks/{id}/complete", "/api/items/{id}", "/api/plans/import");
     }
 
+    @Test
+    void oversizedInputIsRefusedWithAMessage() throws Exception {
+        int plans = json(send("admin", "GET", "/api/plans", null)).size();
+        // an upload over spring.servlet.multipart.max-file-size (20 MB), refused by the server before any controller
+        String boundary = "duban-limit";
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"big.txt\"\r\n"
+                + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + 21 * 1024 * 1024 + tail.length];
+        java.util.Arrays.fill(body, (byte) 'x');
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(tail, 0, body, body.length - tail.length, tail.length);
+        HttpResponse<String> upload = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/plans/import"))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("admin:demo".getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(upload.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(upload.body()).get("error").asText()).isEqualTo("上传文件过大");
+        // a JSON body over duban.max-body (2 MB)
+        HttpResponse<String> json = send("sfj", "POST", "/api/tasks/none/progress", "{\"summary\":\"" + "长".repeat(1_000_000) + "\"}");
+        assertThat(json.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(json.body()).get("error").asText()).startsWith("请求体过大");
+        assertThat(json(send("admin", "GET", "/api/plans", null)).size()).as("nothing imported").isEqualTo(plans);
+    }
+
     private HttpResponse<String> send(String user, String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));

@@ -24,6 +24,7 @@ import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.security.AuditLog;
 
 @RestController
 public class LookBackController {
@@ -49,7 +50,11 @@ public class LookBackController {
     private final OrgDirectory directory;
     private final Caller caller;
 
-    public LookBackController(LookBack lookBack, LookBackCases cases, PlanStore plans, OrgDirectory directory, Caller caller) {
+    private final AuditLog audit;
+
+    public LookBackController(LookBack lookBack, LookBackCases cases, PlanStore plans, OrgDirectory directory, Caller caller,
+                              AuditLog audit) {
+        this.audit = audit;
         this.lookBack = lookBack;
         this.cases = cases;
         this.plans = plans;
@@ -81,7 +86,9 @@ public class LookBackController {
             throw ApiException.badRequest("本年度事项不存在: " + current);
         }
         cases.decideMatch(id, current, status);
-        return cases.match(id).orElseThrow();
+        LookBackCases.Match after = cases.match(id).orElseThrow();
+        audit.record("MATCH_DECIDED", "lookback-match:" + id, match, after);
+        return after;
     }
 
     /** Starts the look-back of a launched plan now, e.g. after last year's plan was imported later (ADMIN). */
@@ -95,14 +102,17 @@ public class LookBackController {
         if (lookBack.priorOf(plan).isEmpty()) {
             throw ApiException.conflict("系统中没有同一发文机关上一年度已启动的计划");
         }
-        return Map.of("cases", lookBack.start(plan));
+        int started = lookBack.start(plan);
+        audit.record("LOOKBACK_STARTED", "plan:" + planId, null, Map.of("cases", started));
+        return Map.of("cases", started);
     }
 
     /** Marks last year's item as an assessment deduction point (考核失分点) for the look-back (ADMIN). */
     @PutMapping("/api/items/{id}/deduction")
     public Map<String, Object> deduction(@PathVariable long id, @RequestBody Deduction body) {
-        plans.item(id).orElseThrow(() -> ApiException.notFound("事项不存在: " + id));
+        Item item = plans.item(id).orElseThrow(() -> ApiException.notFound("事项不存在: " + id));
         plans.setDeduction(id, body.deduction());
+        audit.record("DEDUCTION_SET", "item:" + id, item.deduction(), body.deduction());
         return Map.of("itemId", id, "deduction", body.deduction());
     }
 

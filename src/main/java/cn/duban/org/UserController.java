@@ -1,5 +1,6 @@
 package cn.duban.org;
 
+import cn.duban.security.AuditLog;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -22,8 +23,11 @@ public class UserController {
     private final OrgDirectory directory;
     private final Users users;
     private final cn.duban.workflow.EngineIdentity identity;
+    private final AuditLog audit;
 
-    public UserController(Caller caller, OrgDirectory directory, Users users, cn.duban.workflow.EngineIdentity identity) {
+    public UserController(Caller caller, OrgDirectory directory, Users users, cn.duban.workflow.EngineIdentity identity,
+                          AuditLog audit) {
+        this.audit = audit;
         this.caller = caller;
         this.directory = directory;
         this.users = users;
@@ -49,6 +53,7 @@ public class UserController {
         try {
             UserAccount user = users.add(body.username(), body.name(), body.password(), body.roles(), body.units());
             identity.sync();
+            audit.record("USER_ADDED", "user:" + user.username(), null, user);
             return user;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -58,10 +63,12 @@ public class UserController {
     /** Changes a user's name, roles, units or password (ADMIN). */
     @PutMapping(value = "/api/admin/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserAccount updateUser(@PathVariable String username, @RequestBody UserChange body) {
-        directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
+        UserAccount before = directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
         try {
             UserAccount user = users.update(username, body.name(), body.password(), body.roles(), body.units());
             identity.sync();
+            audit.record(body.password() == null || body.password().isBlank() ? "USER_CHANGED" : "USER_CHANGED_WITH_PASSWORD",
+                    "user:" + username, before, user);
             return user;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
@@ -98,7 +105,9 @@ public class UserController {
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
         }
+        Contacts before = directory.contacts(code);
         directory.setContacts(code, contacts);
+        audit.record("CONTACTS_CHANGED", "unit:" + code, before, directory.contacts(code));
         return new UnitContacts(unit.code(), unit.name(), directory.contacts(code));
     }
 }

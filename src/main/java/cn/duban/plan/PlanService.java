@@ -17,6 +17,7 @@ import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.PlanParser;
 import cn.duban.system.ApiException;
+import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.Step;
@@ -37,9 +38,11 @@ public class PlanService {
     private final ItemHistory history;
     private final OrgDirectory directory;
     private final LookBack lookBackService;
+    private final AuditLog audit;
 
     public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory,
-                       LookBack lookBackService) {
+                       LookBack lookBackService, AuditLog audit) {
+        this.audit = audit;
         this.store = store;
         this.runtime = runtime;
         this.history = history;
@@ -77,6 +80,8 @@ public class PlanService {
         for (Item item : store.items(planId)) {
             history.record(item.id(), user, null, Action.IMPORTED, null, sourceName);
         }
+        audit.record("PLAN_IMPORTED", "plan:" + planId, null,
+                Map.of("title", String.valueOf(plan.title()), "year", plan.year(), "items", plan.items().size(), "source", String.valueOf(sourceName)));
         return new ImportResult(planId, plan.items().size(), plan.title(), plan.year(), warnings);
     }
 
@@ -88,7 +93,9 @@ public class PlanService {
             throw ApiException.conflict("事项已启动: 请在交办确认 (ASSIGN) 任务中修改");
         }
         history.record(itemId, user, null, Action.EDITED, null, apply(item, edit));
-        return store.item(itemId).orElseThrow();
+        Item after = store.item(itemId).orElseThrow();
+        audit.record("ITEM_EDITED", "item:" + itemId, units(item), units(after));
+        return after;
     }
 
     /**
@@ -133,6 +140,8 @@ public class PlanService {
             supervise(item.id(), user);
         }
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
+        audit.record("PLAN_LAUNCHED", "plan:" + planId, Map.of("status", "IMPORTED"),
+                Map.of("status", "LAUNCHED", "started", items.size(), "lookBackCases", lookBack));
         return new LaunchResult(planId, items.size(), lookBack);
     }
 
@@ -141,6 +150,16 @@ public class PlanService {
         history.record(itemId, user, null, Action.LAUNCHED, null, null);
         String instance = runtime.startProcessInstanceByKey(PROCESS, String.valueOf(itemId), Map.of("itemId", itemId)).getId();
         store.launched(itemId, instance);
+    }
+
+    /** What an edit can change of an item, for the audit log. */
+    private static Map<String, Object> units(Item item) {
+        Map<String, Object> units = new java.util.LinkedHashMap<>();
+        units.put("leadUnits", item.leadUnits());
+        units.put("responsibleUnits", item.responsibleUnits());
+        units.put("cooperatingUnits", item.cooperatingUnits());
+        units.put("due", item.deadline().due() == null ? null : item.deadline().due().toString());
+        return units;
     }
 
     /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -26,6 +27,7 @@ import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.system.ApiException;
+import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.ProgressReports;
@@ -53,8 +55,11 @@ public class LedgerWorkbook {
     private final ItemHistory history;
     private final RuntimeService runtime;
 
+    private final AuditLog audit;
+
     public LedgerWorkbook(PlanStore plans, ProgressReports reports, OrgDirectory directory, ItemHistory history,
-                          RuntimeService runtime) {
+                          RuntimeService runtime, AuditLog audit) {
+        this.audit = audit;
         this.plans = plans;
         this.reports = reports;
         this.directory = directory;
@@ -192,6 +197,10 @@ public class LedgerWorkbook {
             }
         } catch (IOException | org.apache.poi.ooxml.POIXMLException | org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException e) {
             throw ApiException.badRequest("无法读取台账文件: 请上传本系统导出的 .xlsx");
+        }
+        if (apply) {
+            changes.stream().filter(Change::applied).forEach(c -> audit.record("LEDGER_IMPORTED", "item:" + c.itemId(),
+                    Map.of(c.field(), String.valueOf(c.before())), Map.of(c.field(), String.valueOf(c.after()))));
         }
         return changes;
     }

@@ -1,5 +1,6 @@
 package cn.duban.rules;
 
+import cn.duban.security.AuditLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -29,13 +30,17 @@ import cn.duban.system.ApiException;
 @RestController
 public class RulesController {
 
+    private final AuditLog audit;
+    private final PolicyFiles policy;
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final PlanStore plans;
     private final Today today;
 
-    public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans,
-                           Today today) {
+    public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans, Today today, AuditLog audit,
+                           PolicyFiles policy) {
+        this.policy = policy;
+        this.audit = audit;
         this.rules = rules;
         this.calendar = calendar;
         this.plans = plans;
@@ -59,7 +64,10 @@ public class RulesController {
         if (content.length == 0) {
             throw ApiException.badRequest("规则文件为空");
         }
-        return Map.of("files", rules.write(name, content));
+        String before = rules.file(name).map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
+        List<String> files = policy.writeRule(name, content);
+        audit.record("RULE_FILE_WRITTEN", "rules/" + name, before, new String(content, java.nio.charset.StandardCharsets.UTF_8));
+        return Map.of("files", files);
     }
 
     /**
@@ -88,29 +96,29 @@ public class RulesController {
     /** The working-day calendar's overrides (holidays.csv). */
     @GetMapping(value = "/api/admin/holidays", produces = MediaType.TEXT_PLAIN_VALUE + ";charset=UTF-8")
     public String holidays() {
-        return String.join("\n", cn.duban.system.Folders.read(rules.folder().toString(), "rules", "holidays.csv").stream()
-                .map(cn.duban.system.Folders.FileText::content).toList());
+        return policy.holidays();
     }
 
     /** Replaces the overrides (date,type,name lines): checked first, then written and in force at once. */
     @PutMapping(value = "/api/admin/holidays", consumes = MediaType.TEXT_PLAIN_VALUE)
     public Map<String, Object> replaceHolidays(@RequestBody String text) throws IOException {
-        List<cn.duban.system.Folders.FileText> file = List.of(new cn.duban.system.Folders.FileText("holidays.csv",
-                text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String before = holidays();
         int days;
         try {
-            days = WorkCalendar.overrides(file).size();
+            days = policy.writeHolidays(text);
         } catch (IllegalStateException e) {
             throw ApiException.badRequest(e.getMessage());
         }
-        java.nio.file.Files.writeString(rules.materialize().resolve("holidays.csv"), text);
-        calendar.replace(file);
+        audit.record("HOLIDAYS_WRITTEN", "rules/holidays.csv", before, text);
         return Map.of("days", days);
     }
 
     /** Compiles the rules folder again (after editing the files on disk); errors leave the rules in force. */
     @PostMapping("/api/admin/rules/reload")
     public Map<String, List<String>> reload() {
-        return Map.of("files", rules.reload());
+        List<String> before = rules.files();
+        List<String> after = rules.reload();
+        audit.record("RULES_RELOADED", "rules", before, after);
+        return Map.of("files", after);
     }
 }

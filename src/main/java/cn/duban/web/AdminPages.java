@@ -19,6 +19,7 @@ import cn.duban.plan.PlanStore;
 import cn.duban.report.LedgerController;
 import cn.duban.rules.RuleBase;
 import cn.duban.rules.RulesController;
+import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 
@@ -34,8 +35,11 @@ public class AdminPages {
     private final PlanStore plans;
     private final LedgerController ledger;
 
+    private final AuditLog audit;
+
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans, LedgerController ledger) {
+                      PlanStore plans, LedgerController ledger, AuditLog audit) {
+        this.audit = audit;
         this.ledger = ledger;
         this.caller = caller;
         this.rules = rules;
@@ -72,7 +76,7 @@ public class AdminPages {
     @PostMapping("/rules/{file}")
     public String upload(@PathVariable String file, @RequestParam String text, Model model) throws IOException {
         try {
-            rules.write(file, text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
+            rulesApi.replace(file, text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
         } catch (RuleBase.CompileException e) {
             model.addAttribute("error", e.getMessage());
             model.addAttribute("text", text);
@@ -94,6 +98,7 @@ public class AdminPages {
         model.addAttribute("users", directory.users());
         model.addAttribute("holidays", rulesApi.holidays());
         model.addAttribute("roles", cn.duban.org.Role.values());
+        model.addAttribute("audit", audit.list(null, null, 50));
         return "admin";
     }
 

@@ -8,16 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
-import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import cn.duban.rules.RuleBase;
 import cn.duban.system.ApiException;
@@ -40,6 +35,11 @@ public class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodyLimit.TooLarge) {
+                return error(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大");
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON, 或字段类型不对");
     }
 
@@ -47,31 +47,6 @@ public class ApiErrors {
             MissingServletRequestPartException.class})
     ResponseEntity<Map<String, String>> badParameter(Exception e) {
         return error(HttpStatus.BAD_REQUEST, "请求参数有误: " + e.getMessage());
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
-        return error(HttpStatus.PAYLOAD_TOO_LARGE, "上传文件过大");
-    }
-
-    @ExceptionHandler(MultipartException.class)
-    ResponseEntity<Map<String, String>> multipart(MultipartException e) {
-        return error(HttpStatus.BAD_REQUEST, "须以 multipart/form-data 上传文件 (字段 file)");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "不支持的内容类型: " + e.getContentType());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, "不支持的请求方法: " + e.getMethod());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "不存在: /" + e.getResourcePath());
     }
 
     @ExceptionHandler(OptimisticLockingException.class)
@@ -85,7 +60,7 @@ public class ApiErrors {
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "服务器内部错误");
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
+    static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
         return ResponseEntity.status(status).body(Map.of("error", message));
     }
 }

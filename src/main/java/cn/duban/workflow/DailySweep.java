@@ -26,12 +26,14 @@ import cn.duban.plan.parse.Requirement;
 import cn.duban.rules.Colour;
 import cn.duban.rules.Escalate;
 import cn.duban.rules.Periods;
+import cn.duban.rules.PolicyFiles;
 import cn.duban.rules.Quota;
 import cn.duban.rules.Remind;
 import cn.duban.rules.RuleBase;
 import cn.duban.rules.Sent;
 import cn.duban.rules.Work;
 import cn.duban.rules.WorkCalendar;
+import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory.Action;
 
 /**
@@ -62,9 +64,14 @@ public class DailySweep {
     private final PlanStore plans;
     private final ItemHistory history;
     private final RuntimeService runtime;
+    private final AuditLog audit;
+    private final PolicyFiles policy;
 
     public DailySweep(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Notifications notifications,
-                      Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime) {
+                      Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime,
+                      AuditLog audit, PolicyFiles policy) {
+        this.policy = policy;
+        this.audit = audit;
         this.jdbc = jdbc;
         this.rules = rules;
         this.calendar = calendar;
@@ -78,6 +85,7 @@ public class DailySweep {
 
     @Transactional
     public Result run(LocalDate day) {
+        policy.pull(); // rules and holidays another node changed a moment ago
         if (!calendar.isWorkingDay(day)) {
             return new Result(day, false, 0, 0);
         }
@@ -140,7 +148,9 @@ public class DailySweep {
             }
         }
         colour(outcome.colours());
-        return new Result(day, true, reminders, escalations);
+        Result result = new Result(day, true, reminders, escalations);
+        audit.record("SWEEP_RUN", "sweep:" + day, null, result);
+        return result;
     }
 
     /** Raises the item to {@code level}: each unit and the supervisors are told, and one 督办 task opens. */

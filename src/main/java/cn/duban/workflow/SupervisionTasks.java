@@ -30,6 +30,7 @@ import cn.duban.plan.ItemEdit;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.PlanStore;
 import cn.duban.system.ApiException;
+import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.OpenTasks.OpenTask;
 import cn.duban.workflow.OpenTasks.TaskView;
@@ -56,10 +57,13 @@ public class SupervisionTasks {
     private final Messages messages;
     private final Today today;
 
+    private final AuditLog audit;
+
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
                             Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
                             Notifications notifications, LookBackCases lookBackCases, Outbox outbox, Messages messages,
-                            Today today) {
+                            Today today, AuditLog audit) {
+        this.audit = audit;
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
         this.reports = reports;
@@ -125,6 +129,16 @@ public class SupervisionTasks {
             }
             default -> throw ApiException.conflict("该任务不能在此办理");
         }
+        audit.record("TASK_COMPLETED", "item:" + task.itemId(), open(task), body);
+    }
+
+    /** An open task as the audit log shows the state before an action on it. */
+    private static Map<String, Object> open(OpenTask task) {
+        Map<String, Object> open = new java.util.LinkedHashMap<>();
+        open.put("task", task.id());
+        open.put("step", task.step());
+        open.put("unit", task.unit());
+        return open;
     }
 
     /** Records an interim progress report on an EXECUTE task without handing it in. */
@@ -137,6 +151,7 @@ public class SupervisionTasks {
         long id = report(task, body, Kind.PROGRESS, user);
         history.record(task.itemId(), user.username(), Step.EXECUTE, Action.PROGRESS, task.unit(),
                 body.summary() + " (" + body.percent() + "%)");
+        audit.record("PROGRESS_REPORTED", "item:" + task.itemId(), open(task), body);
         return id;
     }
 
@@ -153,8 +168,11 @@ public class SupervisionTasks {
         String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
                 ? "附件" : file.getOriginalFilename();
         try {
-            return attachments.add(task.itemId(), task.unit(), truncate(name, 300), contentType(file.getContentType()),
+            long id = attachments.add(task.itemId(), task.unit(), truncate(name, 300), contentType(file.getContentType()),
                     file.getBytes(), user.username());
+            audit.record("ATTACHMENT_ADDED", "item:" + task.itemId(), open(task),
+                    Map.of("attachment", id, "name", truncate(name, 300), "bytes", file.getSize()));
+            return id;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -250,6 +268,7 @@ public class SupervisionTasks {
             outbox.send(audience, key, "【催办】第" + item.number() + "项", message);
         }
         history.record(item.id(), user.username(), task.step(), Action.URGED, task.unit(), text.isEmpty() ? null : text);
+        audit.record("TASK_URGED", "item:" + item.id(), open(task), Map.of("note", text, "notification", id));
         return notifications.find(id).orElseThrow();
     }
 

@@ -14,6 +14,8 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.duban.Api;
 import cn.duban.Api.Response;
 
@@ -25,6 +27,9 @@ class AdminApiTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     private Response put(Api api, String user, String path, MediaType type, String body) {
         return api.call(user, MockMvcRequestBuilders.put(path).contentType(type).content(body));
@@ -69,6 +74,62 @@ class AdminApiTest {
         assertThat(api.get("admin", "/api/admin/holidays").raw()).contains("测试假日");
         assertThat(api.get("admin", "/api/admin/rules").body().get("files").toString()).as("rules kept").contains("thresholds.drl.csv");
         assertThat(put(api, "jia", "/api/admin/holidays", MediaType.TEXT_PLAIN, text).status()).isEqualTo(403);
+    }
+
+    @Test
+    void holidaysAnotherNodeSavedAreInForceForTheNextSweep() {
+        Api api = new Api(mvc);
+        LocalDate day = LocalDate.now().plusYears(16).withMonth(4).withDayOfMonth(14);
+        while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+            day = day.plusDays(1);
+        }
+        String text = api.get("admin", "/api/admin/holidays").raw() + "\n" + day + ",HOLIDAY,另一节点保存的假日\n";
+        // what another node of the cluster writes when the office saves holidays there
+        jdbc.sql("insert into policy_change (name, content, changed_at) values (?, ?, ?)")
+                .params("holidays.csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.sql.Timestamp.from(java.time.Instant.now()))
+                .update();
+        assertThat(api.post("admin", "/api/admin/sweep?date=" + day, "").body().get("workingDay").asBoolean()).isFalse();
+        assertThat(api.get("admin", "/api/admin/holidays").raw()).contains("另一节点保存的假日");
+    }
+
+    @Test
+    void everyChangeIsAuditedWithWhoWhenAndBeforeAndAfter() {
+        Api api = new Api(mvc);
+        assertThat(api.post("admin", "/api/admin/users",
+                "{\"username\":\"audited\",\"password\":\"pw\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status()).isEqualTo(201);
+        assertThat(put(api, "admin", "/api/admin/users/audited", MediaType.APPLICATION_JSON, "{\"roles\":[\"SUPERVISOR\"]}").status())
+                .isEqualTo(200);
+        JsonNode user = api.get("admin", "/api/admin/audit?subject=user:audited").body();
+        assertThat(user).hasSize(2);
+        assertThat(user.get(0).get("action").asText()).isEqualTo("USER_CHANGED");
+        assertThat(user.get(0).get("actor").asText()).isEqualTo("admin");
+        assertThat(user.get(0).get("at").asText()).isNotBlank();
+        assertThat(user.get(0).get("before").asText()).contains("\"roles\":[\"UNIT\"]").doesNotContain("password");
+        assertThat(user.get(0).get("after").asText()).contains("\"roles\":[\"SUPERVISOR\"]");
+        assertThat(user.get(1).get("action").asText()).isEqualTo("USER_ADDED");
+        assertThat(user.get(1).has("before")).as("nothing before a new user").isFalse();
+
+        assertThat(put(api, "admin", "/api/admin/units/zi/contacts", MediaType.APPLICATION_JSON,
+                "{\"emails\":[\"zi@example.gov.cn\"],\"channels\":[\"EMAIL\"]}").status()).isEqualTo(200);
+        JsonNode contacts = api.get("admin", "/api/admin/audit?subject=unit:zi").body().get(0);
+        assertThat(contacts.get("action").asText()).isEqualTo("CONTACTS_CHANGED");
+        assertThat(contacts.get("after").asText()).contains("zi@example.gov.cn");
+        assertThat(contacts.get("before").asText()).doesNotContain("zi@example.gov.cn");
+
+        long plan = api.launchPlan("测试市" + (LocalDate.now().getYear() + 15) + "年政务公开工作要点\n一、测试\n1.公开审计结果。(责任单位:市甲局)9月底前\n");
+        String task = api.task("jia", plan, "EXECUTE", "jia");
+        long item = api.tasks("jia", plan).get(0).get("itemId").asLong();
+        assertThat(api.complete("jia", task, "{\"summary\":\"已公开\",\"percent\":100}").status()).isEqualTo(200);
+        JsonNode done = api.get("admin", "/api/admin/audit?subject=item:" + item).body().get(0);
+        assertThat(done.get("action").asText()).isEqualTo("TASK_COMPLETED");
+        assertThat(done.get("actor").asText()).isEqualTo("jia");
+        assertThat(done.get("before").asText()).contains("\"step\":\"EXECUTE\"", "\"unit\":\"jia\"");
+        assertThat(done.get("after").asText()).contains("已公开");
+        assertThat(api.get("admin", "/api/admin/audit?subject=plan:" + plan).body()).extracting(e -> e.get("action").asText())
+                .containsExactly("PLAN_LAUNCHED", "PLAN_IMPORTED");
+        assertThat(api.get("admin", "/api/admin/audit?actor=jia&limit=1").body().get(0).get("subject").asText())
+                .isEqualTo("item:" + item);
+        assertThat(api.get("jia", "/api/admin/audit").status()).isEqualTo(403);
     }
 
     @Test

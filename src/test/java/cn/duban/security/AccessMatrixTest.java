@@ -107,7 +107,7 @@ class AccessMatrixTest {
         for (String e : List.of("POST /api/notifications/{id}/read", "POST /notifications/{id}/read")) {
             POLICY.put(e, Access.INBOX);
         }
-        for (String e : List.of("GET /api/admin/outbox", "GET /api/admin/users", "POST /api/admin/users",
+        for (String e : List.of("GET /api/admin/outbox", "GET /api/admin/audit", "GET /api/admin/users", "POST /api/admin/users",
                 "PUT /api/admin/users/{username}", "GET /api/admin/units", "PUT /api/admin/units/{code}/contacts",
                 "GET /api/admin/rules", "GET /api/admin/rules/{name}", "PUT /api/admin/rules/{name}", "GET /api/admin/rules/simulate",
                 "GET /api/admin/holidays", "PUT /api/admin/holidays", "POST /api/admin/rules/reload", "POST /api/admin/sweep",

@@ -1,0 +1,125 @@
+package cn.duban.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpMethod;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.duban.Api;
+
+/**
+ * Bad input against every API endpoint the application maps, as the office (who may call them all): malformed
+ * path values and query parameters, bodies that are not JSON, bodies over the limit. Each is answered with a 4xx and
+ * {"error": "…"}, never a 500; nothing is changed, since every path names nothing that exists.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class BadInputTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Query parameters the endpoints take, each with a value of the wrong kind. */
+    private static final String JUNK_QUERY = "?plan=x&step=NOPE&limit=x&from=31-02&to=x&unit=%00&status=NOPE&date=x&format=x"
+            + "&weeks=x&completion=x&apply=x&year=x";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @Test
+    void everyApiEndpointAnswersBadInputWithA4xxAndAMessage() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        Map<String, Integer> statuses = new TreeMap<>();
+        for (Map.Entry<String, Boolean> e : apiEndpoints().entrySet()) {
+            String endpoint = e.getKey();
+            String method = endpoint.substring(0, endpoint.indexOf(' '));
+            String pattern = endpoint.substring(endpoint.indexOf(' ') + 1);
+            String path = pattern.replaceAll("\\{[^}]+}", "x-1") + JUNK_QUERY;
+            boolean hasInput = pattern.contains("{") || e.getValue();
+            byte[] body = "{\"summary\": [".getBytes(StandardCharsets.UTF_8);
+            check(endpoint + " malformed", request(method, path, "application/json", method.equals("GET") ? null : body),
+                    hasInput, wrong, statuses);
+            if (!method.equals("GET")) {
+                byte[] huge = new byte[3 * 1024 * 1024];
+                Arrays.fill(huge, (byte) ' ');
+                MockHttpServletResponse r = mvc.perform(request(method, pattern.replaceAll("\\{[^}]+}", "x-1"),
+                        "application/json", huge)).andReturn().getResponse();
+                if (r.getStatus() != 413 || !hasError(r)) {
+                    wrong.add(endpoint + " 3 MB body: " + r.getStatus() + " " + r.getContentAsString(StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertThat(wrong).as("answers to bad input (statuses seen: %s)", statuses).isEmpty();
+        assertThat(statuses).as("endpoints called").isNotEmpty();
+    }
+
+    /** 4xx with {"error"} when the call carried bad input; at least never a 5xx. */
+    private void check(String what, MockHttpServletRequestBuilder request, boolean mustRefuse, List<String> wrong,
+                       Map<String, Integer> statuses) throws Exception {
+        MockHttpServletResponse r = mvc.perform(request).andReturn().getResponse();
+        statuses.merge(String.valueOf(r.getStatus()), 1, Integer::sum);
+        boolean refused = r.getStatus() >= 400 && r.getStatus() < 500 && hasError(r);
+        if (r.getStatus() >= 500 || (mustRefuse && !refused) || (r.getStatus() >= 400 && !hasError(r))) {
+            wrong.add(what + ": " + r.getStatus() + " " + r.getContentAsString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static boolean hasError(MockHttpServletResponse r) throws Exception {
+        String text = r.getContentAsString(StandardCharsets.UTF_8);
+        if (r.getContentType() == null || !r.getContentType().startsWith("application/json") || text.isBlank()) {
+            return false;
+        }
+        JsonNode json = JSON.readTree(text);
+        return json.hasNonNull("error") && !json.get("error").asText().isBlank();
+    }
+
+    private MockHttpServletRequestBuilder request(String method, String path, String type, byte[] body) {
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.request(HttpMethod.valueOf(method), path)
+                .with(httpBasic("admin", Api.PASSWORD));
+        if (body != null) {
+            request.contentType(type).content(body);
+        }
+        return request;
+    }
+
+    /** "METHOD pattern" of every API endpoint, and whether it takes a body (JSON, text or a file). */
+    private Map<String, Boolean> apiEndpoints() {
+        Map<String, Boolean> found = new TreeMap<>();
+        mappings.getHandlerMethods().forEach((info, handler) -> {
+            boolean body = Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
+                    || p.getParameterType() == MultipartFile.class);
+            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+                if (pattern.startsWith("/api/")) {
+                    info.getMethodsCondition().getMethods().forEach(m -> found.put(m.name() + " " + pattern, body));
+                }
+            }
+        });
+        return found;
+    }
+}
