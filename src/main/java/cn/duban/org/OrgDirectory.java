@@ -58,27 +58,39 @@ public class OrgDirectory {
         return new ArrayList<>(codes);
     }
 
+    // Rows are read to the end before roles and units are asked for: a query inside a row mapper would hold one
+    // pooled connection while waiting for another, and under load every connection ends up waiting (pool deadlock).
     public Optional<UserAccount> user(String username) {
-        return jdbc.sql("select username, display_name, password_hash from app_user where username = ?")
-                .param(username)
-                .query((rs, i) -> account(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .optional();
+        return accounts(jdbc.sql("select username, display_name, password_hash from app_user where username = ?")
+                .param(username).query(OrgDirectory::userRow).list()).stream().findFirst();
     }
 
     public List<UserAccount> users() {
-        return jdbc.sql("select username, display_name, password_hash from app_user order by username")
-                .query((rs, i) -> account(rs.getString(1), rs.getString(2), rs.getString(3)))
-                .list();
+        return accounts(jdbc.sql("select username, display_name, password_hash from app_user order by username")
+                .query(OrgDirectory::userRow).list());
     }
 
-    private UserAccount account(String username, String name, String hash) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        jdbc.sql("select role from user_role where username = ?").param(username).query(String.class).list()
-                .forEach(r -> roles.add(Role.valueOf(r)));
-        Set<String> units = new LinkedHashSet<>(jdbc.sql(
-                "select unit_code from user_unit where username = ? order by unit_code")
-                .param(username).query(String.class).list());
-        return new UserAccount(username, name, hash, roles, units);
+    private static String[] userRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
+    }
+
+    /** Users with their roles and units: three queries however many users. */
+    private List<UserAccount> accounts(List<String[]> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        String only = rows.size() == 1 ? " where username = ?" : "";
+        List<Object> params = rows.size() == 1 ? List.of(rows.get(0)[0]) : List.of();
+        Map<String, Set<Role>> roles = new java.util.HashMap<>();
+        jdbc.sql("select username, role from user_role" + only).params(params)
+                .query((rs, i) -> roles.computeIfAbsent(rs.getString(1), u -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2))))
+                .list();
+        Map<String, Set<String>> units = new java.util.HashMap<>();
+        jdbc.sql("select username, unit_code from user_unit" + only + " order by unit_code").params(params)
+                .query((rs, i) -> units.computeIfAbsent(rs.getString(1), u -> new LinkedHashSet<>()).add(rs.getString(2)))
+                .list();
+        return rows.stream().map(r -> new UserAccount(r[0], r[1], r[2], roles.getOrDefault(r[0], EnumSet.noneOf(Role.class)),
+                units.getOrDefault(r[0], new LinkedHashSet<>()))).toList();
     }
 
     /** Unit names by code, for display. */

@@ -38,8 +38,6 @@ public class Statistics {
                             List<UnitStat> units, List<ChapterStat> chapters, Double onTimeRate, double averageDaysLate,
                             List<MonthCount> completedByMonth, List<OverdueItem> overdueItems) {}
 
-    private record Row(String chapter, boolean completed, LocalDate due, LocalDate completedOn) {}
-
     private final JdbcClient jdbc;
     private final PlanStore plans;
 
@@ -70,37 +68,42 @@ public class Statistics {
         jdbc.sql("select i.colour, count(*) from item i" + where + " and i.status = 'OPEN' and i.colour is not null group by i.colour")
                 .params(params).query((rs, n) -> colours.put(rs.getString(1), rs.getInt(2))).list();
         List<Object> unitParams = new ArrayList<>(params);
+        // reminders and escalations counted once per unit, not once per unit row (a correlated count per unit was
+        // the dashboard's cost at province scale)
+        String ofPlan = planId == null ? "" : " join item pi on pi.id = c.item_id where pi.plan_id = " + planId;
+        Map<String, Integer> reminders = counts("select c.unit_code, count(*) from notification c" + ofPlan
+                + (ofPlan.isEmpty() ? " where" : " and") + " c.kind <> 'ESCALATED' group by c.unit_code");
+        Map<String, Integer> escalations = counts("select c.unit_code, count(*) from escalation c" + ofPlan + " group by c.unit_code");
         List<UnitStat> units = jdbc.sql("select e.unit_code, coalesce(u.name, e.unit_code), count(distinct i.id), "
-                        + "count(distinct case when i.status = 'COMPLETED' then i.id end), "
-                        + "(select count(*) from notification n join item ni on ni.id = n.item_id where n.unit_code = e.unit_code"
-                        + (planId == null ? "" : " and ni.plan_id = " + planId) + " and n.kind <> 'ESCALATED'), "
-                        + "(select count(*) from escalation x join item xi on xi.id = x.item_id where x.unit_code = e.unit_code"
-                        + (planId == null ? "" : " and xi.plan_id = " + planId) + ") from item i "
+                        + "count(distinct case when i.status = 'COMPLETED' then i.id end) from item i "
                         + "join item_event e on e.item_id = i.id and e.step = 'EXECUTE' and e.action = 'TASK_OPENED' "
                         + "left join unit u on u.code = e.unit_code" + where
                         + (user.seesAll() ? "" : " and e.unit_code in (" + String.join(",", user.units().stream().map(x -> "?").toList()) + ")")
                         + " group by e.unit_code, u.name order by e.unit_code")
                 .params(user.seesAll() ? unitParams : concat(unitParams, user.units()))
-                .query((rs, n) -> new UnitStat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-                        rs.getInt(6))).list();
-        List<Row> rows = jdbc.sql("select i.path, i.status, i.due, i.completed_at from item i" + where).params(params)
-                .query((rs, n) -> new Row(rs.getString(1).contains("/") ? rs.getString(1).split("/")[0] : "",
-                        "COMPLETED".equals(rs.getString(2)), rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate())).list();
+                .query((rs, n) -> new UnitStat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
+                        reminders.getOrDefault(rs.getString(1), 0), escalations.getOrDefault(rs.getString(1), 0))).list();
         // across plans, a chapter takes the heading of the newest plan that has it
         Map<String, String> titles = new LinkedHashMap<>();
         (planId == null ? plans.plans() : plans.plan(planId).stream().toList())
                 .forEach(p -> p.chapters().forEach(titles::putIfAbsent));
-        List<ChapterStat> chapters = rows.stream().collect(java.util.stream.Collectors.groupingBy(Row::chapter,
-                        LinkedHashMap::new, java.util.stream.Collectors.toList()))
-                .entrySet().stream().map(e -> new ChapterStat(e.getKey(), titles.getOrDefault(e.getKey(), e.getKey()),
-                        e.getValue().size(), (int) e.getValue().stream().filter(Row::completed).count())).toList();
-        List<Row> done = rows.stream().filter(Row::completed).toList();
-        Double onTimeRate = done.isEmpty() ? null
-                : done.stream().filter(r -> r.due() == null || !r.completedOn().isAfter(r.due())).count() / (double) done.size();
-        double averageDaysLate = rows.stream().filter(r -> r.due() != null)
-                .mapToLong(r -> java.time.temporal.ChronoUnit.DAYS.between(r.due(), r.completed() ? r.completedOn() : today))
-                .filter(days -> days > 0).average().orElse(0);
+        String chapter = "case when position('/' in i.path) > 0 then substring(i.path, 1, position('/' in i.path) - 1) else '' end";
+        List<ChapterStat> chapters = jdbc.sql("select " + chapter + ", count(*), sum(case when i.status = 'COMPLETED' then 1 else 0 end) "
+                        + "from item i" + where + " group by " + chapter + " order by min(i.id)")
+                .params(params)
+                .query((rs, n) -> new ChapterStat(rs.getString(1), titles.getOrDefault(rs.getString(1), rs.getString(1)),
+                        rs.getInt(2), rs.getInt(3))).list();
+        int[] onTime = jdbc.sql("select count(*), sum(case when i.due is null or cast(i.completed_at as date) <= i.due then 1 else 0 end) "
+                        + "from item i" + where + " and i.status = 'COMPLETED'")
+                .params(params).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
+        Double onTimeRate = onTime[0] == 0 ? null : onTime[1] / (double) onTime[0];
+        // only the late items are read: completed after their due date, or open past it
+        double averageDaysLate = jdbc.sql("select i.due, i.completed_at from item i" + where + " and i.due is not null and "
+                        + "((i.status = 'COMPLETED' and cast(i.completed_at as date) > i.due) or (i.status = 'OPEN' and i.due < ?))")
+                .params(concat(params, List.of(Date.valueOf(today))))
+                .query((rs, n) -> java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(1).toLocalDate(),
+                        rs.getTimestamp(2) == null ? today : rs.getTimestamp(2).toLocalDateTime().toLocalDate()))
+                .list().stream().mapToLong(Long::longValue).average().orElse(0);
         List<MonthCount> months = jdbc.sql("select i.completed_at from item i" + where + " and i.completed_at is not null")
                 .params(params).query((rs, n) -> rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString().substring(0, 7))
                 .list().stream().collect(java.util.stream.Collectors.groupingBy(m -> m, java.util.TreeMap::new,
@@ -116,6 +119,12 @@ public class Statistics {
         int completed = byStatus.getOrDefault("COMPLETED", 0);
         return new Dashboard(open + completed, open, completed, overdue.size(), colours, units, chapters, onTimeRate,
                 averageDaysLate, months, overdue);
+    }
+
+    private Map<String, Integer> counts(String sql) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql(sql).query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        return counts;
     }
 
     private static List<Object> concat(List<Object> a, java.util.Collection<?> b) {

@@ -52,7 +52,11 @@ public class LoginAttempts {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        jdbc.sql("delete from login_failure where username = ?").param(key(event.getAuthentication().getName())).update();
+        String user = key(event.getAuthentication().getName());
+        // every API request signs in: write only when there is something to clear
+        if (jdbc.sql("select count(*) from login_failure where username = ?").param(user).query(Integer.class).single() > 0) {
+            jdbc.sql("delete from login_failure where username = ?").param(user).update();
+        }
     }
 
     private static String key(String username) {

@@ -84,9 +84,10 @@ public class SecurityConfig {
                 .build();
     }
 
+    /** bcrypt (and the other standard encodings), with a match remembered for {@code duban.login.remember} (see CachingPasswordEncoder). */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${duban.login.remember:PT10M}") java.time.Duration remember) {
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remember);
     }
 
     @Bean

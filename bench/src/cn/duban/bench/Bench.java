@@ -1,0 +1,386 @@
+package cn.duban.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import cn.duban.DubanApplication;
+import cn.duban.plan.Item;
+import cn.duban.plan.PlanService;
+import cn.duban.plan.PlanStore;
+import cn.duban.plan.parse.PlanParser;
+import cn.duban.workflow.DailySweep;
+
+/**
+ * The benchmark (bench/run): start-up, parser throughput, plan launch through the service against the bare engine,
+ * the daily sweep against only reading its rows, and API latency under 32 concurrent clients — on a generated
+ * province-scale organization and plans, in one JVM and one H2 file database, as the service runs by default.
+ */
+public final class Bench {
+
+    private static final Path WORK = Path.of("target/bench");
+    private static final String PASSWORD = "bench";
+    private static final int YEAR = LocalDate.now().getYear() + 1;
+
+    /** Sizes: units, items per unit in one plan, plans launched in all (the sweep's big size is all of them). */
+    private record Sizes(int units, int itemsPerUnit, int plans, int clients, int requestsPerClient, int parseSeconds) {
+        int perPlan() {
+            return units * itemsPerUnit;
+        }
+    }
+
+    private final Sizes sizes;
+    private final Map<String, Object> results = new LinkedHashMap<>();
+    private final List<String[]> table = new ArrayList<>();
+
+    private Bench(Sizes sizes) {
+        this.sizes = sizes;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 3) : new Sizes(500, 20, 10, 32, 40, 15);
+        int status = 0;
+        try {
+            new Bench(sizes).run(quick);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            status = 1;
+        }
+        System.exit(status);
+    }
+
+    private void run(boolean quick) throws Exception {
+        Files.createDirectories(WORK);
+        startup();
+        parse();
+        service();
+        results.put("quick", quick);
+        results.put("sizes", Map.of("units", sizes.units(), "itemsPerPlan", sizes.perPlan(), "plans", sizes.plans(),
+                "sweepSmall", sizes.perPlan(), "sweepBig", sizes.perPlan() * sizes.plans(), "clients", sizes.clients()));
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version"),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20));
+        results.put("at", Instant.now().toString());
+        Path out = Path.of("bench/results/latest.json");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(results) + "\n");
+        System.out.println();
+        System.out.println("| measure | value | note |");
+        System.out.println("|---|---:|---|");
+        table.forEach(r -> System.out.println("| " + r[0] + " | " + r[1] + " | " + r[2] + " |"));
+        System.out.println();
+        System.out.println("Written: " + out);
+    }
+
+    private void put(String key, double value, String label, String unit, String note) {
+        double rounded = Math.round(value * 1000) / 1000.0;
+        results.put(key, rounded);
+        table.add(new String[] {label + " (`" + key + "`)", rounded + " " + unit, note});
+        System.out.println(key + " = " + rounded + " " + unit + (note.isEmpty() ? "" : "  (" + note + ")"));
+    }
+
+    // ---- 5. start-up ------------------------------------------------------------------------------------------
+
+    /** The jar started as a user starts it (fresh in-memory database): seconds to the first page, heap after a GC. */
+    private void startup() throws Exception {
+        int port = freePort();
+        Path log = WORK.resolve("startup.log");
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g", "-jar",
+                "target/duban.jar", "--server.port=" + port, "--spring.datasource.url=jdbc:h2:mem:startup",
+                "--duban.admin-password=" + PASSWORD)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        try {
+            while (true) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the jar stopped while starting; see " + log);
+                }
+                try {
+                    if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        break;
+                    }
+                } catch (IOException notYet) {
+                    Thread.sleep(50);
+                }
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            jcmd(p.pid(), "GC.run");
+            String heap = jcmd(p.pid(), "GC.heap_info");
+            java.util.regex.Matcher used = java.util.regex.Pattern.compile("used (\\d+)K").matcher(heap);
+            put("startup_s", seconds, "start-up to the first page", "s", "java -jar, empty database");
+            if (used.find()) {
+                put("heap_after_start_mb", Long.parseLong(used.group(1)) / 1024.0, "heap used after start (after a GC)", "MB", "");
+            }
+        } finally {
+            p.destroy();
+            p.waitFor();
+        }
+    }
+
+    private static String jcmd(long pid, String command) throws Exception {
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), String.valueOf(pid), command)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
+    }
+
+    // ---- 3. parse ---------------------------------------------------------------------------------------------
+
+    private void parse() throws Exception {
+        Path corpus = Path.of(System.getenv().getOrDefault("DUBAN_CORPUS", "../shared/seeds"));
+        List<byte[]> seeds = new ArrayList<>();
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path f : files.sorted().toList()) {
+                seeds.add(Files.readAllBytes(f));
+            }
+        }
+        long bytes = 0;
+        for (int warm = 0; warm < 3; warm++) {
+            seeds.forEach(s -> PlanParser.parse(s, YEAR));
+        }
+        long start = System.nanoTime();
+        long end = start + sizes.parseSeconds() * 1_000_000_000L;
+        int passes = 0;
+        while (System.nanoTime() < end) {
+            for (byte[] s : seeds) {
+                PlanParser.parse(s, YEAR);
+                bytes += s.length;
+            }
+            passes++;
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put("parse_mb_s", bytes / 1e6 / seconds, "parser throughput", "MB/s",
+                seeds.size() + " seed documents × " + passes + " passes");
+    }
+
+    // ---- 1, 2, 4: the service in this JVM ---------------------------------------------------------------------
+
+    private void service() throws Exception {
+        Path org = WORK.resolve("org.yml");
+        Files.writeString(org, org());
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = new SpringApplication(DubanApplication.class).run(
+                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:./" + WORK.resolve("db/duban"),
+                "--duban.org-file=" + org.toAbsolutePath(), "--duban.delivery-interval=PT1H", "--logging.level.root=WARN",
+                "--logging.level.cn.duban=WARN", "--spring.main.banner-mode=off");
+        System.out.printf("service started in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        try {
+            PlanService plans = ctx.getBean(PlanService.class);
+            PlanStore store = ctx.getBean(PlanStore.class);
+            RuntimeService runtime = ctx.getBean(RuntimeService.class);
+            TransactionTemplate tx = new TransactionTemplate(ctx.getBean(PlatformTransactionManager.class));
+            DailySweep sweep = ctx.getBean(DailySweep.class);
+            byte[] text = plan().getBytes(StandardCharsets.UTF_8);
+
+            List<Double> service = new ArrayList<>();
+            List<Double> bare = new ArrayList<>();
+            LocalDate due = LocalDate.of(YEAR, 9, 30);
+            for (int i = 0; i < sizes.plans(); i++) {
+                long planId = plans.importPlan(text, "bench.txt", YEAR, "admin").planId();
+                List<Item> items = store.items(planId);
+                long start = System.nanoTime();
+                if (i % 2 == 0) {
+                    plans.launch(planId, "admin");
+                    service.add(items.size() / ((System.nanoTime() - start) / 1e9));
+                } else {
+                    Map<Long, String> instances = tx.execute(s -> {
+                        Map<Long, String> started = new LinkedHashMap<>();
+                        for (Item item : items) {
+                            started.put(item.id(), runtime.startProcessInstanceByKey(PlanService.PROCESS, String.valueOf(item.id()),
+                                    Map.of("itemId", item.id())).getId());
+                        }
+                        return started;
+                    });
+                    bare.add(items.size() / ((System.nanoTime() - start) / 1e9));
+                    tx.executeWithoutResult(s -> instances.forEach(store::launched));
+                }
+                System.out.printf("plan %d of %d launched (%s): %.0f items/s%n", i + 1, sizes.plans(), i % 2 == 0 ? "service" : "bare engine",
+                        i % 2 == 0 ? service.get(service.size() - 1) : bare.get(bare.size() - 1));
+                if (i == 0) {
+                    sweep("sweep_10k_s", sweep, workingDayBefore(due, 4), sizes.perPlan());
+                }
+            }
+            double launch = mean(service);
+            double launchBare = mean(bare);
+            put("launch_per_s", launch, "launch through the service", "items/s",
+                    service.size() + " plans of " + sizes.perPlan() + " items, " + sizes.units() + " units, one transaction each");
+            put("launch_bare_per_s", launchBare, "bare engine starting the same BPMN", "items/s",
+                    bare.size() + " plans, startProcessInstanceByKey with the same variables, one transaction each");
+            put("launch_ratio", launch / launchBare, "service / bare engine", "", "1.0 = no cost over the engine");
+            double ratio = sweep("sweep_100k_s", sweep, workingDayBefore(due, 2), sizes.perPlan() * sizes.plans());
+            results.put("sweep_read_ratio", Math.round(ratio * 1000) / 1000.0);
+            table.add(new String[] {"sweep / reading its rows (`sweep_read_ratio`)", String.valueOf(results.get("sweep_read_ratio")),
+                    "at " + sizes.perPlan() * sizes.plans() + " open items"});
+            api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+        } finally {
+            ctx.close();
+        }
+    }
+
+    /** Times the sweep of a day and, before it, only reading the rows it reads; the sweep / read ratio. */
+    private double sweep(String key, DailySweep sweep, LocalDate day, int open) {
+        sweep.read(day);
+        long start = System.nanoTime();
+        int rows = sweep.read(day);
+        double read = (System.nanoTime() - start) / 1e9;
+        start = System.nanoTime();
+        DailySweep.Result result = sweep.run(day);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put(key, seconds, "daily sweep over " + open + " open items", "s",
+                result.reminders() + " reminders written; reading its " + rows + " rows alone: " + Math.round(read * 1000) / 1000.0 + " s");
+        results.put(key.replace("_s", "_read_s"), Math.round(read * 1000) / 1000.0);
+        return seconds / read;
+    }
+
+    private static LocalDate workingDayBefore(LocalDate due, int days) {
+        LocalDate d = due;
+        for (int left = days; left > 0; ) {
+            d = d.minusDays(1);
+            if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+                left--;
+            }
+        }
+        return d;
+    }
+
+    // ---- 4. api -----------------------------------------------------------------------------------------------
+
+    private void api(int port) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        latency(http, port, "tasks", i -> "u" + (i % sizes.units()), "/api/tasks", "a unit clerk's task list, clerks in turn");
+        latency(http, port, "stats", i -> "admin", "/api/stats/dashboard", "the office's dashboard over every plan");
+    }
+
+    private void latency(HttpClient http, int port, String name, java.util.function.IntFunction<String> user, String path,
+                         String note) throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(sizes.clients());
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        try {
+            for (int i = 0; i < sizes.clients(); i++) {
+                call(http, port, user.apply(i), path); // warm-up
+            }
+            List<Future<List<Long>>> futures = new ArrayList<>();
+            long start = System.nanoTime();
+            for (int c = 0; c < sizes.clients(); c++) {
+                int client = c;
+                futures.add(clients.submit(() -> {
+                    List<Long> times = new ArrayList<>();
+                    for (int r = 0; r < sizes.requestsPerClient(); r++) {
+                        long t = System.nanoTime();
+                        try {
+                            call(http, port, user.apply(client * sizes.requestsPerClient() + r), path);
+                        } catch (Exception e) {
+                            errors.incrementAndGet();
+                        }
+                        times.add(System.nanoTime() - t);
+                    }
+                    return times;
+                }));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> f : futures) {
+                all.addAll(f.get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            Collections.sort(all);
+            put("api_" + name + "_p50_ms", percentile(all, 50), "GET " + path + " p50", "ms", note);
+            put("api_" + name + "_p95_ms", percentile(all, 95), "GET " + path + " p95", "ms", sizes.clients() + " clients");
+            put("api_" + name + "_p99_ms", percentile(all, 99), "GET " + path + " p99", "ms", "");
+            put("api_" + name + "_per_s", all.size() / seconds, "GET " + path + " throughput", "requests/s", all.size() + " requests");
+            put("api_" + name + "_errors", errors.get(), "GET " + path + " failed requests", "", "not 200 within 60 s (timed as they took)");
+        } finally {
+            clients.shutdown();
+        }
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1)) / 1e6;
+    }
+
+    private static void call(HttpClient http, int port, String user, String path) throws Exception {
+        HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(java.time.Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " as " + user + ": " + r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    // ---- generated organization and plan ------------------------------------------------------------------------
+
+    /** Unit i's name: 市 + two characters + 局, distinct for every i below 900. */
+    private static String unitName(int i) {
+        String chars = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥金木水火土日月星云山";
+        return "市" + chars.charAt(i / 30 % 30) + chars.charAt(i % 30) + "局";
+    }
+
+    private String org() {
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode(PASSWORD);
+        StringBuilder yml = new StringBuilder("units:\n");
+        for (int i = 0; i < sizes.units(); i++) {
+            yml.append("  - { code: u").append(i).append(", name: ").append(unitName(i)).append(" }\n");
+        }
+        yml.append("users:\n  - { username: admin, password: \"").append(hash).append("\", roles: [ADMIN] }\n");
+        for (int i = 0; i < sizes.units(); i++) {
+            yml.append("  - { username: u").append(i).append(", password: \"").append(hash).append("\", roles: [UNIT], units: [u")
+                    .append(i).append("] }\n");
+        }
+        return yml.toString();
+    }
+
+    /** Every unit responsible for itemsPerUnit items, all due at the end of September. */
+    private String plan() {
+        StringBuilder text = new StringBuilder("基准市" + YEAR + "年政务公开工作要点\n一、重点工作\n");
+        int n = 0;
+        for (int k = 0; k < sizes.itemsPerUnit(); k++) {
+            for (int u = 0; u < sizes.units(); u++) {
+                n++;
+                text.append(n).append(".公开第").append(n).append("项工作的办理情况。(责任单位:").append(unitName(u)).append(")9月底前\n");
+            }
+        }
+        return text.toString();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private static double mean(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    }
+}
