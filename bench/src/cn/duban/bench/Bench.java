@@ -52,7 +52,8 @@ public final class Bench {
     private static final int YEAR = LocalDate.now().getYear() + 1;
 
     /** Sizes: units, items per unit in one plan, plans launched in all (the sweep's big size is all of them). */
-    private record Sizes(int units, int itemsPerUnit, int plans, int clients, int requestsPerClient, int parseSeconds) {
+    private record Sizes(int units, int itemsPerUnit, int plans, int clients, int requestsPerClient, int statsPerClient,
+                         int parseSeconds) {
         int perPlan() {
             return units * itemsPerUnit;
         }
@@ -68,7 +69,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 3) : new Sizes(500, 20, 10, 32, 40, 15);
+        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3) : new Sizes(500, 20, 10, 32, 40, 10, 15);
         int status = 0;
         try {
             new Bench(sizes).run(quick);
@@ -210,6 +211,9 @@ public final class Bench {
             for (int i = 0; i < sizes.plans(); i++) {
                 long planId = plans.importPlan(text, "bench.txt", YEAR, "admin").planId();
                 List<Item> items = store.items(planId);
+                if (items.size() != sizes.perPlan()) {
+                    throw new IllegalStateException("the generated plan gave " + items.size() + " items, not " + sizes.perPlan());
+                }
                 long start = System.nanoTime();
                 if (i % 2 == 0) {
                     plans.launch(planId, "admin");
@@ -279,12 +283,13 @@ public final class Bench {
 
     private void api(int port) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
-        latency(http, port, "tasks", i -> "u" + (i % sizes.units()), "/api/tasks", "a unit clerk's task list, clerks in turn");
-        latency(http, port, "stats", i -> "admin", "/api/stats/dashboard", "the office's dashboard over every plan");
+        latency(http, port, "tasks", sizes.requestsPerClient(), i -> "u" + (i % sizes.units()), "/api/tasks",
+                "a unit clerk's task list, clerks in turn");
+        latency(http, port, "stats", sizes.statsPerClient(), i -> "admin", "/api/stats/dashboard", "the office's dashboard over every plan");
     }
 
-    private void latency(HttpClient http, int port, String name, java.util.function.IntFunction<String> user, String path,
-                         String note) throws Exception {
+    private void latency(HttpClient http, int port, String name, int requests, java.util.function.IntFunction<String> user,
+                         String path, String note) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(sizes.clients());
         java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
         try {
@@ -297,10 +302,10 @@ public final class Bench {
                 int client = c;
                 futures.add(clients.submit(() -> {
                     List<Long> times = new ArrayList<>();
-                    for (int r = 0; r < sizes.requestsPerClient(); r++) {
+                    for (int r = 0; r < requests; r++) {
                         long t = System.nanoTime();
                         try {
-                            call(http, port, user.apply(client * sizes.requestsPerClient() + r), path);
+                            call(http, port, user.apply(client * requests + r), path);
                         } catch (Exception e) {
                             errors.incrementAndGet();
                         }
@@ -361,17 +366,35 @@ public final class Bench {
         return yml.toString();
     }
 
-    /** Every unit responsible for itemsPerUnit items, all due at the end of September. */
+    /**
+     * Every unit responsible for itemsPerUnit items, all due at the end of September, laid out as published plans are:
+     * ten chapters (一、…), sections within them (（一）…), items numbered within each section.
+     */
     private String plan() {
-        StringBuilder text = new StringBuilder("基准市" + YEAR + "年政务公开工作要点\n一、重点工作\n");
+        int perSection = sizes.perPlan() >= 10_000 ? 50 : 10;
+        int sections = sizes.perPlan() / (10 * perSection);
+        StringBuilder text = new StringBuilder("基准市" + YEAR + "年政务公开工作要点\n");
         int n = 0;
-        for (int k = 0; k < sizes.itemsPerUnit(); k++) {
-            for (int u = 0; u < sizes.units(); u++) {
-                n++;
-                text.append(n).append(".公开第").append(n).append("项工作的办理情况。(责任单位:").append(unitName(u)).append(")9月底前\n");
+        for (int c = 1; c <= 10; c++) {
+            text.append(numeral(c)).append("、第").append(numeral(c)).append("部分工作\n");
+            for (int s = 1; s <= sections; s++) {
+                text.append("（").append(numeral(s)).append("）第").append(numeral(s)).append("方面\n");
+                for (int i = 1; i <= perSection; i++, n++) {
+                    text.append(i).append(".公开第").append(n + 1).append("项工作的办理情况。(责任单位:")
+                            .append(unitName(n % sizes.units())).append(")9月底前\n");
+                }
             }
         }
         return text.toString();
+    }
+
+    /** 1 … 99 in Chinese numerals. */
+    private static String numeral(int n) {
+        String digits = "零一二三四五六七八九";
+        if (n < 10) {
+            return String.valueOf(digits.charAt(n));
+        }
+        return (n < 20 ? "" : String.valueOf(digits.charAt(n / 10))) + "十" + (n % 10 == 0 ? "" : String.valueOf(digits.charAt(n % 10)));
     }
 
     private static int freePort() throws IOException {
