@@ -1,9 +1,11 @@
 package cn.duban.security;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -86,7 +88,7 @@ public class SecurityConfig {
 
     /** bcrypt (and the other standard encodings), with a match remembered for {@code duban.login.remember} (see CachingPasswordEncoder). */
     @Bean
-    PasswordEncoder passwordEncoder(@org.springframework.beans.factory.annotation.Value("${duban.login.remember:PT10M}") java.time.Duration remember) {
+    PasswordEncoder passwordEncoder(@Value("${duban.login.remember:PT10M}") Duration remember) {
         return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remember);
     }
 

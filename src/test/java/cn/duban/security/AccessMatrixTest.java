@@ -29,12 +29,12 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
+import cn.duban.Endpoints;
 
 /**
  * The access-control matrix: every endpoint the running application maps (API and pages, read from its
@@ -155,18 +155,7 @@ class AccessMatrixTest {
 
     @Test
     void everyEndpointRefusesExactlyTheCallersThePolicyExcludes() throws Exception {
-        Set<String> found = new TreeSet<>();
-        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
-            Set<String> patterns = info.getPathPatternsCondition() == null ? info.getPatternValues()
-                    : info.getPathPatternsCondition().getPatternValues();
-            Set<String> methods = info.getMethodsCondition().getMethods().isEmpty() ? Set.of("GET")
-                    : info.getMethodsCondition().getMethods().stream().map(Enum::name).collect(java.util.stream.Collectors.toSet());
-            for (String pattern : patterns) {
-                for (String method : methods) {
-                    found.add(method + " " + pattern);
-                }
-            }
-        }
+        Set<String> found = Endpoints.of(mappings).keySet();
         Set<String> unclassified = new TreeSet<>(found);
         unclassified.removeAll(POLICY.keySet());
         assertThat(unclassified).as("endpoints without an access policy: classify them in AccessMatrixTest").isEmpty();

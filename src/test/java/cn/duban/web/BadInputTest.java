@@ -29,6 +29,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duban.Api;
+import cn.duban.Endpoints;
 
 /**
  * Bad input against every API endpoint the application maps, as the office (who may call them all): malformed
@@ -111,13 +112,10 @@ class BadInputTest {
     /** "METHOD pattern" of every API endpoint, and whether it takes a body (JSON, text or a file). */
     private Map<String, Boolean> apiEndpoints() {
         Map<String, Boolean> found = new TreeMap<>();
-        mappings.getHandlerMethods().forEach((info, handler) -> {
-            boolean body = Arrays.stream(handler.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class)
-                    || p.getParameterType() == MultipartFile.class);
-            for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
-                if (pattern.startsWith("/api/")) {
-                    info.getMethodsCondition().getMethods().forEach(m -> found.put(m.name() + " " + pattern, body));
-                }
+        Endpoints.of(mappings).forEach((endpoint, handler) -> {
+            if (endpoint.substring(endpoint.indexOf(' ') + 1).startsWith("/api/")) {
+                found.put(endpoint, Arrays.stream(handler.getMethodParameters())
+                        .anyMatch(p -> p.hasParameterAnnotation(RequestBody.class) || p.getParameterType() == MultipartFile.class));
             }
         });
         return found;
