@@ -22,9 +22,9 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
+import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
-import cn.duban.security.AuditLog;
 
 @RestController
 public class LookBackController {

@@ -1,6 +1,5 @@
 package cn.duban.rules;
 
-import cn.duban.security.AuditLog;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +22,7 @@ import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.security.AuditLog;
 
 import cn.duban.system.ApiException;
 
