@@ -5,10 +5,14 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,25 +29,52 @@ public class Notifications {
     public record Notification(long id, long itemId, String audience, String kind, LocalDate onDate, String message,
                                String taskId, String createdBy, Instant createdAt, Instant readAt) {}
 
+    /** A notification to record, keyed by {@code key}. */
+    public record Draft(String key, long itemId, String audience, String kind, LocalDate day, String message) {}
+
     private static final String COLUMNS = "id, item_id, unit_code, kind, on_date, message, task_id, created_by, created_at, read_at";
 
-    private final JdbcClient jdbc;
+    private static final String INSERT = "insert into notification (item_id, unit_code, kind, on_date, message, dedupe_key, "
+            + "task_id, created_by, created_at) ";
 
-    public Notifications(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+
+    public Notifications(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /** Records a notification unless one with the same key exists; its id when new. */
     public Optional<Long> addOnce(String key, long itemId, String audience, String kind, LocalDate day, String message,
                                   String taskId, String createdBy) {
-        int added = jdbc.sql("insert into notification (item_id, unit_code, kind, on_date, message, dedupe_key, task_id, "
-                        + "created_by, created_at) select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (0)) v "
-                        + "where not exists (select 1 from notification where dedupe_key = ?)")
-                .params(itemId, audience, kind, Date.valueOf(day), message, key, taskId, createdBy,
-                        Timestamp.from(Instant.now()), key)
-                .update();
+        List<Object> row = new ArrayList<>(Arrays.asList(row(new Draft(key, itemId, audience, kind, day, message), taskId, createdBy)));
+        row.add(key);
+        int added = jdbc.sql(INSERT + "select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (0)) v "
+                + "where not exists (select 1 from notification where dedupe_key = ?)").params(row).update();
         return added == 0 ? Optional.empty()
                 : Optional.of(jdbc.sql("select id from notification where dedupe_key = ?").param(key).query(Long.class).single());
+    }
+
+    /**
+     * Records each draft whose key is new, in one batch (the daily sweep's reminders): the keys recorded on the
+     * drafts' days are read once rather than looked up row by row; how many were new. A key another transaction
+     * records meanwhile fails the batch (the sweep runs under its lock, and only it writes reminder keys).
+     */
+    public int addAllOnce(List<Draft> drafts, String createdBy) {
+        List<Date> days = drafts.stream().map(d -> Date.valueOf(d.day())).distinct().toList();
+        if (days.isEmpty()) {
+            return 0;
+        }
+        Set<String> known = new HashSet<>(jdbc.sql("select dedupe_key from notification where on_date in ("
+                + placeholders(days.size()) + ")").params(days).query(String.class).list());
+        List<Object[]> rows = drafts.stream().filter(d -> known.add(d.key())).map(d -> row(d, null, createdBy)).toList();
+        return Arrays.stream(batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)).sum();
+    }
+
+    private static Object[] row(Draft d, String taskId, String createdBy) {
+        return new Object[] {d.itemId(), d.audience(), d.kind(), Date.valueOf(d.day()), d.message(), d.key(), taskId, createdBy,
+                Timestamp.from(Instant.now())};
     }
 
     /** What a user's inbox holds: its units' notifications; SUPERVISOR also the reviewers'; ADMIN everything. */

@@ -21,8 +21,10 @@ public record Item(long id, long planId, int seq, String number, List<String> pa
         return titleOf(text);
     }
 
+    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[。;]");
+
     public static String titleOf(String text) {
-        String first = text.split("[。;]", 2)[0];
+        String first = SENTENCE_END.split(text, 2)[0];
         return first.length() > 40 ? first.substring(0, 40) + "…" : first;
     }
 

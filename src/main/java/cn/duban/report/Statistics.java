@@ -1,21 +1,30 @@
 package cn.duban.report;
 
 import java.sql.Date;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
 
 /**
  * The dashboard's figures (督办看板): items by status and colour, completion by unit, completions by month and the
- * overdue list; a unit user sees only the items its units worked on.
+ * overdue list; a unit user sees only the items its units worked on. At province scale (100,000 items) a dashboard
+ * reads every item, event and notification, so one computed for a scope (every plan or one, everything or a set of
+ * units) serves every caller of that scope for {@code duban.dashboard-max-age}; callers arriving while it is being
+ * computed wait for it instead of computing it again. {@code asOf} says when it was computed.
  */
 @Service
 public class Statistics {
@@ -36,27 +45,47 @@ public class Statistics {
      */
     public record Dashboard(int items, int open, int completed, int overdue, Map<String, Integer> colours,
                             List<UnitStat> units, List<ChapterStat> chapters, Double onTimeRate, double averageDaysLate,
-                            List<MonthCount> completedByMonth, List<OverdueItem> overdueItems) {}
+                            List<MonthCount> completedByMonth, List<OverdueItem> overdueItems, Instant asOf) {}
+
+    /** What a dashboard depends on: every unit's items (seesAll) or those of the units listed, one plan or all, the day. */
+    private record Scope(boolean seesAll, List<String> units, Long planId, LocalDate today) {}
 
     private final JdbcClient jdbc;
     private final PlanStore plans;
+    private final Cache<Scope, Dashboard> recent;
+    private final Duration maxAge;
 
-    public Statistics(JdbcClient jdbc, PlanStore plans) {
+    public Statistics(JdbcClient jdbc, PlanStore plans, @Value("${duban.dashboard-max-age:PT10S}") Duration maxAge) {
         this.jdbc = jdbc;
         this.plans = plans;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(1000).build();
+        this.maxAge = maxAge;
     }
 
+    /** How old a dashboard may be when it is served. */
+    public Duration maxAge() {
+        return maxAge;
+    }
+
+    /** The user's dashboard, at most {@code duban.dashboard-max-age} old. */
     public Dashboard dashboard(UserAccount user, Long planId, LocalDate today) {
+        Scope scope = new Scope(user.seesAll(), user.seesAll() ? List.of() : user.units().stream().sorted().toList(), planId, today);
+        return recent.get(scope, this::compute);
+    }
+
+    private Dashboard compute(Scope scope) {
+        Long planId = scope.planId();
+        LocalDate today = scope.today();
         StringBuilder where = new StringBuilder(" where i.status <> 'DRAFT'");
         List<Object> params = new ArrayList<>();
         if (planId != null) {
             where.append(" and i.plan_id = ?");
             params.add(planId);
         }
-        if (!user.seesAll()) {
-            where.append(user.units().isEmpty() ? " and 1 = 0" : " and exists (select 1 from item_event e where e.item_id = i.id and e.unit_code in ("
-                    + String.join(",", user.units().stream().map(u -> "?").toList()) + "))");
-            params.addAll(user.units());
+        if (!scope.seesAll()) {
+            where.append(scope.units().isEmpty() ? " and 1 = 0" : " and exists (select 1 from item_event e where e.item_id = i.id and e.unit_code in ("
+                    + String.join(",", scope.units().stream().map(u -> "?").toList()) + "))");
+            params.addAll(scope.units());
         }
         Map<String, Integer> byStatus = new LinkedHashMap<>();
         jdbc.sql("select i.status, count(*) from item i" + where + " group by i.status").params(params)
@@ -78,9 +107,9 @@ public class Statistics {
                         + "count(distinct case when i.status = 'COMPLETED' then i.id end) from item i "
                         + "join item_event e on e.item_id = i.id and e.step = 'EXECUTE' and e.action = 'TASK_OPENED' "
                         + "left join unit u on u.code = e.unit_code" + where
-                        + (user.seesAll() ? "" : " and e.unit_code in (" + String.join(",", user.units().stream().map(x -> "?").toList()) + ")")
+                        + (scope.seesAll() ? "" : " and e.unit_code in (" + String.join(",", scope.units().stream().map(x -> "?").toList()) + ")")
                         + " group by e.unit_code, u.name order by e.unit_code")
-                .params(user.seesAll() ? unitParams : concat(unitParams, user.units()))
+                .params(scope.seesAll() ? unitParams : concat(unitParams, scope.units()))
                 .query((rs, n) -> new UnitStat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
                         reminders.getOrDefault(rs.getString(1), 0), escalations.getOrDefault(rs.getString(1), 0))).list();
         // across plans, a chapter takes the heading of the newest plan that has it
@@ -97,13 +126,16 @@ public class Statistics {
                         + "from item i" + where + " and i.status = 'COMPLETED'")
                 .params(params).query((rs, n) -> new int[] {rs.getInt(1), rs.getInt(2)}).single();
         Double onTimeRate = onTime[0] == 0 ? null : onTime[1] / (double) onTime[0];
-        // only the late items are read: completed after their due date, or open past it
-        double averageDaysLate = jdbc.sql("select i.due, i.completed_at from item i" + where + " and i.due is not null and "
+        // only the late items are read: completed after their due date, or open past it (completed: null)
+        List<LocalDate[]> late = jdbc.sql("select i.due, i.completed_at from item i" + where + " and i.due is not null and "
                         + "((i.status = 'COMPLETED' and cast(i.completed_at as date) > i.due) or (i.status = 'OPEN' and i.due < ?))")
                 .params(concat(params, List.of(Date.valueOf(today))))
-                .query((rs, n) -> java.time.temporal.ChronoUnit.DAYS.between(rs.getDate(1).toLocalDate(),
-                        rs.getTimestamp(2) == null ? today : rs.getTimestamp(2).toLocalDateTime().toLocalDate()))
-                .list().stream().mapToLong(Long::longValue).average().orElse(0);
+                .query((rs, n) -> new LocalDate[] {rs.getDate(1).toLocalDate(),
+                        rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toLocalDateTime().toLocalDate()})
+                .list();
+        double averageDaysLate = late.stream()
+                .mapToLong(l -> java.time.temporal.ChronoUnit.DAYS.between(l[0], l[1] == null ? today : l[1])).average().orElse(0);
+        int overdueCount = (int) late.stream().filter(l -> l[1] == null).count();
         List<MonthCount> months = jdbc.sql("select i.completed_at from item i" + where + " and i.completed_at is not null")
                 .params(params).query((rs, n) -> rs.getTimestamp(1).toLocalDateTime().toLocalDate().toString().substring(0, 7))
                 .list().stream().collect(java.util.stream.Collectors.groupingBy(m -> m, java.util.TreeMap::new,
@@ -117,8 +149,8 @@ public class Statistics {
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6))).list();
         int open = byStatus.getOrDefault("OPEN", 0);
         int completed = byStatus.getOrDefault("COMPLETED", 0);
-        return new Dashboard(open + completed, open, completed, overdue.size(), colours, units, chapters, onTimeRate,
-                averageDaysLate, months, overdue);
+        return new Dashboard(open + completed, open, completed, overdueCount, colours, units, chapters, onTimeRate,
+                averageDaysLate, months, overdue, Instant.now());
     }
 
     private Map<String, Integer> counts(String sql) {

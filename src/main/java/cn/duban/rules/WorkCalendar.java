@@ -20,6 +20,8 @@ public final class WorkCalendar {
 
     private volatile Map<LocalDate, Boolean> overrides;
     private final Map<Integer, int[]> years = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Working days from BASE_YEAR up to the end of the year before the key (negative before BASE_YEAR). */
+    private final Map<Integer, Integer> before = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkCalendar(Map<LocalDate, Boolean> overrides) {
         this.overrides = Map.copyOf(overrides);
@@ -34,6 +36,7 @@ public final class WorkCalendar {
     public synchronized void replace(List<FileText> overrideFiles) {
         this.overrides = Map.copyOf(overrides(overrideFiles));
         years.clear();
+        before.clear();
     }
 
     /** The days an override file makes holidays (false) or working days (true); a bad line is refused with its number. */
@@ -76,14 +79,18 @@ public final class WorkCalendar {
 
     /** Working days counted from a fixed year up to and including {@code day}, so differences are exact. */
     private int upTo(LocalDate day) {
-        int total = 0;
-        for (int y = BASE_YEAR; y < day.getYear(); y++) {
-            total += year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+        Integer offset = before.get(day.getYear());
+        if (offset == null) {
+            int total = 0;
+            for (int y = BASE_YEAR; y < day.getYear(); y++) {
+                total += year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+            }
+            for (int y = day.getYear(); y < BASE_YEAR; y++) {
+                total -= year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+            }
+            before.put(day.getYear(), offset = total);
         }
-        for (int y = day.getYear(); y < BASE_YEAR; y++) {
-            total -= year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
-        }
-        return total + year(day.getYear())[day.getDayOfYear()];
+        return offset + year(day.getYear())[day.getDayOfYear()];
     }
 
     /** For each day of the year (1-based), how many working days from 1 January up to it. */

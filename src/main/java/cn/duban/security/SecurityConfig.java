@@ -28,7 +28,6 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.duban.org.OrgDirectory;
 import cn.duban.org.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -93,8 +92,8 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(OrgDirectory directory, LoginAttempts attempts) {
-        return username -> directory.user(username)
+    UserDetailsService userDetailsService(Caller caller, LoginAttempts attempts) {
+        return username -> caller.signingIn(username)
                 .map(u -> User.withUsername(u.username())
                         .password(u.passwordHash())
                         .roles(u.roles().stream().map(Role::name).toArray(String[]::new))

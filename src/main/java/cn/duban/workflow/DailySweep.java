@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +57,7 @@ public class DailySweep {
     private record Report(long itemId, String unit, int percent, String decision, LocalDate on) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final Notifications notifications;
@@ -67,12 +69,13 @@ public class DailySweep {
     private final AuditLog audit;
     private final PolicyFiles policy;
 
-    public DailySweep(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Notifications notifications,
+    public DailySweep(JdbcClient jdbc, JdbcTemplate batch, RuleBase rules, WorkCalendar calendar, Notifications notifications,
                       Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime,
                       AuditLog audit, PolicyFiles policy) {
         this.policy = policy;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.batch = batch;
         this.rules = rules;
         this.calendar = calendar;
         this.notifications = notifications;
@@ -117,16 +120,15 @@ public class DailySweep {
         sent(day).stream().filter(s -> byItem.containsKey(s.getItemId())).forEach(facts::add);
 
         RuleBase.Outcome outcome = rules.evaluate(facts);
-        int reminders = 0;
+        List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
             Open o = byItem.get(r.itemId());
-            String key = "remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day;
             String message = "【" + KINDS.getOrDefault(r.kind(), r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
                     o.text(), o.deadline().due(), day);
-            if (notifications.addOnce(key, r.itemId(), r.unit(), r.kind(), day, message, null, ItemHistory.SYSTEM).isPresent()) {
-                reminders++;
-            }
+            reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
+                    r.itemId(), r.unit(), r.kind(), day, message));
         }
+        int reminded = notifications.addAllOnce(reminders, ItemHistory.SYSTEM);
         outbox.digest(day);
         int escalations = 0;
         Map<Long, List<Escalate>> escalated = new TreeMap<>();
@@ -144,7 +146,7 @@ public class DailySweep {
             }
         }
         colour(outcome.colours());
-        Result result = new Result(day, true, reminders, escalations);
+        Result result = new Result(day, true, reminded, escalations);
         audit.record("SWEEP_RUN", "sweep:" + day, null, result);
         return result;
     }
@@ -172,12 +174,28 @@ public class DailySweep {
                 .correlateWithResult();
     }
 
-    /** Each open item takes the highest colour of the day; items with none lose theirs. */
+    /**
+     * Each open item takes the highest colour of the day; items with none lose theirs. Only the items whose colour
+     * changes are written, in one batch.
+     */
     private void colour(List<Colour> colours) {
         Map<Long, Colour.Shade> shades = new HashMap<>();
         colours.forEach(c -> shades.merge(c.itemId(), c.shade(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
-        jdbc.sql("update item set colour = null where status = 'OPEN' and colour is not null").update();
-        shades.forEach((item, shade) -> jdbc.sql("update item set colour = ? where id = ?").params(shade.name(), item).update());
+        Map<Long, String> now = new HashMap<>();
+        jdbc.sql("select id, colour from item where status = 'OPEN' and colour is not null")
+                .query((rs, i) -> now.put(rs.getLong(1), rs.getString(2))).list();
+        List<Object[]> changes = new ArrayList<>(); // (new colour or null, item)
+        now.forEach((item, colour) -> {
+            if (!shades.containsKey(item)) {
+                changes.add(new Object[] {null, item});
+            }
+        });
+        shades.forEach((item, shade) -> {
+            if (!shade.name().equals(now.get(item))) {
+                changes.add(new Object[] {shade.name(), item});
+            }
+        });
+        batch.batchUpdate("update item set colour = ? where id = ?", changes);
     }
 
     private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};

@@ -2,6 +2,7 @@ package cn.duban.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
@@ -9,12 +10,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
+import cn.duban.org.OrgDirectory;
+import cn.duban.org.UserAccount;
+import cn.duban.plan.PlanStore;
 
 /** The dashboard's figures and the rules preview, as the API gives them to the pages. */
 @SpringBootTest
@@ -24,6 +29,15 @@ class StatisticsTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlanStore plans;
+
+    @Autowired
+    OrgDirectory directory;
 
     @Test
     void dashboardCountsByStatusAndUnitWithinTheCallersReach() {
@@ -75,5 +89,32 @@ class StatisticsTest {
         assertThat(stats.get("onTimeRate").asDouble()).isZero();
         assertThat(stats.get("averageDaysLate").asDouble())
                 .isEqualTo((double) ChronoUnit.DAYS.between(LocalDate.of(year, 9, 30), LocalDate.now()));
+    }
+
+    @Test
+    void aDashboardServesEveryCallerOfItsScopeUntilItsMaxAge() {
+        Api api = new Api(mvc);
+        int year = LocalDate.now().getYear() + 17;
+        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、看板\n1.公开看板事项甲。(责任单位:市甲局)9月底前\n"
+                + "2.公开看板事项乙。(责任单位:市乙局)9月底前\n");
+        Statistics reused = new Statistics(jdbc, plans, Duration.ofHours(1));
+        UserAccount admin = directory.user("admin").orElseThrow();
+        UserAccount supervisor = directory.user("leader").orElseThrow();
+        LocalDate today = LocalDate.now();
+        Statistics.Dashboard before = reused.dashboard(admin, planId, today);
+        assertThat(before.overdue()).isZero();
+
+        api.complete("jia", api.task("jia", planId, "EXECUTE", "jia"), "{\"summary\":\"完成\",\"percent\":100}");
+        api.complete("leader", api.task("leader", planId, "REVIEW", "jia"), "{\"decision\":\"APPROVE\"}");
+
+        assertThat(reused.dashboard(supervisor, planId, today)).as("everyone who sees all shares one").isSameAs(before);
+        assertThat(before.completed()).isZero();
+        assertThat(reused.dashboard(directory.user("jia").orElseThrow(), planId, today).completed())
+                .as("a unit's scope is computed apart").isEqualTo(1);
+        assertThat(reused.dashboard(admin, planId, today.plusDays(1)).completed()).as("and so is another day").isEqualTo(1);
+        assertThat(api.get("admin", "/api/stats/dashboard?plan=" + planId).body().get("completed").asInt())
+                .as("with no max age (the tests' setting) every call is fresh").isEqualTo(1);
+        assertThat(new Statistics(jdbc, plans, Duration.ofHours(1)).dashboard(admin, planId, LocalDate.of(year, 10, 9)).overdue())
+                .as("the open item is overdue after its due date").isEqualTo(1);
     }
 }
