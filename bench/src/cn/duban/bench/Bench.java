@@ -287,8 +287,16 @@ public final class Bench {
             put("sweep_read_ratio", ratio, "sweep / reading its rows", "", "at " + sizes.perPlan() * sizes.plans() + " open items");
             dashboard(ctx, store);
             api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+            if (db.name().equals("PostgreSQL")) {
+                put("db_size_mb", ctx.getBean(JdbcClient.class).sql("select pg_database_size(current_database())")
+                        .query(Long.class).single() / 1e6, "database size", "MB", "every table and index, at the end");
+            }
         } finally {
             ctx.close();
+        }
+        Path h2 = WORK.resolve("db/duban.mv.db");
+        if (db.name().equals("H2") && Files.exists(h2)) {
+            put("db_size_mb", Files.size(h2) / 1e6, "database size", "MB", "the H2 file at the end, after it is closed");
         }
     }
 

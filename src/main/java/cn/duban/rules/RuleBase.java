@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -20,9 +25,7 @@ import org.kie.api.runtime.KieContainer;
 import org.kie.api.runtime.KieSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
@@ -30,10 +33,10 @@ import cn.duban.system.Folders.FileText;
 /**
  * The office's policy: the rule files and decision tables of {@code duban.rules-dir} (or the jar's copies),
  * compiled with Drools' executable model. {@link #reload()} compiles the folder again and swaps the rules only when
- * every file compiles; until then the rules in force keep answering.
+ * every file compiles; until then the rules in force keep answering. The first compilation (about 3 s) runs beside
+ * the rest of start-up; the application does not start until it has succeeded.
  */
-@Component
-public class RuleBase {
+public class RuleBase implements SmartInitializingSingleton {
 
     /** What a rules folder may hold: rule files and decision tables. */
     public static final String[] RULE_FILES = {".drl", ".drl.csv", ".drl.xlsx"};
@@ -54,11 +57,41 @@ public class RuleBase {
     private final String rulesDir;
     private volatile KieContainer container;
     private volatile List<String> files;
+    private final CompletableFuture<List<String>> firstBuild;
 
-    @Autowired
-    public RuleBase(@Value("${duban.rules-dir:rules}") String rulesDir) {
+    /** The rules of the folder, compiled before this returns (the command line, tests). */
+    public RuleBase(String rulesDir) {
+        this(rulesDir, Runnable::run);
+        ready();
+    }
+
+    private RuleBase(String rulesDir, Executor compiler) {
         this.rulesDir = rulesDir;
-        reload();
+        this.firstBuild = CompletableFuture.supplyAsync(this::reload, compiler);
+    }
+
+    /** The application's rules: compiled on a thread of their own while the rest of the application starts. */
+    static RuleBase compiledInBackground(String rulesDir) {
+        ExecutorService compiler = Executors.newSingleThreadExecutor(r -> new Thread(r, "rules-first-build"));
+        try {
+            return new RuleBase(rulesDir, compiler);
+        } finally {
+            compiler.shutdown();
+        }
+    }
+
+    /** Start-up waits here for the first compilation: rules that do not compile stop the application. */
+    @Override
+    public void afterSingletonsInstantiated() {
+        ready();
+    }
+
+    private void ready() {
+        try {
+            firstBuild.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
     }
 
     /** Recompiles the rules folder; a file with errors is refused and the rules in force stay. */
@@ -71,6 +104,7 @@ public class RuleBase {
     }
 
     public List<String> files() {
+        ready();
         return files;
     }
 
@@ -155,6 +189,7 @@ public class RuleBase {
 
     /** Fires the rules over the facts and collects the objects of one type they inserted. */
     public <T> List<T> fire(Collection<?> facts, Class<T> type) {
+        ready();
         KieSession session = container.newKieSession();
         try {
             facts.forEach(session::insert);
@@ -167,6 +202,7 @@ public class RuleBase {
 
     /** Fires the rules over the day's facts and collects the actions they inserted. */
     public Outcome evaluate(Collection<?> facts) {
+        ready();
         KieSession session = container.newKieSession();
         try {
             facts.forEach(session::insert);
