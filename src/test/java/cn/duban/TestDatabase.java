@@ -30,7 +30,9 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
         context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresql-test-database",
                 Map.of("spring.datasource.url", database(), "spring.datasource.username", user(),
-                        "spring.datasource.password", password())));
+                        "spring.datasource.password", password(),
+                        // as the postgres profile connects in production
+                        "spring.datasource.hikari.data-source-properties.reWriteBatchedInserts", "true")));
     }
 
     private static synchronized String database() {

@@ -21,10 +21,14 @@ public record Item(long id, long planId, int seq, String number, List<String> pa
         return titleOf(text);
     }
 
-    private static final java.util.regex.Pattern SENTENCE_END = java.util.regex.Pattern.compile("[。;]");
-
     public static String titleOf(String text) {
-        String first = SENTENCE_END.split(text, 2)[0];
+        int end = text.length();
+        for (int i = 0; i < end; i++) {
+            if (text.charAt(i) == '。' || text.charAt(i) == ';') {
+                end = i;
+            }
+        }
+        String first = text.substring(0, end);
         return first.length() > 40 ? first.substring(0, 40) + "…" : first;
     }
 
