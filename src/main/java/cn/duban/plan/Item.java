@@ -22,11 +22,9 @@ public record Item(long id, long planId, int seq, String number, List<String> pa
     }
 
     public static String titleOf(String text) {
-        int end = text.length();
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '。' || text.charAt(i) == ';') {
-                end = i;
-            }
+        int end = 0; // up to the first 。 or ;
+        while (end < text.length() && text.charAt(end) != '。' && text.charAt(end) != ';') {
+            end++;
         }
         String first = text.substring(0, end);
         return first.length() > 40 ? first.substring(0, 40) + "…" : first;
