@@ -46,7 +46,8 @@ import com.sun.net.httpserver.HttpServer;
  * A cluster as production runs it: nodes are the built jar ({@code target/duban.jar}) in their own JVMs, with job
  * executors and outbox delivery on, on one PostgreSQL database, behind no sticky sessions. First one node alone
  * sweeps 30 working days of a plan: that is the reference. Then two nodes sweep the same days of the same plan at
- * the same moments; one is killed ({@code kill -9}) in the middle of a sweep it has begun writing, the other finishes
+ * the same moments; one is killed ({@code kill -9}) in the middle of a sweep it has begun writing (held there by a
+ * lock the test takes), the other finishes
  * the work, the killed node is started again and re-sweeps everything without adding anything. Notifications,
  * escalations, 督办 tasks, colours and the messages the units' webhooks received must equal the reference, with no
  * duplicates. Last, a node is killed in the middle of launching a large plan: nothing of the launch is left, and the
@@ -122,13 +123,23 @@ class ClusterIT {
                 a.sweep(day);
                 onB.join();
             } else if (i == killDay) {
-                CompletableFuture<Void> onB = b.sweepAsync(day);
-                waitFor(Duration.ofSeconds(60), () -> sweepWriting(clusterDb, "b"), "node b writing its sweep of " + day);
-                CompletableFuture<Void> onA = a.sweepAsync(day); // waits for b's lock
-                inFlight = claimed(clusterDb);
-                b.kill();
-                onA.join();
-                assertThat(onB).isCompletedExceptionally();
+                // b is stopped inside its sweep, the day's reminders written, at its first digest: this test holds
+                // the digests' outbox keys in a transaction of its own (b's insert waits on them), so the kill always
+                // lands in the middle of a sweep however fast its writes are
+                try (Connection hold = TestDatabase.connect(clusterDb)) {
+                    hold.setAutoCommit(false);
+                    holdDigests(hold, day);
+                    CompletableFuture<Void> onB = b.sweepAsync(day);
+                    waitFor(Duration.ofSeconds(60), () -> sweepHeldAtDigest(clusterDb, "b"), "node b inside its sweep of " + day);
+                    assertThat(exists(clusterDb, "select 1 from notification where on_date = '" + day + "'"))
+                            .as("b's reminders are not committed").isFalse();
+                    CompletableFuture<Void> onA = a.sweepAsync(day); // waits for b's lock
+                    inFlight = claimed(clusterDb);
+                    b.kill();
+                    hold.rollback();
+                    onA.join();
+                    assertThat(onB).isCompletedExceptionally();
+                }
             } else {
                 a.sweep(day);
             }
@@ -232,11 +243,24 @@ class ClusterIT {
         return rows;
     }
 
-    /** Node {@code name} is inside a daily sweep (it holds the sweep lock) and is writing notifications. */
-    private static boolean sweepWriting(String db, String name) {
+    /** Writes, uncommitted, the outbox keys of every unit's digest of the day: a sweep queuing one waits. */
+    private static void holdDigests(Connection hold, LocalDate day) throws SQLException {
+        try (Statement st = hold.createStatement()) {
+            for (String unit : UNITS) {
+                for (String channel : List.of("WEBHOOK", "EMAIL")) {
+                    st.executeUpdate("insert into outbox (idempotency_key, unit_code, channel, recipient, subject, body, status, "
+                            + "next_attempt_at, created_at) values ('digest:" + day + ":" + unit + ":" + channel + "', '" + unit
+                            + "', '" + channel + "', 'held', 'held', 'held', 'PENDING', current_timestamp, current_timestamp)");
+                }
+            }
+        }
+    }
+
+    /** Node {@code name} is inside a daily sweep (it holds the sweep lock), waiting to queue a digest. */
+    private static boolean sweepHeldAtDigest(String db, String name) {
         return exists(db, "select 1 from pg_stat_activity a join pg_locks l on l.pid = a.pid join pg_class c on c.oid = l.relation "
                 + "where a.application_name = 'duban-" + name + "' and c.relname = 'sweep_lock' "
-                + "and a.query like 'insert into notification%' and a.wait_event_type is distinct from 'Lock'");
+                + "and a.query like 'insert into outbox%' and a.wait_event_type = 'Lock'");
     }
 
     /** Node {@code name} is inside a transaction that has started writing process instances. */
