@@ -178,10 +178,7 @@ public class Pages {
     @GetMapping("/dashboard")
     public String dashboard(@RequestParam(required = false) Long plan, Model model) {
         UserAccount user = user(model);
-        Statistics.Dashboard stats = statistics.dashboard(user, plan, today());
-        model.addAttribute("stats", stats);
-        model.addAttribute("asOf", java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-                .format(stats.asOf().atZone(java.time.ZoneId.systemDefault())));
+        model.addAttribute("stats", statistics.dashboard(user, plan, today()));
         model.addAttribute("maxAge", statistics.maxAge().toSeconds());
         return "dashboard";
     }

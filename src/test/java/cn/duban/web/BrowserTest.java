@@ -147,6 +147,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("completed")).getText()).isEqualTo("1");
         assertThat(browser.findElement(By.id("items")).getText()).isEqualTo("2");
         assertThat(browser.findElement(By.id("on-time")).getText()).isEqualTo("100%");
+        assertThat(browser.findElement(By.id("as-of")).getText()).matches("数据时间 \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} .*");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-chapter canvas")));
         shot("06-dashboard");
         browser.get(url("/plans/" + planId));
