@@ -43,8 +43,7 @@ class StatisticsTest {
     void dashboardCountsByStatusAndUnitWithinTheCallersReach() {
         Api api = new Api(mvc);
         int year = LocalDate.now().getYear() + 11;
-        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开统计事项甲。(责任单位:市甲局)9月底前\n"
-                + "2.公开统计事项乙。(责任单位:市乙局)9月底前\n");
+        long planId = twoUnitPlan(api, year, "测试");
         api.complete("jia", api.task("jia", planId, "EXECUTE", "jia"), "{\"summary\":\"完成\",\"percent\":100}");
         api.complete("leader", api.task("leader", planId, "REVIEW", "jia"), "{\"decision\":\"APPROVE\"}");
 
@@ -95,8 +94,7 @@ class StatisticsTest {
     void aDashboardServesEveryCallerOfItsScopeUntilItsMaxAge() {
         Api api = new Api(mvc);
         int year = LocalDate.now().getYear() + 17;
-        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、看板\n1.公开看板事项甲。(责任单位:市甲局)9月底前\n"
-                + "2.公开看板事项乙。(责任单位:市乙局)9月底前\n");
+        long planId = twoUnitPlan(api, year, "看板");
         Statistics reused = new Statistics(jdbc, plans, Duration.ofHours(1));
         UserAccount admin = directory.user("admin").orElseThrow();
         UserAccount supervisor = directory.user("leader").orElseThrow();
@@ -116,5 +114,11 @@ class StatisticsTest {
                 .as("with no max age (the tests' setting) every call is fresh").isEqualTo(1);
         assertThat(new Statistics(jdbc, plans, Duration.ofHours(1)).dashboard(admin, planId, LocalDate.of(year, 10, 9)).overdue())
                 .as("the open item is overdue after its due date").isEqualTo(1);
+    }
+
+    /** A launched plan of two items due at the end of September, one for 市甲局 and one for 市乙局, in chapter 一. */
+    private static long twoUnitPlan(Api api, int year, String chapterTitle) {
+        return api.launchPlan("测试市" + year + "年政务公开工作要点\n一、" + chapterTitle + "\n1.公开" + chapterTitle + "事项甲。(责任单位:市甲局)9月底前\n"
+                + "2.公开" + chapterTitle + "事项乙。(责任单位:市乙局)9月底前\n");
     }
 }
