@@ -58,39 +58,36 @@ public class OrgDirectory {
         return new ArrayList<>(codes);
     }
 
-    // Rows are read to the end before roles and units are asked for: a query inside a row mapper would hold one
-    // pooled connection while waiting for another, and under load every connection ends up waiting (pool deadlock).
     public Optional<UserAccount> user(String username) {
-        return accounts(jdbc.sql("select username, display_name, password_hash from app_user where username = ?")
-                .param(username).query(OrgDirectory::userRow).list()).stream().findFirst();
+        return accounts(" where u.username = ?", username).stream().findFirst();
     }
 
     public List<UserAccount> users() {
-        return accounts(jdbc.sql("select username, display_name, password_hash from app_user order by username")
-                .query(OrgDirectory::userRow).list());
+        return accounts("");
     }
 
-    private static String[] userRow(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
-        return new String[] {rs.getString(1), rs.getString(2), rs.getString(3)};
-    }
-
-    /** Users with their roles and units: three queries however many users. */
-    private List<UserAccount> accounts(List<String[]> rows) {
-        if (rows.isEmpty()) {
-            return List.of();
-        }
-        String only = rows.size() == 1 ? " where username = ?" : "";
-        List<Object> params = rows.size() == 1 ? List.of(rows.get(0)[0]) : List.of();
-        Map<String, Set<Role>> roles = new java.util.HashMap<>();
-        jdbc.sql("select username, role from user_role" + only).params(params)
-                .query((rs, i) -> roles.computeIfAbsent(rs.getString(1), u -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2))))
-                .list();
-        Map<String, Set<String>> units = new java.util.HashMap<>();
-        jdbc.sql("select username, unit_code from user_unit" + only + " order by unit_code").params(params)
-                .query((rs, i) -> units.computeIfAbsent(rs.getString(1), u -> new LinkedHashSet<>()).add(rs.getString(2)))
-                .list();
-        return rows.stream().map(r -> new UserAccount(r[0], r[1], r[2], roles.getOrDefault(r[0], EnumSet.noneOf(Role.class)),
-                units.getOrDefault(r[0], new LinkedHashSet<>()))).toList();
+    /** Users with their roles and units, in one query (every API request reads its caller). */
+    private List<UserAccount> accounts(String where, Object... params) {
+        Map<String, UserAccount> users = new LinkedHashMap<>();
+        jdbc.sql("select u.username, u.display_name, u.password_hash, r.role, m.unit_code from app_user u "
+                        + "left join user_role r on r.username = u.username left join user_unit m on m.username = u.username"
+                        + where + " order by u.username, m.unit_code")
+                .params(params)
+                .query(rs -> {
+                    UserAccount user = users.get(rs.getString(1));
+                    if (user == null) {
+                        user = new UserAccount(rs.getString(1), rs.getString(2), rs.getString(3), EnumSet.noneOf(Role.class),
+                                new LinkedHashSet<>());
+                        users.put(user.username(), user);
+                    }
+                    if (rs.getString(4) != null) {
+                        user.roles().add(Role.valueOf(rs.getString(4)));
+                    }
+                    if (rs.getString(5) != null) {
+                        user.units().add(rs.getString(5));
+                    }
+                });
+        return List.copyOf(users.values());
     }
 
     /** Unit names by code, for display. */

@@ -21,13 +21,17 @@ public record Item(long id, long planId, int seq, String number, List<String> pa
         return titleOf(text);
     }
 
+    /** The most characters of a title; a longer first sentence is cut and ends with "…". */
+    public static final int TITLE_LENGTH = 40;
+
+    /** The first sentence (up to 。 or ;), cut to {@link #TITLE_LENGTH}; the text's first TITLE_LENGTH + 1 characters suffice. */
     public static String titleOf(String text) {
-        int end = 0; // up to the first 。 or ;
+        int end = 0;
         while (end < text.length() && text.charAt(end) != '。' && text.charAt(end) != ';') {
             end++;
         }
         String first = text.substring(0, end);
-        return first.length() > 40 ? first.substring(0, 40) + "…" : first;
+        return first.length() > TITLE_LENGTH ? first.substring(0, TITLE_LENGTH) + "…" : first;
     }
 
     /** The item as the parser would give it, for the tools that read plans (simulation, look-back). */

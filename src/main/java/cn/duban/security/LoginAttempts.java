@@ -8,6 +8,8 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
@@ -33,8 +35,13 @@ public class LoginAttempts {
     }
 
     public boolean locked(String username) {
-        return jdbc.sql("select count(*) from login_failure where username = ? and failed_at > ?")
-                .params(key(username), Timestamp.from(Instant.now().minus(window))).query(Integer.class).single() >= maxFailures;
+        int failures = jdbc.sql("select count(*) from login_failure where username = ? and failed_at > ?")
+                .params(key(username), Timestamp.from(Instant.now().minus(window))).query(Integer.class).single();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(seenKey(username), failures, RequestAttributes.SCOPE_REQUEST);
+        }
+        return failures >= maxFailures;
     }
 
     /** How long a locked account stays locked at most, in minutes (for the message). */
@@ -52,11 +59,19 @@ public class LoginAttempts {
 
     @EventListener
     void succeeded(AuthenticationSuccessEvent event) {
-        String user = key(event.getAuthentication().getName());
-        // every API request signs in: write only when there is something to clear
-        if (jdbc.sql("select count(*) from login_failure where username = ?").param(user).query(Integer.class).single() > 0) {
-            jdbc.sql("delete from login_failure where username = ?").param(user).update();
+        String username = event.getAuthentication().getName();
+        // Every API request signs in: nothing to clear when this sign-in found no recent failure (older ones no
+        // longer count and go with the next failure).
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object seen = request == null ? null : request.getAttribute(seenKey(username), RequestAttributes.SCOPE_REQUEST);
+        if (!Integer.valueOf(0).equals(seen)) {
+            jdbc.sql("delete from login_failure where username = ?").param(key(username)).update();
         }
+    }
+
+    /** The request attribute holding the failures {@link #locked} found for a user in this request. */
+    private static String seenKey(String username) {
+        return LoginAttempts.class.getName() + ":" + key(username);
     }
 
     private static String key(String username) {

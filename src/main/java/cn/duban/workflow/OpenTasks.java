@@ -1,9 +1,10 @@
 package cn.duban.workflow;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -89,16 +90,17 @@ public class OpenTasks {
     }
 
     private List<TaskView> query(String where, List<?> params) {
-        return jdbc.sql("select t.task_id, t.item_id, i.number, i.text, i.plan_id, t.unit_code, u.name, t.step, i.due, i.colour, t.created_at "
+        // Only the start of the text makes the title (see Item.titleOf); dates read as java.time, without the
+        // Calendar arithmetic of getDate/getTimestamp (a clerk's list is hundreds of rows, asked for all day).
+        return jdbc.sql("select t.task_id, t.item_id, i.number, substring(i.text, 1, " + (Item.TITLE_LENGTH + 1) + "), i.plan_id, "
+                        + "t.unit_code, u.name, t.step, i.due, i.colour, t.created_at "
                         + "from open_task t join item i on i.id = t.item_id left join unit u on u.code = t.unit_code"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
                 .params(params)
-                .query((rs, n) -> {
-                    Date due = rs.getDate(9);
-                    return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
-                            rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
-                            due == null ? null : due.toLocalDate(), rs.getString(10), rs.getTimestamp(11).toInstant());
-                })
+                .query((rs, n) -> new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
+                        rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
+                        rs.getObject(9, LocalDate.class), rs.getString(10),
+                        rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant()))
                 .list();
     }
 

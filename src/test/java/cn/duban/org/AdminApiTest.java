@@ -152,6 +152,21 @@ class AdminApiTest {
         assertThat(basic("jia", Api.PASSWORD).status()).as("other users are not affected").isEqualTo(200);
     }
 
+    @Test
+    void aSuccessfulSignInClearsTheFailuresBeforeIt() {
+        Api api = new Api(mvc);
+        assertThat(api.post("admin", "/api/admin/users",
+                "{\"username\":\"forgetful\",\"password\":\"right\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status())
+                .isEqualTo(201);
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                assertThat(basic("forgetful", "wrong" + i).status()).isEqualTo(401);
+            }
+            assertThat(basic("forgetful", "right").status()).as("round %d: four failures do not lock", round).isEqualTo(200);
+        }
+        assertThat(basic("forgetful", "right").status()).as("and a sign-in with nothing to clear still signs in").isEqualTo(200);
+    }
+
     private Api.Response basic(String user, String password) {
         return new Api(mvc).call(null, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors

@@ -20,4 +20,13 @@ class ItemTitleTest {
         String clause = "深".repeat(45);
         assertThat(Item.titleOf(clause + "。后文")).isEqualTo("深".repeat(40) + "…");
     }
+
+    @Test
+    void theTextsFirstCharactersGiveTheSameTitleAsTheWholeText() {
+        // task lists read only the first TITLE_LENGTH + 1 characters from the database
+        for (int length : new int[] {0, 39, 40, 41, 45}) {
+            String text = "深".repeat(length) + "。后文" + "长".repeat(500);
+            assertThat(Item.titleOf(text.substring(0, Item.TITLE_LENGTH + 1))).as("clause of %d", length).isEqualTo(Item.titleOf(text));
+        }
+    }
 }
