@@ -64,7 +64,7 @@ public final class Bench {
 
     /** Sizes: units, items per unit in one plan, plans launched in all (the sweep's big size is all of them). */
     private record Sizes(int units, int itemsPerUnit, int plans, int clients, int requestsPerClient, int statsPerClient,
-                         int parseSeconds) {
+                         int parseSeconds, int warmSeconds) {
         int perPlan() {
             return units * itemsPerUnit;
         }
@@ -86,7 +86,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3) : new Sizes(500, 20, 10, 32, 40, 10, 15);
+        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3, 3) : new Sizes(500, 20, 10, 32, 100, 10, 15, 20);
         int status = 0;
         try {
             new Bench(sizes).run(quick);
@@ -353,9 +353,9 @@ public final class Bench {
     private void latency(int port, String name, int requests, java.util.function.IntFunction<String> user,
                          String path, String note) throws Exception {
         ExecutorService clients = Executors.newFixedThreadPool(sizes.clients());
-        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
         try {
-            // warm-up: every user once (a user's first call checks the bcrypt hash, a sign-in rather than the steady state)
+            // warm-up: every user once (a user's first call checks the bcrypt hash, a sign-in rather than the steady
+            // state), then the same load as measured for warmSeconds (compiled code, prepared statements)
             java.util.Set<String> users = new java.util.TreeSet<>();
             for (int i = 0; i < sizes.clients() * requests; i++) {
                 users.add(user.apply(i));
@@ -363,38 +363,54 @@ public final class Bench {
             for (String u : users) {
                 call(port, u, path);
             }
-            List<Future<List<Long>>> futures = new ArrayList<>();
+            long warmUntil = System.nanoTime() + sizes.warmSeconds() * 1_000_000_000L;
+            while (System.nanoTime() < warmUntil) {
+                load(clients, port, requests, user, path);
+            }
             long start = System.nanoTime();
-            for (int c = 0; c < sizes.clients(); c++) {
-                int client = c;
-                futures.add(clients.submit(() -> {
-                    List<Long> times = new ArrayList<>();
-                    for (int r = 0; r < requests; r++) {
-                        long t = System.nanoTime();
-                        try {
-                            call(port, user.apply(client * requests + r), path);
-                        } catch (Exception e) {
-                            errors.incrementAndGet();
-                        }
-                        times.add(System.nanoTime() - t);
-                    }
-                    return times;
-                }));
-            }
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> f : futures) {
-                all.addAll(f.get());
-            }
+            Load load = load(clients, port, requests, user, path);
             double seconds = (System.nanoTime() - start) / 1e9;
-            Collections.sort(all);
+            List<Long> all = load.times();
             put("api_" + name + "_p50_ms", percentile(all, 50), "GET " + path + " p50", "ms", note);
             put("api_" + name + "_p95_ms", percentile(all, 95), "GET " + path + " p95", "ms", sizes.clients() + " clients");
             put("api_" + name + "_p99_ms", percentile(all, 99), "GET " + path + " p99", "ms", "");
             put("api_" + name + "_per_s", all.size() / seconds, "GET " + path + " throughput", "requests/s", all.size() + " requests");
-            put("api_" + name + "_errors", errors.get(), "GET " + path + " failed requests", "", "not 200 within 60 s (timed as they took)");
+            put("api_" + name + "_errors", load.errors(), "GET " + path + " failed requests", "", "not 200 within 60 s (timed as they took)");
         } finally {
             clients.shutdown();
         }
+    }
+
+    /** The times of every request, sorted, and how many failed. */
+    private record Load(List<Long> times, int errors) {}
+
+    /** Every client makes {@code requests} calls in turn, as {@code user} of its call number; waits for all of them. */
+    private Load load(ExecutorService clients, int port, int requests, java.util.function.IntFunction<String> user, String path)
+            throws Exception {
+        java.util.concurrent.atomic.AtomicInteger errors = new java.util.concurrent.atomic.AtomicInteger();
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int c = 0; c < sizes.clients(); c++) {
+            int client = c;
+            futures.add(clients.submit(() -> {
+                List<Long> times = new ArrayList<>();
+                for (int r = 0; r < requests; r++) {
+                    long t = System.nanoTime();
+                    try {
+                        call(port, user.apply(client * requests + r), path);
+                    } catch (Exception e) {
+                        errors.incrementAndGet();
+                    }
+                    times.add(System.nanoTime() - t);
+                }
+                return times;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> f : futures) {
+            all.addAll(f.get());
+        }
+        Collections.sort(all);
+        return new Load(all, errors.get());
     }
 
     private static double percentile(List<Long> sorted, int p) {
@@ -410,6 +426,7 @@ public final class Bench {
         HttpURLConnection c = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + path).toURL().openConnection();
         c.setConnectTimeout(60_000);
         c.setReadTimeout(60_000);
+        c.setRequestProperty("Accept", "application/json");
         c.setRequestProperty("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
         int status = c.getResponseCode();
         try (InputStream body = status < 400 ? c.getInputStream() : c.getErrorStream()) {
