@@ -3,6 +3,7 @@ package cn.duban.workflow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,6 +62,8 @@ class SupervisionFlowTest {
         assertThat(task.get("due").asText()).isEqualTo("2026-06-30");
         assertThat(task.get("itemNumber").asText()).isEqualTo("1");
         assertThat(task.get("title").asText()).isEqualTo("公开财政预决算信息");
+        assertThat(Instant.parse(task.get("created").asText())).as("when the task opened, not hours off")
+                .isBetween(Instant.now().minusSeconds(120), Instant.now());
         long itemId = task.get("itemId").asLong();
         assertThat(api.tasks("leader", planId)).isEmpty();
 
