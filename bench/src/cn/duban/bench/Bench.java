@@ -86,7 +86,7 @@ public final class Bench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
-        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3, 3) : new Sizes(500, 20, 10, 32, 100, 10, 15, 45);
+        Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3, 3) : new Sizes(500, 20, 10, 32, 100, 10, 15, 90);
         int status = 0;
         try {
             new Bench(sizes).run(quick);
