@@ -134,10 +134,7 @@ class AdminApiTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountForAWhile() {
-        Api api = new Api(mvc);
-        assertThat(api.post("admin", "/api/admin/users",
-                "{\"username\":\"guessed\",\"password\":\"right\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status())
-                .isEqualTo(201);
+        addUnitUser("guessed", "right");
         assertThat(basic("guessed", "right").status()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             Api.Response wrong = basic("guessed", "wrong" + i);
@@ -154,10 +151,7 @@ class AdminApiTest {
 
     @Test
     void aSuccessfulSignInClearsTheFailuresBeforeIt() {
-        Api api = new Api(mvc);
-        assertThat(api.post("admin", "/api/admin/users",
-                "{\"username\":\"forgetful\",\"password\":\"right\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status())
-                .isEqualTo(201);
+        addUnitUser("forgetful", "right");
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
                 assertThat(basic("forgetful", "wrong" + i).status()).isEqualTo(401);
@@ -165,6 +159,11 @@ class AdminApiTest {
             assertThat(basic("forgetful", "right").status()).as("round %d: four failures do not lock", round).isEqualTo(200);
         }
         assertThat(basic("forgetful", "right").status()).as("and a sign-in with nothing to clear still signs in").isEqualTo(200);
+    }
+
+    private void addUnitUser(String username, String password) {
+        assertThat(new Api(mvc).post("admin", "/api/admin/users", "{\"username\":\"" + username + "\",\"password\":\"" + password
+                + "\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status()).isEqualTo(201);
     }
 
     private Api.Response basic(String user, String password) {
