@@ -288,9 +288,9 @@ public final class Bench {
             double ratio = sweep("sweep_100k_s", "daily sweep", sweep, workingDayBefore(due, 3), open);
             put("sweep_read_ratio", ratio, "sweep / reading its rows", "", "at " + open + " open items");
             // the next working day: the lagging reminders went out yesterday and no colour changes, so the rules
-            // decide nothing new: what the sweep costs over its read when it has (almost) nothing to write
+            // decide nothing new: what the sweep costs over its read when it has nothing to write
             double quiet = sweep("sweep_quiet_100k_s", "next day's sweep", sweep, workingDayBefore(due, 2), open);
-            put("sweep_quiet_read_ratio", quiet, "quiet-day sweep / reading its rows", "", "at " + open + " open items");
+            put("sweep_quiet_read_ratio", quiet, "next day's sweep / reading its rows", "", "at " + open + " open items");
             settle(ctx, db);
             dashboard(ctx, store);
             api(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
