@@ -367,7 +367,8 @@ class ClusterIT {
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-jar", JAR.toString(), "--server.port=" + port, "--spring.profiles.active=postgres",
                     "--duban.org-file=" + org, "--duban.delivery-interval=PT1S", "--duban.delivery-delay=PT1S",
-                    "--duban.delivery-claim=PT5S", "--duban.base-url=http://127.0.0.1:" + port)
+                    "--duban.delivery-claim=PT5S", "--duban.base-url=http://127.0.0.1:" + port,
+                    "--duban.webhook.allow-http=true", "--duban.webhook.allow-private=true")
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));

@@ -9,11 +9,16 @@ import java.time.Duration;
 
 import org.springframework.stereotype.Component;
 
-/** An HTTP POST of the message's JSON body to a group robot's webhook, with an Idempotency-Key header. */
+/** An HTTP POST (redirects not followed) of the message's JSON body to a group robot's webhook, with an Idempotency-Key header. */
 @Component
 class WebhookSender implements Sender {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final WebhookPolicy policy;
+
+    WebhookSender(WebhookPolicy policy) {
+        this.policy = policy;
+    }
 
     @Override
     public String channel() {
@@ -22,6 +27,7 @@ class WebhookSender implements Sender {
 
     @Override
     public void send(String key, String recipient, String subject, String body) throws Exception {
+        policy.checkSending(recipient); // also an address stored before the policy, or a host that now resolves inward
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(recipient))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/json; charset=utf-8")

@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import cn.duban.notify.WebhookPolicy;
 import cn.duban.system.Folders;
 
 /**
@@ -52,10 +53,12 @@ public class OrgLoader implements ApplicationRunner {
     private final Users users;
     private final String orgFile;
     private final String adminPassword;
+    private final WebhookPolicy webhooks;
 
-    public OrgLoader(OrgDirectory directory, PasswordEncoder passwords, Users users,
+    public OrgLoader(OrgDirectory directory, PasswordEncoder passwords, Users users, WebhookPolicy webhooks,
                      @Value("${duban.org-file:}") String orgFile,
                      @Value("${duban.admin-password:}") String adminPassword) {
+        this.webhooks = webhooks;
         this.directory = directory;
         this.passwords = passwords;
         this.users = users;
@@ -110,7 +113,14 @@ public class OrgLoader implements ApplicationRunner {
             directory.addUnit(new Unit(u.code(), u.name().trim()));
             List<Contacts.Channel> channels = u.channels() == null || u.channels().isEmpty() ? given(u) : u.channels();
             if (!channels.isEmpty()) {
-                directory.setContacts(u.code(), Contacts.of(nonNull(u.emails()), u.webhook(), u.webhookFormat(), channels));
+                Contacts contacts;
+                try {
+                    contacts = Contacts.of(nonNull(u.emails()), u.webhook(), u.webhookFormat(), channels);
+                    webhooks.checkSetting(contacts.webhookUrl());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException("组织机构文件有误: 单位 " + u.code() + ": " + e.getMessage());
+                }
+                directory.setContacts(u.code(), contacts);
             }
         }
         for (GroupEntry g : nonNull(file.groups())) {
@@ -119,7 +129,7 @@ public class OrgLoader implements ApplicationRunner {
         }
         for (UserEntry u : nonNull(file.users())) {
             try {
-                users.add(u.username(), u.name(), u.password(), nonNull(u.roles()), nonNull(u.units()));
+                users.load(u.username(), u.name(), u.password(), nonNull(u.roles()), nonNull(u.units()));
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException("组织机构文件有误: " + e.getMessage());
             }

@@ -6,44 +6,64 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 /**
  * Adding and changing users, with the same checks wherever they come from (the organization file, the API, the
- * admin page): a username of letters, digits and _ . @ -, a password, known units; passwords are stored hashed.
+ * admin page): a username of letters, digits and _ . @ -, a password, known units; passwords are stored hashed. A
+ * password typed through the API or a page is always hashed (even one that looks encoded) and must be long enough.
  */
 @Service
 public class Users {
 
     private final OrgDirectory directory;
     private final PasswordEncoder passwords;
+    private final int minLength;
 
-    public Users(OrgDirectory directory, PasswordEncoder passwords) {
+    public Users(OrgDirectory directory, PasswordEncoder passwords, @Value("${duban.password.min-length:8}") int minLength) {
         this.directory = directory;
         this.passwords = passwords;
+        this.minLength = minLength;
     }
 
+    /** Adds a user with a password as typed (the API and the pages): it must be long enough, and is always hashed. */
     public UserAccount add(String username, String name, String password, Collection<Role> roles, Collection<String> units) {
-        require(username != null && username.matches("[A-Za-z0-9_.@-]{1,100}"), "用户名无效 (只能含字母、数字和 _ . @ -): " + username);
-        require(directory.user(username).isEmpty(), "用户已存在: " + username);
-        require(password != null && !password.isBlank(), "请设置密码: " + username);
-        UserAccount user = new UserAccount(username, name, hash(password), roles(roles), units(username, units));
-        directory.addUser(user);
-        return directory.user(username).orElseThrow();
+        return insert(username, name, passwords.encode(typed(username, password)), roles, units);
     }
 
-    /** Changes a user's name, roles and units, and the password when one is given. */
+    /**
+     * Adds a user of the organization file, whose password may be given already encoded ({@code {bcrypt}…},
+     * {@code {noop}…}); only the file, which the server's operator writes, may do that.
+     */
+    public UserAccount load(String username, String name, String password, Collection<Role> roles, Collection<String> units) {
+        require(password != null && !password.isBlank(), "请设置密码: " + username);
+        return insert(username, name, password.startsWith("{") ? password : passwords.encode(password), roles, units);
+    }
+
+    /** Changes a user's name, roles and units, and the password (as typed) when one is given. */
     public UserAccount update(String username, String name, String password, Collection<Role> roles, Collection<String> units) {
         UserAccount current = directory.user(username).orElseThrow(() -> new IllegalArgumentException("用户不存在: " + username));
         directory.updateUser(new UserAccount(username, name == null ? current.name() : name,
-                password == null || password.isBlank() ? current.passwordHash() : hash(password),
+                password == null || password.isBlank() ? current.passwordHash() : passwords.encode(typed(username, password)),
                 roles == null ? current.roles() : roles(roles), units == null ? current.units() : units(username, units)));
         return directory.user(username).orElseThrow();
     }
 
-    private String hash(String password) {
-        return password.startsWith("{") ? password : passwords.encode(password);
+    private UserAccount insert(String username, String name, String hash, Collection<Role> roles, Collection<String> units) {
+        require(username != null && username.matches("[A-Za-z0-9_.@-]{1,100}"), "用户名无效 (只能含字母、数字和 _ . @ -): " + username);
+        require(directory.user(username).isEmpty(), "用户已存在: " + username);
+        directory.addUser(new UserAccount(username, name, hash, roles(roles), units(username, units)));
+        return directory.user(username).orElseThrow();
+    }
+
+    /** A password as a person typed it: at least {@code duban.password.min-length} characters. */
+    private String typed(String username, String password) {
+        require(password != null && !password.isBlank(), "请设置密码: " + username);
+        require(password.length() >= minLength, "密码至少 " + minLength + " 个字符");
+        require(password.length() <= 200, "密码过长 (最多 200 个字符)");
+        return password;
     }
 
     private static Set<Role> roles(Collection<Role> roles) {

@@ -14,7 +14,10 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
@@ -92,14 +95,38 @@ public class SecurityConfig {
     }
 
     @Bean
-    UserDetailsService userDetailsService(Caller caller, LoginAttempts attempts) {
+    UserDetailsService userDetailsService(Caller caller) {
         return username -> caller.signingIn(username)
                 .map(u -> User.withUsername(u.username())
                         .password(u.passwordHash())
                         .roles(u.roles().stream().map(Role::name).toArray(String[]::new))
-                        .accountLocked(attempts.locked(u.username()))
                         .build())
                 .orElseThrow(() -> new UsernameNotFoundException(username));
+    }
+
+    /**
+     * Sign-in by user name and password, refused before anything is looked up while the name is blocked from the
+     * caller's address (see {@link LoginAttempts}): names that exist and names that do not get the same answer in
+     * the same time, and a wrong password costs bcrypt either way (Spring's timing-attack protection).
+     */
+    @Bean
+    AuthenticationProvider throttledSignIn(UserDetailsService users, PasswordEncoder passwords, LoginAttempts attempts) {
+        DaoAuthenticationProvider dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(passwords);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                if (attempts.locked(authentication.getName(), LoginAttempts.address(authentication))) {
+                    throw new LockedException("too many failures");
+                }
+                return dao.authenticate(authentication);
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return dao.supports(authentication);
+            }
+        };
     }
 
     /** Lets Camunda's web apps take the user from this application's login instead of their own. */
@@ -115,7 +142,7 @@ public class SecurityConfig {
     private static void unauthorized(HttpServletResponse res, AuthenticationException e, LoginAttempts attempts)
             throws java.io.IOException {
         error(res, HttpStatus.UNAUTHORIZED, e instanceof LockedException
-                ? "登录失败次数过多，账户已暂时锁定，请 " + attempts.windowMinutes() + " 分钟后再试"
+                ? "登录失败次数过多，请 " + attempts.windowMinutes() + " 分钟后再试"
                 : "未登录或用户名、密码错误");
     }
 

@@ -8,7 +8,7 @@ import cn.duban.system.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A page request that is refused shows the reason on the error page, with the status (403, 404…). */
-@ControllerAdvice(assignableTypes = {Pages.class, AdminPages.class, Downloads.class})
+@ControllerAdvice(assignableTypes = {Pages.class, AdminPages.class, AccountPages.class, Downloads.class})
 class PageErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

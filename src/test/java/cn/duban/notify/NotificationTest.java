@@ -36,8 +36,11 @@ import cn.duban.Api.Response;
 import cn.duban.rules.WorkCalendar;
 import jakarta.mail.internet.MimeMessage;
 
-/** Reminders reach the units: digests by mail and webhook, retries through an outage, urges (催办), the inbox. */
-@SpringBootTest
+/**
+ * Reminders reach the units: digests by mail and webhook, retries through an outage, urges (催办), the inbox. The
+ * units' webhooks are this test's own http server on 127.0.0.1, which the webhook policy lets through only here.
+ */
+@SpringBootTest(properties = {"duban.webhook.allow-http=true", "duban.webhook.allow-private=true"})
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class NotificationTest {

@@ -39,20 +39,20 @@ class AdminApiTest {
     void theOfficeAddsAndChangesUsers() {
         Api api = new Api(mvc);
         Response added = api.post("admin", "/api/admin/users",
-                "{\"username\":\"newclerk\",\"name\":\"新经办人\",\"password\":\"pw\",\"roles\":[\"UNIT\"],\"units\":[\"bing\"]}");
+                "{\"username\":\"newclerk\",\"name\":\"新经办人\",\"password\":\"clerk-pass\",\"roles\":[\"UNIT\"],\"units\":[\"bing\"]}");
         assertThat(added.status()).isEqualTo(201);
         assertThat(added.body().toString()).doesNotContain("passwordHash");
-        assertThat(api.get("newclerk", "/api/me").body().get("units").toString()).isEqualTo("[\"bing\"]");
-        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"newclerk\",\"password\":\"pw\"}").status()).isEqualTo(409);
-        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"x y\",\"password\":\"pw\"}").status()).isEqualTo(400);
-        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"other\",\"password\":\"pw\",\"units\":[\"nope\"]}").status())
+        assertThat(me("newclerk", "clerk-pass").body().get("units").toString()).isEqualTo("[\"bing\"]");
+        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"newclerk\",\"password\":\"long-enough\"}").status()).isEqualTo(409);
+        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"x y\",\"password\":\"long-enough\"}").status()).isEqualTo(400);
+        assertThat(api.post("admin", "/api/admin/users", "{\"username\":\"other\",\"password\":\"long-enough\",\"units\":[\"nope\"]}").status())
                 .isEqualTo(400);
-        assertThat(api.post("jia", "/api/admin/users", "{\"username\":\"sneaky\",\"password\":\"pw\"}").status()).isEqualTo(403);
+        assertThat(api.post("jia", "/api/admin/users", "{\"username\":\"sneaky\",\"password\":\"long-enough\"}").status()).isEqualTo(403);
 
         Response changed = put(api, "admin", "/api/admin/users/newclerk", MediaType.APPLICATION_JSON,
                 "{\"roles\":[\"UNIT\",\"SUPERVISOR\"],\"units\":[\"bing\",\"ding\"]}");
         assertThat(changed.status()).isEqualTo(200);
-        assertThat(api.get("newclerk", "/api/me").body().get("roles").toString()).contains("SUPERVISOR");
+        assertThat(me("newclerk", "clerk-pass").body().get("roles").toString()).contains("SUPERVISOR");
         assertThat(put(api, "admin", "/api/admin/users/nobody", MediaType.APPLICATION_JSON, "{}").status()).isEqualTo(404);
     }
 
@@ -96,7 +96,7 @@ class AdminApiTest {
     void everyChangeIsAuditedWithWhoWhenAndBeforeAndAfter() {
         Api api = new Api(mvc);
         assertThat(api.post("admin", "/api/admin/users",
-                "{\"username\":\"audited\",\"password\":\"pw\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status()).isEqualTo(201);
+                "{\"username\":\"audited\",\"password\":\"audited-pw\",\"roles\":[\"UNIT\"],\"units\":[\"zi\"]}").status()).isEqualTo(201);
         assertThat(put(api, "admin", "/api/admin/users/audited", MediaType.APPLICATION_JSON, "{\"roles\":[\"SUPERVISOR\"]}").status())
                 .isEqualTo(200);
         JsonNode user = api.get("admin", "/api/admin/audit?subject=user:audited").body();
@@ -134,31 +134,31 @@ class AdminApiTest {
 
     @Test
     void repeatedWrongPasswordsLockTheAccountForAWhile() {
-        addUnitUser("guessed", "right");
-        assertThat(basic("guessed", "right").status()).isEqualTo(200);
+        addUnitUser("guessed", "right-one");
+        assertThat(basic("guessed", "right-one").status()).isEqualTo(200);
         for (int i = 0; i < 5; i++) {
             Api.Response wrong = basic("guessed", "wrong" + i);
             assertThat(wrong.status()).isEqualTo(401);
             assertThat(wrong.body().get("error").asText()).isEqualTo("未登录或用户名、密码错误");
         }
-        Api.Response locked = basic("guessed", "right");
+        Api.Response locked = basic("guessed", "right-one");
         assertThat(locked.status()).as("locked after five failures, even with the right password").isEqualTo(401);
-        assertThat(locked.body().get("error").asText()).isEqualTo("登录失败次数过多，账户已暂时锁定，请 15 分钟后再试");
-        assertThat(loginRedirect("guessed", "right")).as("the login page says so too").isEqualTo("/login?locked");
+        assertThat(locked.body().get("error").asText()).isEqualTo("登录失败次数过多，请 15 分钟后再试");
+        assertThat(loginRedirect("guessed", "right-one")).as("the login page says so too").isEqualTo("/login?locked");
         assertThat(loginRedirect("jia", "wrong")).isEqualTo("/login?error");
         assertThat(basic("jia", Api.PASSWORD).status()).as("other users are not affected").isEqualTo(200);
     }
 
     @Test
     void aSuccessfulSignInClearsTheFailuresBeforeIt() {
-        addUnitUser("forgetful", "right");
+        addUnitUser("forgetful", "right-one");
         for (int round = 0; round < 3; round++) {
             for (int i = 0; i < 4; i++) {
                 assertThat(basic("forgetful", "wrong" + i).status()).isEqualTo(401);
             }
-            assertThat(basic("forgetful", "right").status()).as("round %d: four failures do not lock", round).isEqualTo(200);
+            assertThat(basic("forgetful", "right-one").status()).as("round %d: four failures do not lock", round).isEqualTo(200);
         }
-        assertThat(basic("forgetful", "right").status()).as("and a sign-in with nothing to clear still signs in").isEqualTo(200);
+        assertThat(basic("forgetful", "right-one").status()).as("and a sign-in with nothing to clear still signs in").isEqualTo(200);
     }
 
     private void addUnitUser(String username, String password) {
@@ -170,6 +170,11 @@ class AdminApiTest {
         return new Api(mvc).call(null, org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/api/tasks")
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
                         .httpBasic(user, password)));
+    }
+
+    private Api.Response me(String user, String password) {
+        return new Api(mvc).call(null, MockMvcRequestBuilders.get("/api/me")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic(user, password)));
     }
 
     private String loginRedirect(String user, String password) {

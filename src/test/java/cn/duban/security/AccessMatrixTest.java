@@ -87,7 +87,8 @@ class AccessMatrixTest {
         for (String e : List.of("GET /api/me", "GET /api/units", "GET /api/tasks", "GET /api/notifications", "GET /api/plans",
                 "GET /api/plans/{id}", "GET /api/stats/dashboard", "GET /api/ledger.xlsx", "GET /api/lookback/{planId}/matches",
                 "GET /api/lookback/{planId}/report", "GET /", "GET /dashboard", "GET /notifications", "GET /reviews",
-                "GET /plans/{id}", "GET /lookback/{planId}", "GET /plans/{id}/ledger.xlsx")) {
+                "GET /plans/{id}", "GET /lookback/{planId}", "GET /plans/{id}/ledger.xlsx", "GET /account", "POST /account/password",
+                "PUT /api/me/password")) {
             POLICY.put(e, Access.SIGNED_IN);
         }
         for (String e : List.of("GET /api/items/{id}", "GET /api/attachments/{id}", "GET /items/{id}", "GET /attachments/{id}",

@@ -1,0 +1,54 @@
+package cn.duban.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The web server accepts connections before the start-up work is done (processes deployed, the organization
+ * directory and the rules loaded, the demo plan launched, policy taken from the database). Until then every request
+ * is answered 503 with {@code Retry-After}, before any sign-in, so that an early user is not refused as unknown and
+ * does not count toward the login limit.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class StartupGate extends OncePerRequestFilter {
+
+    static final String BODY = "{\"error\":\"服务正在启动，请稍候再试\"}";
+
+    private volatile boolean open;
+
+    /** After every other start-up listener (PolicyFiles takes the database's policy on the same event). */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    public void open() {
+        open = true;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (open) {
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "5");
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(BODY.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,55 @@
+package cn.duban.web;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import cn.duban.org.UserController;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/** 我的账户: who the caller is, and a form to change their own password (the same checks as the API). */
+@Controller
+public class AccountPages {
+
+    private final Caller caller;
+    private final UserController users;
+    private final int minLength;
+
+    public AccountPages(Caller caller, UserController users, @Value("${duban.password.min-length:8}") int minLength) {
+        this.caller = caller;
+        this.users = users;
+        this.minLength = minLength;
+    }
+
+    @GetMapping("/account")
+    public String account(Model model) {
+        model.addAttribute("me", caller.current());
+        model.addAttribute("minLength", minLength);
+        return "account";
+    }
+
+    /** Changes the caller's password; a refusal is shown in place on the page. */
+    @PostMapping("/account/password")
+    public String changePassword(@RequestParam(required = false) String current, @RequestParam(required = false) String password,
+                                 @RequestParam(required = false) String repeat, HttpServletRequest request,
+                                 HttpServletResponse response, Model model) {
+        try {
+            if (password != null && !password.equals(repeat)) {
+                throw ApiException.badRequest("两次输入的新密码不一致");
+            }
+            users.changePassword(new UserController.PasswordChange(current, password), request);
+        } catch (ApiException e) {
+            response.setStatus(e.status() == HttpStatus.TOO_MANY_REQUESTS ? e.status().value() : HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("error", e.getMessage());
+            return account(model);
+        }
+        return "redirect:/account?saved";
+    }
+}
