@@ -1,6 +1,7 @@
 package cn.duban.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -14,7 +15,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -109,26 +109,22 @@ class OutboxDeliveryTest {
                 .param(key).query().singleRow();
     }
 
-    private static void waitFor(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
-        long end = System.nanoTime() + limit.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+
+    /** Queues a message to the unit by mail only; when the scheduled delivery connected to the silent server with it. */
+    private Instant mailSilently(String unit, String key) throws InterruptedException {
+        directory.setContacts(unit, Contacts.of(List.of(unit + "@gov.test"), null, null, List.of(Contacts.Channel.EMAIL)));
+        int before = accepted.size();
+        outbox.send(unit, key, "主题", "正文");
+        await("delivery to connect").atMost(Duration.ofSeconds(10)).until(() -> accepted.size() > before);
+        return accepted.get(before);
     }
 
     @Test
     void aMailServerThatNeverAnswersFailsTheSendWithinTheTimeoutAndTheMessageWaitsForItsRetry() throws Exception {
-        directory.setContacts("jia", Contacts.of(List.of("jia@gov.test"), null, null, List.of(Contacts.Channel.EMAIL)));
-        int before = accepted.size();
-        outbox.send("jia", "test:silent", "主题", "正文");
-        waitFor(Duration.ofSeconds(10), () -> accepted.size() > before, "delivery to connect");
-        Instant connected = accepted.get(before);
+        Instant connected = mailSilently("jia", "test:silent");
         String key = "test:silent:EMAIL";
-        waitFor(Duration.ofSeconds(15), () -> row(key).get("LAST_ERROR") != null && !row(key).get("LAST_ERROR").toString().isEmpty(),
-                "the send to fail");
+        await("the send to fail").atMost(Duration.ofSeconds(15))
+                .until(() -> row(key).get("LAST_ERROR") != null && !row(key).get("LAST_ERROR").toString().isEmpty());
         assertThat(Duration.between(connected, Instant.now())).as("the read timeout (3 s), not longer")
                 .isLessThan(Duration.ofSeconds(6));
         Map<String, Object> failed = row(key);
@@ -140,10 +136,7 @@ class OutboxDeliveryTest {
 
     @Test
     void aDeliveryHangingOnTheMailServerHoldsNoOtherScheduledTask() throws Exception {
-        directory.setContacts("yi", Contacts.of(List.of("yi@gov.test"), null, null, List.of(Contacts.Channel.EMAIL)));
-        int before = accepted.size();
-        outbox.send("yi", "test:hanging", "主题", "正文");
-        waitFor(Duration.ofSeconds(10), () -> accepted.size() > before, "delivery to connect");
+        mailSilently("yi", "test:hanging");
         Thread deliverer = Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> List.of(e.getValue()).stream().anyMatch(f -> f.getClassName().equals(OutboxDelivery.class.getName())))
                 .map(Map.Entry::getKey).findFirst().orElseThrow(() -> new AssertionError("no thread is delivering"));
