@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,12 +58,17 @@ public class Outbox {
         return queued;
     }
 
-    /** One digest per unit of the day's reminders to it; a unit's digest is written once. */
+    /**
+     * One digest per unit of the day's reminders to it that no digest carried yet, each marked with the digest that
+     * carries it: the day's first is keyed digest:DAY:UNIT, those of a later sweep that day digest:DAY:UNIT:2, :3…,
+     * so a sweep run again sends nothing twice.
+     */
     public int digest(LocalDate day) {
+        String reminders = "on_date = ? and kind in (" + String.join(",", DIGESTED.stream().map(k -> "'" + k + "'").toList()) + ")";
         Map<String, StringBuilder> byUnit = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("select unit_code, message from notification where on_date = ? and kind in ("
-                        + String.join(",", DIGESTED.stream().map(k -> "'" + k + "'").toList()) + ") order by unit_code, item_id, id")
+        jdbc.sql("select unit_code, message from notification where " + reminders + " and digest_key is null "
+                        + "order by unit_code, item_id, id")
                 .param(Date.valueOf(day))
                 .query((rs, i) -> {
                     String unit = rs.getString(1);
@@ -72,10 +78,23 @@ public class Outbox {
                     return unit;
                 })
                 .list();
+        if (byUnit.isEmpty()) {
+            return 0;
+        }
+        Map<String, Integer> earlier = new HashMap<>();
+        jdbc.sql("select unit_code, count(distinct digest_key) from notification where " + reminders
+                        + " and digest_key is not null group by unit_code")
+                .param(Date.valueOf(day))
+                .query((rs, i) -> earlier.put(rs.getString(1), rs.getInt(2))).list();
         int queued = 0;
         for (Map.Entry<String, StringBuilder> e : byUnit.entrySet()) {
-            String subject = "【督办提醒】" + day + " 共 " + counts.get(e.getKey()) + " 条";
-            queued += send(e.getKey(), "digest:" + day + ":" + e.getKey(), subject, e.getValue().toString());
+            String unit = e.getKey();
+            int n = earlier.getOrDefault(unit, 0) + 1;
+            String key = "digest:" + day + ":" + unit + (n == 1 ? "" : ":" + n);
+            jdbc.sql("update notification set digest_key = ? where " + reminders + " and unit_code = ? and digest_key is null")
+                    .params(key, Date.valueOf(day), unit).update();
+            String subject = "【督办提醒】" + day + (n == 1 ? "" : " (第" + n + "批)") + " 共 " + counts.get(unit) + " 条";
+            queued += send(unit, key, subject, e.getValue().toString());
         }
         return queued;
     }

@@ -34,6 +34,7 @@ import com.sun.net.httpserver.HttpServer;
 import cn.duban.Api;
 import cn.duban.Api.Response;
 import cn.duban.rules.WorkCalendar;
+import cn.duban.workflow.DailySweep;
 import jakarta.mail.internet.MimeMessage;
 
 /**
@@ -56,6 +57,9 @@ class NotificationTest {
 
     @Autowired
     WorkCalendar calendar;
+
+    @Autowired
+    DailySweep sweep;
 
     Api api;
     HttpServer webhook;
@@ -170,6 +174,33 @@ class NotificationTest {
         assertThat(api.post("xin", "/api/notifications/" + first + "/read", "").status()).as("not xin's").isEqualTo(404);
         assertThat(api.post("geng", "/api/notifications/" + first + "/read", "").status()).isEqualTo(200);
         assertThat(inbox("geng", true)).hasSize(3);
+    }
+
+    @Test
+    void remindersASecondSweepFindsTheSameDayGoOutInASecondDigestOnce() throws Exception {
+        contacts("chou", "{\"emails\":[\"chou@gov.test\"],\"channels\":[\"EMAIL\"]}");
+        LocalDate due = launch(8, "公开预算。(责任单位:市丑局)9月底前");
+        LocalDate day = fiveBefore(due);
+        sweep.run(day);
+        delivery.deliverDue(Instant.now());
+        assertThat(mailTo("chou@gov.test")).hasSize(1);
+
+        launch(8, "公开新增事项。(责任单位:市丑局)9月底前"); // launched later that day: the next sweep finds its reminders
+        sweep.run(day);
+        sweep.run(day);
+        delivery.deliverDue(Instant.now());
+        delivery.deliverDue(Instant.now());
+
+        List<MimeMessage> received = mailTo("chou@gov.test");
+        assertThat(received).as("the first digest, then one with the new reminders").hasSize(2);
+        String first = (String) received.get(0).getContent();
+        String second = (String) received.get(1).getContent();
+        assertThat(first).contains("公开预算").doesNotContain("公开新增事项");
+        assertThat(second).contains("1. ", "2. ", "公开新增事项").doesNotContain("公开预算", "3. ");
+        assertThat(received.get(1).getSubject()).contains("督办提醒", String.valueOf(day), "共 2 条");
+        assertThat(outboxRow("digest:" + day + ":chou:EMAIL").get("status").asText()).isEqualTo("SENT");
+        assertThat(outboxRow("digest:" + day + ":chou:2:EMAIL").get("status").asText()).isEqualTo("SENT");
+        assertThat(inbox("chou", false)).as("each reminder recorded once").hasSize(4);
     }
 
     @Test
