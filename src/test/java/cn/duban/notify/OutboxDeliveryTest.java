@@ -40,7 +40,8 @@ import cn.duban.org.OrgDirectory;
  */
 @SpringBootTest(properties = {"spring.datasource.url=jdbc:h2:mem:duban-outbox-delivery;DB_CLOSE_DELAY=-1",
         "duban.delivery-delay=PT0S", "duban.delivery-interval=PT0.2S", "duban.delivery-claim=PT2S",
-        "duban.mail-connect-timeout-ms=1000", "duban.mail-read-timeout-ms=3000", "duban.mail-write-timeout-ms=3000"})
+        "duban.mail-connect-timeout-ms=1000", "duban.mail-read-timeout-ms=3000", "duban.mail-write-timeout-ms=3000",
+        "duban.webhook.allow-http=true", "duban.webhook.allow-private=true"})
 @ActiveProfiles("test")
 @DirtiesContext
 @Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD) // a send without timeouts would hang the test
