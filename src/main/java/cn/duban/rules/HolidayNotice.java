@@ -82,9 +82,9 @@ public record HolidayNotice(int year, List<Day> days, List<String> unread) {
                     Matcher count = COUNT.matcher(clause);
                     try {
                         if (r.find()) {
+                            holiday = true;
                             range = range(r);
                             range.forEach(d -> put(d, Type.HOLIDAY, sentence));
-                            holiday = true;
                         } else if (clause.endsWith("上班")) {
                             workdays(clause).forEach(d -> put(d, Type.WORKDAY, sentence));
                             continue;
