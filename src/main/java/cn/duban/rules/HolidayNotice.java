@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -42,22 +43,17 @@ public record HolidayNotice(int year, List<Day> days, List<String> unread) {
             throw new IllegalArgumentException("未找到通知标题“国务院办公厅关于YYYY年部分节假日安排的通知”: 请粘贴通知全文, 含标题");
         }
         int year = Integer.parseInt(title.group(1));
-        Matcher item = ITEM.matcher(flat);
-        List<int[]> spans = new ArrayList<>(); // heading start, body start
-        List<String> names = new ArrayList<>();
-        while (item.find()) {
-            spans.add(new int[] {item.start(), item.end()});
-            names.add(item.group(1));
-        }
-        if (spans.isEmpty()) {
+        List<MatchResult> items = ITEM.matcher(flat).results().toList();
+        if (items.isEmpty()) {
             throw new IllegalArgumentException("未识别到任何节假日安排: 通知应逐项写明, 如“一、元旦：1月1日放假，共1天。”");
         }
         Map<LocalDate, Day> days = new TreeMap<>();
         List<String> unread = new ArrayList<>();
-        for (int i = 0; i < spans.size(); i++) {
-            boolean last = i == spans.size() - 1;
-            String body = flat.substring(spans.get(i)[1], last ? flat.length() : spans.get(i + 1)[0]);
-            new Reader(year, names.get(i), flat.substring(spans.get(i)[0], spans.get(i)[1]), days, unread).read(body, last);
+        for (int i = 0; i < items.size(); i++) {
+            MatchResult heading = items.get(i);
+            boolean last = i == items.size() - 1;
+            String body = flat.substring(heading.end(), last ? flat.length() : items.get(i + 1).start());
+            new Reader(year, heading.group(1), heading.group(), days, unread).read(body, last);
         }
         return new HolidayNotice(year, List.copyOf(days.values()), List.copyOf(unread));
     }
