@@ -16,6 +16,7 @@ import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.PlanParseException;
 import cn.duban.plan.parse.PlanParser;
+import cn.duban.rules.CalendarWarning;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ItemHistory;
@@ -30,8 +31,11 @@ public class PlanService {
 
     public record ImportResult(long planId, int items, String title, int year, List<String> warnings) {}
 
-    /** {@code lookBackCases}: the 回头看 cases opened against last year's plan of the same organ. */
-    public record LaunchResult(long planId, int started, int lookBackCases) {}
+    /**
+     * {@code lookBackCases}: the 回头看 cases opened against last year's plan of the same organ; {@code calendarWarning}:
+     * years without holiday data, as of today and for the plan's year (null when none).
+     */
+    public record LaunchResult(long planId, int started, int lookBackCases, String calendarWarning) {}
 
     private final PlanStore store;
     private final RuntimeService runtime;
@@ -39,9 +43,11 @@ public class PlanService {
     private final OrgDirectory directory;
     private final LookBack lookBackService;
     private final AuditLog audit;
+    private final CalendarWarning calendarWarning;
 
     public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory,
-                       LookBack lookBackService, AuditLog audit) {
+                       LookBack lookBackService, AuditLog audit, CalendarWarning calendarWarning) {
+        this.calendarWarning = calendarWarning;
         this.audit = audit;
         this.store = store;
         this.runtime = runtime;
@@ -127,7 +133,7 @@ public class PlanService {
      */
     @Transactional
     public LaunchResult launch(long planId, String user) {
-        store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
+        PlanRecord plan = store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
         try {
             if (!store.claimLaunch(planId)) {
                 throw ApiException.conflict("计划已启动: " + planId);
@@ -142,7 +148,7 @@ public class PlanService {
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
         audit.record("PLAN_LAUNCHED", "plan:" + planId, Map.of("status", "IMPORTED"),
                 Map.of("status", "LAUNCHED", "started", items.size(), "lookBackCases", lookBack));
-        return new LaunchResult(planId, items.size(), lookBack);
+        return new LaunchResult(planId, items.size(), lookBack, calendarWarning.check(plan.year()));
     }
 
     /** Starts the supervision process of one item (the caller's transaction): the item is OPEN from now on. */

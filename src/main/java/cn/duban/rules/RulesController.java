@@ -113,6 +113,34 @@ public class RulesController {
         return Map.of("days", days);
     }
 
+    /** A pasted holiday notice ({"text": "…"}). */
+    public record NoticeText(String text) {}
+
+    /** What a holiday notice sets: its year, the days it states, what it says that could not be read; whether applied. */
+    public record NoticeImport(int year, List<HolidayNotice.Day> days, List<String> unread, boolean applied) {}
+
+    /**
+     * Reads the State Council's holiday notice into the overrides of its year, as a preview; with {@code apply}, merges
+     * them into holidays.csv in place of that year's earlier lines (refused while anything could not be read).
+     */
+    @PostMapping("/api/admin/holidays/notice")
+    public NoticeImport importNotice(@RequestBody NoticeText body, @RequestParam(defaultValue = "false") boolean apply)
+            throws IOException {
+        HolidayNotice notice;
+        try {
+            notice = HolidayNotice.parse(body == null ? null : body.text());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (apply) {
+            if (!notice.unread().isEmpty()) {
+                throw ApiException.badRequest("通知中有未能识别的内容, 未导入: " + String.join("; ", notice.unread()));
+            }
+            replaceHolidays(notice.mergeInto(holidays()));
+        }
+        return new NoticeImport(notice.year(), notice.days(), notice.unread(), apply);
+    }
+
     /** Compiles the rules folder again (after editing the files on disk); errors leave the rules in force. */
     @PostMapping("/api/admin/rules/reload")
     public Map<String, List<String>> reload() {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import com.tyme.holiday.LegalHoliday;
 
@@ -13,18 +14,24 @@ import cn.duban.system.Folders.FileText;
 /**
  * The Chinese working-day calendar: Monday to Friday, less statutory holidays, plus make-up working days (调休).
  * Holidays come from tyme4j; the override file (rules/holidays.csv) adds years it does not cover and corrects it.
+ * A year is covered when tyme4j lists a holiday of it or the override file has a HOLIDAY line in it; a year that
+ * is not counts Monday to Friday as working days, and {@link #warning} says so.
  */
 public final class WorkCalendar {
 
     private static final int BASE_YEAR = 2020;
+    /** Which years tyme4j has holidays for (its data does not change while running). */
+    private static final Map<Integer, Boolean> BUILT_IN = new java.util.concurrent.ConcurrentHashMap<>();
 
     private volatile Map<LocalDate, Boolean> overrides;
+    private volatile Set<Integer> overrideYears;
     private final Map<Integer, int[]> years = new java.util.concurrent.ConcurrentHashMap<>();
     /** Working days from BASE_YEAR up to the end of the year before the key (negative before BASE_YEAR). */
     private final Map<Integer, Integer> before = new java.util.concurrent.ConcurrentHashMap<>();
 
     public WorkCalendar(Map<LocalDate, Boolean> overrides) {
         this.overrides = Map.copyOf(overrides);
+        this.overrideYears = holidayYears(overrides);
     }
 
     /** The calendar with the override lines of a holidays.csv file (date,type,name; # comments). */
@@ -35,6 +42,7 @@ public final class WorkCalendar {
     /** Puts new overrides in force (the office edited holidays.csv). */
     public synchronized void replace(List<FileText> overrideFiles) {
         this.overrides = Map.copyOf(overrides(overrideFiles));
+        this.overrideYears = holidayYears(overrides);
         years.clear();
         before.clear();
     }
@@ -64,6 +72,43 @@ public final class WorkCalendar {
             }
         }
         return overrides;
+    }
+
+    private static Set<Integer> holidayYears(Map<LocalDate, Boolean> overrides) {
+        return overrides.entrySet().stream().filter(e -> !e.getValue()).map(e -> e.getKey().getYear())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
+    /** Whether the calendar has the year's holidays: tyme4j lists them, or the overrides have a HOLIDAY line in it. */
+    public boolean covers(int year) {
+        return overrideYears.contains(year) || BUILT_IN.computeIfAbsent(year, WorkCalendar::builtIn);
+    }
+
+    /** Whether tyme4j lists a day off that belongs to the year's holidays (not a neighbouring year's 元旦). */
+    private static boolean builtIn(int year) {
+        for (LocalDate d = LocalDate.of(year, 1, 1); d.getYear() == year; d = d.plusDays(1)) {
+            LegalHoliday holiday = LegalHoliday.fromYmd(year, d.getMonthValue(), d.getDayOfMonth());
+            if (holiday != null && !holiday.isWork() && holiday.getTarget().getYear() == year) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The warning the office sees on {@code today} when a year the calendar is needed for has no holiday data: this
+     * year, from 1 November next year too, and {@code also} (e.g. a plan's year); null when every one is covered.
+     */
+    public String warning(LocalDate today, int... also) {
+        java.util.SortedSet<Integer> needed = new java.util.TreeSet<>();
+        needed.add(today.getYear());
+        if (today.getMonthValue() >= 11) {
+            needed.add(today.getYear() + 1);
+        }
+        java.util.Arrays.stream(also).forEach(needed::add);
+        List<String> missing = needed.stream().filter(y -> !covers(y)).map(String::valueOf).toList();
+        return missing.isEmpty() ? null : String.join("、", missing)
+                + " 年尚无法定节假日数据：工作日按周一至周五计算，请在 管理 → 节假日 导入国务院办公厅的节假日安排通知";
     }
 
     public boolean isWorkingDay(LocalDate day) {

@@ -17,6 +17,7 @@ import cn.duban.org.OrgDirectory;
 import cn.duban.org.UserController;
 import cn.duban.plan.PlanStore;
 import cn.duban.report.LedgerController;
+import cn.duban.rules.CalendarWarning;
 import cn.duban.rules.RuleBase;
 import cn.duban.rules.RulesController;
 import cn.duban.security.AuditLog;
@@ -36,9 +37,11 @@ public class AdminPages {
     private final LedgerController ledger;
 
     private final AuditLog audit;
+    private final CalendarWarning calendarWarning;
 
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans, LedgerController ledger, AuditLog audit) {
+                      PlanStore plans, LedgerController ledger, AuditLog audit, CalendarWarning calendarWarning) {
+        this.calendarWarning = calendarWarning;
         this.audit = audit;
         this.ledger = ledger;
         this.caller = caller;
@@ -97,6 +100,7 @@ public class AdminPages {
         model.addAttribute("units", users.unitContacts());
         model.addAttribute("users", directory.users());
         model.addAttribute("holidays", rulesApi.holidays());
+        model.addAttribute("calendarWarning", calendarWarning.check());
         model.addAttribute("roles", cn.duban.org.Role.values());
         model.addAttribute("audit", audit.list(null, null, 50));
         return "admin";
@@ -132,6 +136,19 @@ public class AdminPages {
     public String holidays(@RequestParam String text) throws IOException {
         rulesApi.replaceHolidays(text.replace("\r\n", "\n"));
         return "redirect:/admin?saved";
+    }
+
+    /** 导入节假日安排通知: the notice's days as a table to check (预览), or merged into holidays.csv (确认导入). */
+    @PostMapping("/admin/holidays/notice")
+    public String holidayNotice(@RequestParam String text, @RequestParam(defaultValue = "false") boolean apply, Model model)
+            throws IOException {
+        model.addAttribute("noticeText", text);
+        try {
+            model.addAttribute("notice", rulesApi.importNotice(new RulesController.NoticeText(text), apply));
+        } catch (ApiException e) {
+            model.addAttribute("noticeError", e.getMessage());
+        }
+        return admin(model);
     }
 
     private static List<String> codes(String units) {

@@ -21,6 +21,7 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.PlanStore;
 import cn.duban.report.Statistics;
+import cn.duban.rules.CalendarWarning;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.security.Caller;
 import cn.duban.security.LoginAttempts;
@@ -51,10 +52,13 @@ public class Pages {
     private final cn.duban.lookback.LookBackController lookBackApi;
     private final Today today;
     private final LoginAttempts loginAttempts;
+    private final CalendarWarning calendarWarning;
 
     public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
                  Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
-                 cn.duban.lookback.LookBackController lookBackApi, Today today, LoginAttempts loginAttempts) {
+                 cn.duban.lookback.LookBackController lookBackApi, Today today, LoginAttempts loginAttempts,
+                 CalendarWarning calendarWarning) {
+        this.calendarWarning = calendarWarning;
         this.caller = caller;
         this.tasks = tasks;
         this.items = items;
@@ -180,6 +184,9 @@ public class Pages {
         UserAccount user = user(model);
         model.addAttribute("stats", statistics.dashboard(user, plan, today()));
         model.addAttribute("maxAge", statistics.maxAge().toSeconds());
+        if (user.isAdmin()) {
+            model.addAttribute("calendarWarning", calendarWarning.check());
+        }
         return "dashboard";
     }
 
@@ -223,7 +230,11 @@ public class Pages {
     @GetMapping("/plans/{id}")
     public String plan(@PathVariable long id, Model model) {
         UserAccount user = user(model);
-        model.addAttribute("plan", plans.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id)));
+        cn.duban.plan.PlanRecord plan = plans.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
+        model.addAttribute("plan", plan);
+        if (user.isAdmin()) {
+            model.addAttribute("calendarWarning", calendarWarning.check(plan.year()));
+        }
         model.addAttribute("items", plans.items(id).stream().filter(i -> user.seesAll()
                 || items.visible(i, user)).toList());
         return "plan";

@@ -24,6 +24,7 @@ import cn.duban.org.Role;
 import cn.duban.plan.PlanStore;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Requirement;
+import cn.duban.rules.CalendarWarning;
 import cn.duban.rules.Colour;
 import cn.duban.rules.Escalate;
 import cn.duban.rules.Periods;
@@ -47,7 +48,8 @@ import cn.duban.workflow.ItemHistory.Action;
 @Service
 public class DailySweep {
 
-    public record Result(LocalDate date, boolean workingDay, int reminders, int escalations) {}
+    /** {@code calendarWarning}: years without holiday data, as of today and for the day swept (null when none). */
+    public record Result(LocalDate date, boolean workingDay, int reminders, int escalations, String calendarWarning) {}
 
     /** A unit's open EXECUTE task with what the facts need of its item and plan. */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
@@ -68,10 +70,12 @@ public class DailySweep {
     private final RuntimeService runtime;
     private final AuditLog audit;
     private final PolicyFiles policy;
+    private final CalendarWarning calendarWarning;
 
     public DailySweep(JdbcClient jdbc, JdbcTemplate batch, RuleBase rules, WorkCalendar calendar, Notifications notifications,
                       Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime,
-                      AuditLog audit, PolicyFiles policy) {
+                      AuditLog audit, PolicyFiles policy, CalendarWarning calendarWarning) {
+        this.calendarWarning = calendarWarning;
         this.policy = policy;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -90,7 +94,7 @@ public class DailySweep {
     public Result run(LocalDate day) {
         policy.pull(); // rules and holidays another node changed a moment ago
         if (!calendar.isWorkingDay(day)) {
-            return new Result(day, false, 0, 0);
+            return new Result(day, false, 0, 0, calendarWarning.check(day.getYear()));
         }
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
@@ -146,7 +150,7 @@ public class DailySweep {
             }
         }
         colour(outcome.colours());
-        Result result = new Result(day, true, reminded, escalations);
+        Result result = new Result(day, true, reminded, escalations, calendarWarning.check(day.getYear()));
         audit.record("SWEEP_RUN", "sweep:" + day, null, result);
         return result;
     }

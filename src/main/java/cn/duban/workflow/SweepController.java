@@ -20,7 +20,7 @@ public class SweepController {
         this.today = today;
     }
 
-    /** Runs the daily sweep for a day (default today): {"date","workingDay","reminders","escalations"} (ADMIN). */
+    /** Runs the daily sweep for a day (default today): {"date","workingDay","reminders","escalations","calendarWarning"} (ADMIN). */
     @PostMapping("/api/admin/sweep")
     public DailySweep.Result sweep(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
         return sweep.run(date == null ? today.date() : date);

@@ -111,11 +111,11 @@ class AccessMatrixTest {
         for (String e : List.of("GET /api/admin/outbox", "GET /api/admin/audit", "GET /api/admin/users", "POST /api/admin/users",
                 "PUT /api/admin/users/{username}", "GET /api/admin/units", "PUT /api/admin/units/{code}/contacts",
                 "GET /api/admin/rules", "GET /api/admin/rules/{name}", "PUT /api/admin/rules/{name}", "GET /api/admin/rules/simulate",
-                "GET /api/admin/holidays", "PUT /api/admin/holidays", "POST /api/admin/rules/reload", "POST /api/admin/sweep",
+                "GET /api/admin/holidays", "PUT /api/admin/holidays", "POST /api/admin/holidays/notice", "POST /api/admin/rules/reload", "POST /api/admin/sweep",
                 "POST /api/admin/ledger/import", "POST /api/plans/import", "POST /api/plans/{id}/launch", "PATCH /api/items/{id}",
                 "PUT /api/lookback/matches/{id}", "POST /api/lookback/{planId}/start", "PUT /api/items/{id}/deduction",
                 "GET /rules", "POST /rules/{file}", "GET /admin", "POST /admin/ledger", "POST /admin/users",
-                "POST /admin/users/{username}", "POST /admin/holidays", "POST /admin/units/{code}", "GET /plans/import",
+                "POST /admin/users/{username}", "POST /admin/holidays", "POST /admin/holidays/notice", "POST /admin/units/{code}", "GET /plans/import",
                 "POST /plans/import", "POST /plans/items/{id}", "POST /plans/{id}/launch")) {
             POLICY.put(e, Access.ADMIN);
         }
