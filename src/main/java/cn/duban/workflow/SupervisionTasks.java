@@ -5,17 +5,23 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.system.Today;
@@ -43,6 +49,8 @@ public class SupervisionTasks {
 
     private static final int MAX_TEXT = 10_000;
     private static final int MAX_EVIDENCE = 50;
+    /** How often a completion meeting a concurrent one on the same item is tried. */
+    private static final int ATTEMPTS = 5;
 
     private final OpenTasks openTasks;
     private final TaskService engineTasks;
@@ -58,12 +66,15 @@ public class SupervisionTasks {
     private final Today today;
 
     private final AuditLog audit;
+    private final TransactionTemplate transactions;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
                             Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
                             Notifications notifications, LookBackCases lookBackCases, Outbox outbox, Messages messages,
-                            Today today, AuditLog audit) {
+                            Today today, AuditLog audit, PlatformTransactionManager transactionManager) {
         this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+        this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.openTasks = openTasks;
         this.engineTasks = engineTasks;
         this.reports = reports;
@@ -82,9 +93,42 @@ public class SupervisionTasks {
         return openTasks.forUser(user, planId, step, unit);
     }
 
-    /** Completes a task: the step decides what the body must hold and where the process goes next. */
-    @Transactional
+    /**
+     * Completes a task: the step decides what the body must hold and where the process goes next. Tasks of one item
+     * completed at the same moment (two 督办, a 督办 and a review) touch sibling executions of its process, and one
+     * of them meets the engine's optimistic-locking conflict: that one is tried again, each attempt in a transaction
+     * of its own (so nothing of a failed attempt is recorded), after a short random pause. The task itself
+     * completed by someone else in the meantime is refused (409).
+     */
     public void complete(String taskId, TaskCompletion body, UserAccount user) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(status -> completeOnce(taskId, body, user));
+                return;
+            } catch (OptimisticLockingException | NullValueException e) { // NullValueException: the engine lost the task
+                if (openTasks.find(taskId).isEmpty()) {
+                    throw ApiException.conflict("该任务已被他人办结, 请刷新查看");
+                }
+                if (e instanceof NullValueException) {
+                    throw e;
+                }
+                if (attempt == ATTEMPTS) {
+                    throw ApiException.conflict("该事项正被他人同时办理, 请稍后重试");
+                }
+                pause(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 50) * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void completeOnce(String taskId, TaskCompletion body, UserAccount user) {
         OpenTask task = authorize(taskId, user);
         switch (task.step()) {
             case EXECUTE -> {
