@@ -3,6 +3,7 @@ package cn.duban.rules;
 import static cn.duban.rules.RuleFacts.reminders;
 import static cn.duban.rules.RuleFacts.work;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -23,6 +24,7 @@ import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import cn.duban.Api;
 import cn.duban.Api.Response;
+import cn.duban.system.Folders;
 
 /**
  * Who may run code: .drl files and reloading are for the operator (ops); the office (admin) changes only the values
@@ -161,6 +163,40 @@ class DecisionTableUploadTest {
         String forOperator = mvc.perform(MockMvcRequestBuilders.get("/rules").param("file", "reminders.drl")
                 .with(user(users.loadUserByUsername("ops")))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(forOperator).contains("save-rules").doesNotContain("rules-read-only");
+    }
+
+    @Test
+    void aWorkbookIsCheckedAsTheCompilerReadsIt() throws Exception {
+        java.util.Optional<Folders.FileText> table = java.util.Optional.of(new Folders.FileText("t.drl.xlsx", xlsx(inForce)));
+        RuleBase.build(java.util.List.of(table.get())); // a decision table Drools compiles
+        DecisionTables.requireValuesOnly("t.drl.xlsx", table, xlsx(edited("5,DUE_SOON", "6,DUE_SOON\n2,DUE_SOON")));
+        assertThatThrownBy(() -> DecisionTables.requireValuesOnly("t.drl.xlsx", table,
+                xlsx(edited("5,DUE_SOON", "\"1); System.exit(0); //\",DUE_SOON"))))
+                .isInstanceOf(RuleBase.CompileException.class).hasMessageContaining("第 10 行第 A 列").hasMessageContaining("不是整数");
+        assertThatThrownBy(() -> DecisionTables.requireValuesOnly("t.drl.xlsx", table, xlsx(inForce.replace("$param", "$param || true"))))
+                .isInstanceOf(RuleBase.CompileException.class).hasMessageContaining("第 8 行第 A 列");
+    }
+
+    /** The table as the office's spreadsheet program saves it: numbers as numbers, the rest as text. */
+    private static byte[] xlsx(String csv) throws java.io.IOException {
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook()) {
+            org.apache.poi.ss.usermodel.Sheet sheet = book.createSheet("阈值");
+            String[] lines = csv.split("\n");
+            for (int r = 0; r < lines.length; r++) {
+                java.util.List<String> cells = new org.drools.decisiontable.parser.csv.CsvLineParser().parse(lines[r]);
+                org.apache.poi.ss.usermodel.Row row = sheet.createRow(r);
+                for (int c = 0; c < cells.size(); c++) {
+                    if (cells.get(c).matches("\\d+")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(cells.get(c)));
+                    } else if (!cells.get(c).isEmpty()) {
+                        row.createCell(c).setCellValue(cells.get(c));
+                    }
+                }
+            }
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            book.write(out);
+            return out.toByteArray();
+        }
     }
 
     private void assertRefused(String table, String where, String reason) {
