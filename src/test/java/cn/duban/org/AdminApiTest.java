@@ -66,7 +66,7 @@ class AdminApiTest {
     cn.duban.workflow.EngineIdentity engineIdentity;
 
     @Test
-    void onlyAnOperatorMakesOrChangesOperatorsAndOnlyOperatorsAreCamundaAdministrators() {
+    void onlyAnOperatorMakesOrChangesOperatorsAndOnlyOperatorsAreCamundaAdministrators() throws Exception {
         Api api = new Api(mvc);
         String newOperator = "{\"username\":\"newops\",\"password\":\"pw\",\"roles\":[\"OPERATOR\"]}";
         assertThat(api.post("admin", "/api/admin/users", newOperator).status()).isEqualTo(403);
@@ -76,6 +76,9 @@ class AdminApiTest {
                 .as("the office cannot take an operator's account over").isEqualTo(403);
         assertThat(api.get("ops", "/api/me").status()).isEqualTo(200);
         assertThat(api.get("jia", "/api/me").body().get("roles").toString()).doesNotContain("OPERATOR");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as("the user form offers the role").contains("new-role-OPERATOR");
 
         // someone with both roles may
         users.add("chief", "主任", Api.PASSWORD, java.util.List.of(Role.ADMIN, Role.OPERATOR), java.util.List.of());
