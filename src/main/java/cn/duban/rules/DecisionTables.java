@@ -2,11 +2,15 @@ package cn.duban.rules;
 
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -70,8 +74,11 @@ final class DecisionTables {
         }
     }
 
-    /** A table's rows: what is not data, and after each RuleTable's label row, the run of data rows of that table. */
-    private record Layout(List<Row> fixed, Map<Integer, List<Row>> data, Map<Integer, Integer> tableStart) {}
+    /**
+     * A table's rows: the fixed ones (all but data), and the data rows of each RuleTable by the index among the fixed
+     * rows of its label row (the fourth after the RuleTable row).
+     */
+    private record Layout(List<Row> fixed, Map<Integer, List<Row>> data) {}
 
     /**
      * Refuses an upload by someone who may change only values: 403 for a .drl file or a table not in force (only an
@@ -99,8 +106,7 @@ final class DecisionTables {
             }
         }
         changed.data().forEach((label, rows) -> {
-            int start = changed.tableStart().get(label);
-            Map<Integer, Columns> columns = columns(changed.fixed(), start);
+            Map<Integer, Columns> columns = columns(changed.fixed(), label - 4);
             rows.forEach(row -> check(name, row, columns));
         });
     }
@@ -128,7 +134,7 @@ final class DecisionTables {
             return new Columns(null, false);
         }
         if (kind.equals("CONDITION") || kind.equals("C")) {
-            return new Columns(java.util.Collections.nCopies(placeholders, Type.INTEGER), indexed);
+            return new Columns(Collections.nCopies(placeholders, Type.INTEGER), indexed);
         }
         Matcher inserted = INSERTED.matcher(code);
         List<Type> types = (kind.equals("ACTION") || kind.equals("A")) && inserted.find() ? ACTIONS.get(inserted.group(1)) : null;
@@ -164,7 +170,7 @@ final class DecisionTables {
         });
     }
 
-    /** The sheet's rows, as Drools' parser for the file's kind reads them. */
+    /** The sheet's rows up to the last that is not empty, as Drools' parser for the file's kind reads them. */
     private static List<Row> rows(String name, byte[] content) {
         SortedMap<Integer, SortedMap<Integer, Cell>> cells = new TreeMap<>();
         DataListener listener = new DataListener() {
@@ -175,9 +181,7 @@ final class DecisionTables {
             public void finishSheet() {}
 
             @Override
-            public void newRow(int row, int columns) {
-                cells.computeIfAbsent(row, r -> new TreeMap<>());
-            }
+            public void newRow(int row, int columns) {}
 
             @Override
             public void newCell(int row, int column, String value, int mergedFrom) {
@@ -208,7 +212,6 @@ final class DecisionTables {
     private static Layout layout(List<Row> rows) {
         List<Row> fixed = new ArrayList<>();
         Map<Integer, List<Row>> data = new TreeMap<>();
-        Map<Integer, Integer> tableStart = new TreeMap<>();
         int start = -1;
         int nextData = -1;
         for (Row row : rows) {
@@ -225,12 +228,11 @@ final class DecisionTables {
             fixed.add(row);
             if (start >= 0 && fixed.size() - 1 == start + 4 && !table) {
                 nextData = row.index() + 1;
-                tableStart.put(fixed.size() - 1, start);
             } else if (!table && nextData != -1 && fixed.size() - 1 > start + 4) {
                 nextData = -1;
             }
         }
-        return new Layout(fixed, data, tableStart);
+        return new Layout(fixed, data);
     }
 
     private static int lastRow(Layout layout) {
@@ -243,9 +245,9 @@ final class DecisionTables {
 
     private static int firstDifference(Row was, Row now) {
         SortedMap<Integer, Cell> before = was == null ? new TreeMap<>() : was.cells();
-        java.util.SortedSet<Integer> columns = new java.util.TreeSet<>(now.cells().keySet());
+        SortedSet<Integer> columns = new TreeSet<>(now.cells().keySet());
         columns.addAll(before.keySet());
-        return columns.stream().filter(c -> !java.util.Objects.equals(before.get(c), now.cells().get(c))).findFirst().orElse(0);
+        return columns.stream().filter(c -> !Objects.equals(before.get(c), now.cells().get(c))).findFirst().orElse(0);
     }
 
     /** "第 12 行第 B 列", as a spreadsheet numbers them. */

@@ -98,7 +98,8 @@ class DecisionTableUploadTest {
     @Test
     void theOfficeChangesAndAddsThresholdsAndTheyAreInForce() {
         assertThat(reminders(rules, work(4, 0, 80, 80, 0))).isEmpty();
-        String values = edited("5,DUE_SOON", "4,DUE_SOON\n8,DUE_SOON").replace("1,\"1,逾期未报送\"", "2,\"1,逾期未报送\"");
+        // as a spreadsheet program may save it: other line ends, empty cells and lines at the end
+        String values = edited("5,DUE_SOON", "4,DUE_SOON,,\r\n8,DUE_SOON").replace("1,\"1,逾期未报送\"", "2,\"1,逾期未报送\"") + ",,\n\n";
         Response accepted = put("admin", TABLE, values);
         assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
         assertThat(reminders(rules, work(4, 0, 80, 80, 0))).containsExactly("DUE_SOON");
