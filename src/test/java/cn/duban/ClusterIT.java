@@ -331,7 +331,8 @@ class ClusterIT {
                     .append(", webhook: \"http://127.0.0.1:").append(webhooks.port()).append("/hook/").append(UNITS.get(i))
                     .append("\" }\n");
         }
-        yml.append("users:\n  - { username: admin, name: 公开办, password: \"{noop}pw\", roles: [ADMIN] }\n"
+        // admin is also the operator: the test edits a .drl file through it
+        yml.append("users:\n  - { username: admin, name: 公开办, password: \"{noop}pw\", roles: [ADMIN, OPERATOR] }\n"
                 + "  - { username: leader, name: 分管领导, password: \"{noop}pw\", roles: [SUPERVISOR] }\n");
         Path file = WORK.resolve(name);
         Files.writeString(file, yml.toString());

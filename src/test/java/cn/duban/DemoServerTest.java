@@ -62,14 +62,15 @@ class DemoServerTest {
         assertThat(tasks).hasSize(1);
         JsonNode item = json(send("admin", "GET", "/api/items/" + tasks.get(0).get("itemId").asText(), null));
         assertThat(item.get("history").toString()).contains("区民生服务站");
-        assertThat(json(send("admin", "GET", "/api/admin/users", null)).size()).isEqualTo(10);
+        assertThat(json(send("admin", "GET", "/api/admin/users", null)).size()).isEqualTo(11);
     }
 
     @Test
-    void camundaRestAndWebappsAreForTheOfficeOnly() throws Exception {
+    void camundaRestAndWebappsAreForTheOperatorOnly() throws Exception {
         assertThat(send("fgj", "GET", "/engine-rest/engine", null).statusCode()).isEqualTo(403);
+        assertThat(send("admin", "GET", "/engine-rest/engine", null).statusCode()).isEqualTo(403);
         assertThat(send(null, "GET", "/engine-rest/engine", null).statusCode()).isEqualTo(401);
-        HttpResponse<String> engines = send("admin", "GET", "/engine-rest/engine", null);
+        HttpResponse<String> engines = send("ops", "GET", "/engine-rest/engine", null);
         assertThat(engines.statusCode()).isEqualTo(200);
         assertThat(engines.body()).contains("default");
         HttpResponse<String> cockpit = send(null, "GET", "/camunda/app/cockpit/default/", null);

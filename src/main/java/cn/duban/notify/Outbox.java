@@ -30,7 +30,7 @@ import cn.duban.org.OrgDirectory;
 public class Outbox {
 
     /** Reminder kinds that wait for the day's digest. */
-    public static final List<String> DIGESTED = List.of("DUE_SOON", "DUE_TOMORROW", "DUE_TODAY", "OVERDUE", "LAGGING", "QUOTA");
+    public static final List<String> DIGESTED = cn.duban.rules.Remind.KINDS;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

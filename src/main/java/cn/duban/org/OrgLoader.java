@@ -30,7 +30,7 @@ import cn.duban.system.Folders;
 
 /**
  * Fills an empty organization directory on first start: from the YAML file {@code duban.org-file}, or with a
- * single {@code admin} user when no file is given.
+ * single {@code admin} user when no file is given: ADMIN and OPERATOR, the only one who can then make other operators.
  */
 @Component
 @Order(1)
@@ -86,7 +86,7 @@ public class OrgLoader implements ApplicationRunner {
         }
         String password = adminPassword.isBlank() ? randomPassword() : adminPassword;
         directory.addUser(new UserAccount("admin", "政务公开办", passwords.encode(password),
-                EnumSet.of(Role.ADMIN), Set.of()));
+                EnumSet.of(Role.ADMIN, Role.OPERATOR), Set.of()));
         if (adminPassword.isBlank()) {
             log.warn("No organization file (duban.org-file) given: created user 'admin' with password {}", password);
         }

@@ -90,6 +90,7 @@ public class UserController {
     @PostMapping(value = "/api/admin/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     public UserAccount addUser(@RequestBody UserChange body) {
+        requireOperatorFor(body.roles() != null && body.roles().contains(Role.OPERATOR));
         if (body.username() != null && directory.user(body.username()).isPresent()) {
             throw ApiException.conflict("用户已存在: " + body.username());
         }
@@ -107,6 +108,7 @@ public class UserController {
     @PutMapping(value = "/api/admin/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserAccount updateUser(@PathVariable String username, @RequestBody UserChange body) {
         UserAccount before = directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
+        requireOperatorFor(before.has(Role.OPERATOR) || body.roles() != null && body.roles().contains(Role.OPERATOR));
         try {
             UserAccount user = users.update(username, body.name(), body.password(), body.roles(), body.units());
             identity.sync();
@@ -115,6 +117,13 @@ public class UserController {
             return user;
         } catch (IllegalArgumentException e) {
             throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** An operator runs code on the server: only an operator makes one, or changes one (a password reset would be the same). */
+    private void requireOperatorFor(boolean touchesOperator) {
+        if (touchesOperator && !caller.current().has(Role.OPERATOR)) {
+            throw ApiException.forbidden("只有系统运维 (OPERATOR) 可以授予该角色或修改系统运维用户");
         }
     }
 

@@ -48,8 +48,14 @@ public class PolicyFiles {
         this.calendar = calendar;
     }
 
-    /** Replaces or adds a rule file after compiling the whole set with it; the files in force. */
-    public synchronized List<String> writeRule(String name, byte[] content) throws IOException {
+    /**
+     * Replaces or adds a rule file after compiling the whole set with it; the files in force. With {@code valuesOnly}
+     * (the office, not an operator) only a decision table in force whose data cells alone changed is taken.
+     */
+    public synchronized List<String> writeRule(String name, byte[] content, boolean valuesOnly) throws IOException {
+        if (valuesOnly) {
+            DecisionTables.requireValuesOnly(name, rules.file(name), content);
+        }
         List<String> files = rules.write(name, content);
         record(name, content);
         return files;

@@ -3,6 +3,9 @@ package cn.duban.rules;
 /** Action: remind the unit about the item (提醒); {@code kind} names the occasion (DUE_SOON, OVERDUE, LAGGING…). */
 public record Remind(long itemId, String itemNumber, String unit, String kind) {
 
+    /** Every kind of reminder the rules emit. */
+    public static final java.util.List<String> KINDS = java.util.List.of("DUE_SOON", "DUE_TOMORROW", "DUE_TODAY", "OVERDUE", "LAGGING", "QUOTA");
+
     public Remind(Work work, String kind) {
         this(work.getItemId(), work.getItemNumber(), work.getUnitCode(), kind);
     }

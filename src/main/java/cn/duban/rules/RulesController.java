@@ -22,11 +22,16 @@ import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.plan.parse.ParsedPlan;
+import cn.duban.org.Role;
 import cn.duban.security.AuditLog;
+import cn.duban.security.Caller;
 
 import cn.duban.system.ApiException;
 
-/** The rule files in force (ADMIN): list, read, replace one after validation, reload the folder. */
+/**
+ * The rule files in force: listed, read and simulated by ADMIN and OPERATOR; replaced after validation by OPERATOR,
+ * and by ADMIN when only a decision table's values change; the folder reloaded by OPERATOR.
+ */
 @RestController
 public class RulesController {
 
@@ -36,9 +41,11 @@ public class RulesController {
     private final WorkCalendar calendar;
     private final PlanStore plans;
     private final Today today;
+    private final Caller caller;
 
     public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans, Today today, AuditLog audit,
-                           PolicyFiles policy) {
+                           PolicyFiles policy, Caller caller) {
+        this.caller = caller;
         this.policy = policy;
         this.audit = audit;
         this.rules = rules;
@@ -58,14 +65,17 @@ public class RulesController {
         return ResponseEntity.ok(rules.file(name).orElseThrow(() -> ApiException.notFound("规则文件不存在: " + name)).bytes());
     }
 
-    /** Compiles the set with this file first; a file with errors is refused with the compiler's message. */
+    /**
+     * Compiles the set with this file first; a file with errors is refused with the compiler's message. Unless the
+     * caller is an OPERATOR, only the data cells of a decision table in force may change, each a value of its column.
+     */
     @PutMapping("/api/admin/rules/{name}")
     public Map<String, List<String>> replace(@PathVariable String name, @RequestBody byte[] content) throws IOException {
         if (content.length == 0) {
             throw ApiException.badRequest("规则文件为空");
         }
         String before = rules.file(name).map(f -> new String(f.bytes(), java.nio.charset.StandardCharsets.UTF_8)).orElse(null);
-        List<String> files = policy.writeRule(name, content);
+        List<String> files = policy.writeRule(name, content, !caller.current().has(Role.OPERATOR));
         audit.record("RULE_FILE_WRITTEN", "rules/" + name, before, new String(content, java.nio.charset.StandardCharsets.UTF_8));
         return Map.of("files", files);
     }

@@ -12,7 +12,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**
- * Camunda web app authentication taken from Spring Security. Only ADMIN users reach /camunda/**, so every
+ * Camunda web app authentication taken from Spring Security. Only OPERATOR users reach /camunda/**, so every
  * user seen here is a Camunda administrator.
  */
 public class CamundaWebappLogin extends ContainerBasedAuthenticationProvider {

@@ -35,8 +35,10 @@ import cn.duban.org.Role;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The API (/api/**) takes HTTP Basic and keeps no session; pages take a form login. Camunda's REST API and
- * web apps (Cockpit, Tasklist, Admin) are for ADMIN only, and the web apps trust this login.
+ * The API (/api/**) takes HTTP Basic and keeps no session; pages take a form login. What runs code on the server —
+ * .drl uploads, reloading the rules, Camunda's REST API and web apps (Cockpit, Tasklist, Admin) — is for OPERATOR
+ * only, and the web apps trust this login; the rule files are read by ADMIN and OPERATOR, and RulesController lets
+ * ADMIN change only a decision table's values.
  */
 @Configuration
 public class SecurityConfig {
@@ -50,7 +52,11 @@ public class SecurityConfig {
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(path.matcher("/api/admin/**"), path.matcher("/engine-rest/**"),
+                        .requestMatchers(path.matcher("/engine-rest/**"), path.matcher(HttpMethod.PUT, "/api/admin/rules/*.drl"),
+                                path.matcher(HttpMethod.POST, "/api/admin/rules/reload")).hasRole(Role.OPERATOR.name())
+                        .requestMatchers(path.matcher("/api/admin/rules"), path.matcher("/api/admin/rules/**"))
+                        .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
+                        .requestMatchers(path.matcher("/api/admin/**"),
                                 path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"),
                                 path.matcher(HttpMethod.PUT, "/api/items/**"), path.matcher(HttpMethod.PUT, "/api/lookback/**"),
                                 path.matcher(HttpMethod.POST, "/api/lookback/**"))
@@ -72,9 +78,11 @@ public class SecurityConfig {
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/plans/import"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/rules/**"),
-                                PathPatternRequestMatcher.withDefaults().matcher("/rules"),
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/rules/*.drl")).hasRole(Role.OPERATOR.name())
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/rules/**"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/rules"))
+                        .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/plans/import"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/admin"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/plans/**")).hasRole(Role.ADMIN.name())

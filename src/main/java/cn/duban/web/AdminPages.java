@@ -24,7 +24,10 @@ import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 
-/** The office's pages (ADMIN): the rules in force with validated uploads and a preview, the directory, ledger import. */
+/**
+ * The office's pages (ADMIN): the rules in force with validated uploads and a preview (also for OPERATOR, who alone
+ * changes .drl files), the directory, ledger import.
+ */
 @Controller
 public class AdminPages {
 
@@ -62,6 +65,7 @@ public class AdminPages {
         model.addAttribute("files", rules.files());
         model.addAttribute("folder", rules.folder());
         model.addAttribute("file", file);
+        model.addAttribute("editable", editable(file));
         if (file != null) {
             model.addAttribute("text", new String(rules.file(file).orElseThrow(() -> ApiException.notFound("规则文件不存在: " + file))
                     .bytes(), StandardCharsets.UTF_8));
@@ -87,10 +91,16 @@ public class AdminPages {
             model.addAttribute("files", rules.files());
             model.addAttribute("folder", rules.folder());
             model.addAttribute("file", file);
+            model.addAttribute("editable", editable(file));
             model.addAttribute("plans", plans.plans());
             return "rules";
         }
         return "redirect:/rules?file=" + file + "&saved";
+    }
+
+    /** An operator may change any rule file; the office only a decision table's values. */
+    private boolean editable(String file) {
+        return caller.current().has(cn.duban.org.Role.OPERATOR) || file == null || !file.endsWith(".drl");
     }
 
     /** 管理: units and how they are reached, users, and the working-day calendar's overrides. */

@@ -17,8 +17,9 @@ import cn.duban.org.UserAccount;
 
 /**
  * Mirrors the organization directory into Camunda's identity service at start-up: each unit is a group (the
- * candidate group of its tasks), each role a group, each user a member of its units and roles. Passwords stay
- * in the directory; Camunda's web apps take the login from Spring Security.
+ * candidate group of its tasks), each role a group, each user a member of its units and roles — and of no other group
+ * (a membership the directory no longer gives is removed). OPERATOR users are also Camunda administrators
+ * (camunda-admin). Passwords stay in the directory; Camunda's web apps take the login from Spring Security.
  */
 @Component
 @Order(2)
@@ -56,8 +57,13 @@ public class EngineIdentity implements ApplicationRunner {
             identity.saveUser(user);
             List<String> groups = new java.util.ArrayList<>(account.units());
             account.roles().forEach(r -> groups.add(r.name()));
-            if (account.isAdmin()) {
+            if (account.has(Role.OPERATOR)) {
                 groups.add("camunda-admin");
+            }
+            for (Group stale : identity.createGroupQuery().groupMember(account.username()).list()) {
+                if (!groups.contains(stale.getId())) {
+                    identity.deleteMembership(account.username(), stale.getId());
+                }
             }
             for (String group : groups) {
                 if (identity.createUserQuery().userId(account.username()).memberOfGroup(group).count() == 0) {

@@ -56,6 +56,44 @@ class AdminApiTest {
         assertThat(put(api, "admin", "/api/admin/users/nobody", MediaType.APPLICATION_JSON, "{}").status()).isEqualTo(404);
     }
 
+    @Autowired
+    Users users;
+
+    @Autowired
+    org.camunda.bpm.engine.IdentityService camunda;
+
+    @Autowired
+    cn.duban.workflow.EngineIdentity engineIdentity;
+
+    @Test
+    void onlyAnOperatorMakesOrChangesOperatorsAndOnlyOperatorsAreCamundaAdministrators() throws Exception {
+        Api api = new Api(mvc);
+        String newOperator = "{\"username\":\"newops\",\"password\":\"pw\",\"roles\":[\"OPERATOR\"]}";
+        assertThat(api.post("admin", "/api/admin/users", newOperator).status()).isEqualTo(403);
+        assertThat(put(api, "admin", "/api/admin/users/jia", MediaType.APPLICATION_JSON, "{\"roles\":[\"UNIT\",\"OPERATOR\"]}").status())
+                .isEqualTo(403);
+        assertThat(put(api, "admin", "/api/admin/users/ops", MediaType.APPLICATION_JSON, "{\"password\":\"taken-over\"}").status())
+                .as("the office cannot take an operator's account over").isEqualTo(403);
+        assertThat(api.get("ops", "/api/me").status()).isEqualTo(200);
+        assertThat(api.get("jia", "/api/me").body().get("roles").toString()).doesNotContain("OPERATOR");
+        assertThat(mvc.perform(MockMvcRequestBuilders.get("/admin").with(org.springframework.security.test.web.servlet.request
+                .SecurityMockMvcRequestPostProcessors.user("admin").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).as("the user form offers the role").contains("new-role-OPERATOR");
+
+        // someone with both roles may
+        users.add("chief", "主任", Api.PASSWORD, java.util.List.of(Role.ADMIN, Role.OPERATOR), java.util.List.of());
+        assertThat(api.post("chief", "/api/admin/users", newOperator).status()).isEqualTo(201);
+        assertThat(camunda.createUserQuery().memberOfGroup("camunda-admin").list())
+                .extracting(org.camunda.bpm.engine.identity.User::getId).contains("ops", "newops", "chief").doesNotContain("admin");
+        // a membership of an earlier version, when the office was Camunda's administrator, goes at the next sync
+        camunda.createMembership("admin", "camunda-admin");
+        engineIdentity.sync();
+        assertThat(camunda.createUserQuery().memberOfGroup("camunda-admin").list())
+                .extracting(org.camunda.bpm.engine.identity.User::getId).doesNotContain("admin");
+        assertThat(camunda.createUserQuery().memberOfGroup("ADMIN").list())
+                .extracting(org.camunda.bpm.engine.identity.User::getId).contains("admin");
+    }
+
     @Test
     void holidaysEditedApplyAtOnce() {
         Api api = new Api(mvc);

@@ -186,12 +186,16 @@ class BrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline canvas")));
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
+        assertThat(browser.findElement(By.id("rules-read-only")).isDisplayed()).as("a .drl file is the operator's").isTrue();
+        assertThat(browser.findElements(By.id("save-rules"))).isEmpty();
+        browser.get(url("/rules?file=thresholds.drl.csv"));
         WebElement text = browser.findElement(By.id("text"));
+        String table = text.getAttribute("value");
         text.clear();
-        text.sendKeys("package rules; rule \"broken\" when Work( then end");
+        text.sendKeys(table.replace("5,DUE_SOON", "\"1); System.exit(0); //\",DUE_SOON"));
         browser.findElement(By.id("save-rules")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rules-error"))).getText())
-                .contains("规则文件有错误", "reminders.drl");
+                .contains("thresholds.drl.csv", "第 10 行第 A 列", "不是整数");
         shot("12-rules-refused");
         browser.get(url("/admin"));
         assertThat(browser.findElement(By.id("units")).getText()).contains("市甲局");

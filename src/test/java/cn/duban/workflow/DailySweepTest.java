@@ -135,7 +135,7 @@ class DailySweepTest {
     @Test
     void aBrokenRuleFileIsRefusedAndTheRulesInForceKeepAnswering() throws Exception {
         String rulesDir = api.get("admin", "/api/admin/rules").body().get("folder").asText();
-        Response accepted = api.call("admin", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
+        Response accepted = api.call("ops", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
                 .contentType(MediaType.TEXT_PLAIN).content("""
                         package rules;
                         import cn.duban.rules.Work;
@@ -148,7 +148,7 @@ class DailySweepTest {
         assertThat(Files.exists(Path.of(rulesDir).resolve("thresholds.drl.csv"))).as("with the rules that were in force").isTrue();
         assertThat(api.get("leader", "/api/admin/rules").status()).isEqualTo(403);
 
-        Response refused = api.call("admin", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
+        Response refused = api.call("ops", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
                 .contentType(MediaType.TEXT_PLAIN).content("package rules; rule \"x\" when Nonsense( then end"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("error").asText()).contains("规则文件有错误", "extra.drl");
@@ -156,7 +156,7 @@ class DailySweepTest {
 
         Files.writeString(Path.of(rulesDir).resolve("broken.drl"), "package rules; rule \"y\" when Work( then end",
                 StandardCharsets.UTF_8);
-        Response reload = api.post("admin", "/api/admin/rules/reload", "");
+        Response reload = api.post("ops", "/api/admin/rules/reload", "");
         assertThat(reload.status()).isEqualTo(400);
         assertThat(reload.body().get("error").asText()).contains("broken.drl");
         // the rules in force still decide: an item due tomorrow is still reminded
@@ -164,7 +164,7 @@ class DailySweepTest {
         assertThat(sweep(fromDue(-1)).get("reminders").asInt()).isGreaterThanOrEqualTo(1);
         assertThat(api.tasks("yi", planId)).hasSize(1);
         Files.delete(Path.of(rulesDir).resolve("broken.drl"));
-        Response reloaded = api.post("admin", "/api/admin/rules/reload", "");
+        Response reloaded = api.post("ops", "/api/admin/rules/reload", "");
         assertThat(reloaded.status()).isEqualTo(200);
         assertThat(reloaded.body().get("files").toString()).contains("thresholds.drl.csv", "lookback.drl", "extra.drl");
     }
