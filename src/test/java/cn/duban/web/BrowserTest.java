@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -268,6 +269,10 @@ class BrowserTest {
                 .contains("八周内没有提醒或升级");
         browser.get(url("/rules?plan=" + planId + "&from=" + year + "-09-01"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline canvas")));
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom(document"
+                + ".getElementById('timeline')).getOption().series.reduce((n, s) => n + s.data.length, 0)"))
+                .as("the simulated events are on the chart").isPositive();
+        Thread.sleep(1500); // the points' entry animation, for the screenshot
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
         WebElement text = browser.findElement(By.id("text"));
@@ -292,7 +297,7 @@ class BrowserTest {
         shot("14-lookback");
         browser.get(url("/camunda/app/cockpit/default/"));
         wait.until(ExpectedConditions.titleContains("Cockpit"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[cam-widget-header], .navbar, nav")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul[cam-if-logged-in] > li.ng-scope")));
         shot("14b-cockpit");
         login("clerk2");
         assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
