@@ -102,6 +102,14 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlToBe(url("/")));
     }
 
+    /** Imports and launches a plan of the year with the items given (numbered, one a line), as the office. */
+    private long launch(int year, String items) {
+        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n" + items).getBytes(StandardCharsets.UTF_8),
+                "p.txt", null, "admin").planId();
+        plans.launch(planId, "admin");
+        return planId;
+    }
+
     /** A screenshot of the page, whose console must be clean but for the expected messages (e.g. a 403's). */
     private static void shot(String name, String... expected) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
@@ -122,9 +130,7 @@ class BrowserTest {
     @Test
     void aCompletionIsReturnedResubmittedApprovedAndCounted() throws Exception {
         int year = LocalDate.now().getYear() + 9;
-        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n"
-                + "2.公开另一单位的事项。(责任单位:市甲局)9月底前\n").getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
-        plans.launch(planId, "admin");
+        long planId = launch(year, "1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n2.公开另一单位的事项。(责任单位:市甲局)9月底前\n");
 
         login("ding");
         assertThat(browser.getTitle()).contains("我的任务");
@@ -190,9 +196,7 @@ class BrowserTest {
     @Test
     void aScriptLinkIsRefusedOnThePageAndAStoredOneShowsAsText() throws Exception {
         int year = LocalDate.now().getYear() + 11;
-        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开链接安全事项。(责任单位:市丁局)9月底前\n")
-                .getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
-        plans.launch(planId, "admin");
+        launch(year, "1.公开链接安全事项。(责任单位:市丁局)9月底前\n");
 
         login("ding");
         browser.findElement(By.linkText("公开链接安全事项")).click();
@@ -247,9 +251,7 @@ class BrowserTest {
     @Test
     void aUnitUserOpeningAnotherUnitsTaskGets403() throws Exception {
         int year = LocalDate.now().getYear() + 10;
-        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开甲局自己的事项。(责任单位:市甲局)9月底前\n")
-                .getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
-        plans.launch(planId, "admin");
+        long planId = launch(year, "1.公开甲局自己的事项。(责任单位:市甲局)9月底前\n");
         login("jia");
         browser.findElement(By.linkText("公开甲局自己的事项")).click();
         String jiaItem = browser.getCurrentUrl();
