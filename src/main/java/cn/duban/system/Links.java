@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Evidence links (佐证材料): only an absolute http(s) URL with a host is stored (API, pages, ledger import), and only
- * such a link is rendered as one ({@code th:href="${@links.safe(e)}"}), so a {@code javascript:} link stored before
- * the rule shows as plain text.
+ * such a link is rendered as one ({@code th:with="href=${@links.safe(e)}" th:attr="href=${href}"}: no href otherwise),
+ * so a {@code javascript:} link stored before the rule shows as plain text.
  */
 @Component("links")
 public class Links {
@@ -30,12 +30,11 @@ public class Links {
         }
     }
 
-    /** The link, when it is an http(s) URL; otherwise 400 with {@link #refusal}. */
-    public static String check(String link) {
+    /** 400 with {@link #refusal} unless the link is an http(s) URL. */
+    public static void check(String link) {
         if (!isWeb(link)) {
             throw ApiException.badRequest(refusal(link));
         }
-        return link;
     }
 
     /** Why the link is not taken: 佐证链接须为 http(s) 网址: javascript:… */

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -133,7 +134,7 @@ public class Pages {
     /** Input the service refused (400): the item's page again, with the message in place and the input kept. */
     private String refusedInPlace(ApiException e, long itemId, String summary, Integer percent, String evidence,
                                   String comment, Model model) {
-        if (e.status() != org.springframework.http.HttpStatus.BAD_REQUEST) {
+        if (e.status() != HttpStatus.BAD_REQUEST) {
             throw e;
         }
         model.addAttribute("error", e.getMessage());
