@@ -28,6 +28,7 @@ import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
+import cn.duban.system.Links;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.ProgressReports;
@@ -43,6 +44,7 @@ public class LedgerWorkbook {
             "佐证材料", "次数要求", "事项ID"};
     static final int PROGRESS = 6;
     static final int STATUS = 7;
+    static final int EVIDENCE = 8;
     static final int ID = 10;
 
     /** One difference between an imported row and the ledger; {@code applied} false for a conflict. */
@@ -148,7 +150,8 @@ public class LedgerWorkbook {
     /**
      * Reads an edited ledger: every 进展情况 and 完成状态 that differs from the ledger is a change; a row whose item no
      * longer exists, or a status the workflow cannot take (only 办理中 → 已办结 closes an item), is a conflict and
-     * is never applied. With {@code apply} the changes are made, all in one transaction.
+     * is never applied. So is an edited 佐证材料: units hand in evidence with their reports, and a link that is not
+     * http(s) is named. With {@code apply} the changes are made, all in one transaction.
      */
     @Transactional
     public List<Change> importLedger(byte[] content, boolean apply, String user, LocalDate today) {
@@ -184,6 +187,12 @@ public class LedgerWorkbook {
                             plans.setProgressNote(item.get().id(), progress);
                             history.record(item.get().id(), user, null, Action.LEDGER_EDITED, null, "进展情况: " + progress);
                         }
+                    }
+                    String evidence = format.formatCellValue(row.getCell(EVIDENCE)).strip();
+                    if (!evidence.equals(now[EVIDENCE].strip())) {
+                        changes.add(new Change(sheet.getSheetName(), r + 1, item.get().id(), number, "佐证材料", now[EVIDENCE],
+                                evidence, false, evidence.lines().map(String::strip).filter(l -> !l.isEmpty() && !Links.isWeb(l))
+                                .findFirst().map(Links::refusal).orElse("佐证材料由责任单位随报送提交, 台账导入不修改")));
                     }
                     if (!status.equals(now[STATUS])) {
                         boolean closes = item.get().status() == Item.Status.OPEN && status.startsWith("已办结");

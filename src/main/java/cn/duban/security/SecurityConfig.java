@@ -27,6 +27,9 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +47,13 @@ import jakarta.servlet.http.HttpServletResponse;
 public class SecurityConfig {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The pages' Content-Security-Policy: scripts only from this server (no inline scripts or handlers), styles may
+     * be inline (the templates' style attributes, htmx's indicator, ECharts), framed only by this site.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'self'; form-action 'self'";
 
     @Bean
     @Order(1)
@@ -68,6 +78,7 @@ public class SecurityConfig {
                         .accessDeniedHandler((req, res, ex) -> error(res, HttpStatus.FORBIDDEN, "无权访问")))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable())
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives("default-src 'none'; frame-ancestors 'none'")))
                 .build();
     }
 
@@ -76,7 +87,7 @@ public class SecurityConfig {
     SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers("/login", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/webjars/**", "/css/**").permitAll()
+                        .requestMatchers("/login", "/error", "/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/webjars/**", "/css/**", "/js/**").permitAll()
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**"),
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/rules/*.drl")).hasRole(Role.OPERATOR.name())
                         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher("/rules/**"),
@@ -93,6 +104,10 @@ public class SecurityConfig {
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 // Camunda's web apps carry their own CSRF token.
                 .csrf(c -> c.ignoringRequestMatchers("/camunda/**"))
+                // Camunda's web apps set their own policy (they need inline scripts and eval).
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()).addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/camunda/**")),
+                        new ContentSecurityPolicyHeaderWriter(PAGE_POLICY))))
                 .build();
     }
 

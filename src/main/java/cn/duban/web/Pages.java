@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,6 +27,7 @@ import cn.duban.rules.WorkCalendar;
 import cn.duban.security.Caller;
 import cn.duban.security.LoginAttempts;
 import cn.duban.system.ApiException;
+import cn.duban.system.Links;
 import cn.duban.workflow.ItemViews;
 import cn.duban.workflow.OpenTasks.TaskView;
 import cn.duban.workflow.ProgressReports;
@@ -117,16 +119,34 @@ public class Pages {
     public String complete(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String summary,
                            @RequestParam(required = false) Integer percent, @RequestParam(required = false) String evidence,
                            @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
-                           @RequestParam(value = "file", required = false) MultipartFile file) {
+                           @RequestParam(value = "file", required = false) MultipartFile file, Model model) {
         UserAccount user = caller.current();
-        TaskCompletion body = completion(summary, percent, evidence, decision, comment);
-        if (file != null && !file.isEmpty()) {
-            long attachment = tasks.attach(id, file, user);
-            body = new TaskCompletion(body.summary(), body.percent(), body.evidence(), List.of(attachment), null, null,
-                    null, null, null, null, null);
+        try {
+            TaskCompletion body = completion(summary, percent, evidence, decision, comment);
+            if (file != null && !file.isEmpty()) {
+                long attachment = tasks.attach(id, file, user);
+                body = new TaskCompletion(body.summary(), body.percent(), body.evidence(), List.of(attachment), null, null,
+                        null, null, null, null, null);
+            }
+            tasks.complete(id, body, user);
+        } catch (ApiException e) {
+            return refusedInPlace(e, itemId, summary, percent, evidence, comment, model);
         }
-        tasks.complete(id, body, user);
         return "redirect:/items/" + itemId + "?done";
+    }
+
+    /** Input the service refused (400): the item's page again, with the message in place and the input kept. */
+    private String refusedInPlace(ApiException e, long itemId, String summary, Integer percent, String evidence,
+                                  String comment, Model model) {
+        if (e.status() != HttpStatus.BAD_REQUEST) {
+            throw e;
+        }
+        model.addAttribute("error", e.getMessage());
+        model.addAttribute("summary", summary);
+        model.addAttribute("percent", percent);
+        model.addAttribute("evidence", evidence);
+        model.addAttribute("comment", comment);
+        return item(itemId, model);
     }
 
     /** An evidence file, for whoever may see its item. */
@@ -137,8 +157,12 @@ public class Pages {
 
     @PostMapping("/tasks/{id}/progress")
     public String progress(@PathVariable String id, @RequestParam long itemId, @RequestParam String summary,
-                           @RequestParam Integer percent, @RequestParam(required = false) String evidence) {
-        tasks.progress(id, completion(summary, percent, evidence, null, null), caller.current());
+                           @RequestParam Integer percent, @RequestParam(required = false) String evidence, Model model) {
+        try {
+            tasks.progress(id, completion(summary, percent, evidence, null, null), caller.current());
+        } catch (ApiException e) {
+            return refusedInPlace(e, itemId, summary, percent, evidence, null, model);
+        }
         return "redirect:/items/" + itemId + "?done";
     }
 
@@ -285,6 +309,7 @@ public class Pages {
     private static TaskCompletion completion(String summary, Integer percent, String evidence, String decision, String comment) {
         List<String> links = evidence == null ? List.of() : Arrays.stream(evidence.split("\\R")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
+        links.forEach(Links::check); // before an attachment is stored
         return new TaskCompletion(summary, percent, links, List.of(), decision, comment, null, null, null, null, null);
     }
 }

@@ -37,6 +37,7 @@ import cn.duban.plan.PlanService;
 import cn.duban.plan.PlanStore;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
+import cn.duban.system.Links;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.OpenTasks.OpenTask;
 import cn.duban.workflow.OpenTasks.TaskView;
@@ -234,9 +235,10 @@ public class SupervisionTasks {
         }
         List<String> evidence = body.evidence() == null ? List.of() : body.evidence().stream()
                 .filter(e -> e != null && !e.isBlank()).map(String::trim).toList();
-        if (evidence.size() > MAX_EVIDENCE || evidence.stream().anyMatch(e -> e.length() > 2000 || e.contains("\n"))) {
-            throw ApiException.badRequest("佐证材料 (evidence) 至多 " + MAX_EVIDENCE + " 条, 每条一行且不超过 2000 字");
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw ApiException.badRequest("佐证材料 (evidence) 至多 " + MAX_EVIDENCE + " 条");
         }
+        evidence.forEach(Links::check);
         List<Long> files = body.attachments() == null ? List.of() : body.attachments();
         for (Long id : files) {
             attachments.find(id == null ? -1 : id)

@@ -117,6 +117,28 @@ class LedgerWorkbookTest {
         assertThat(garbage.body().get("error").asText()).contains("台账");
     }
 
+    @Test
+    void anEvidenceCellWithALinkThatIsNotHttpIsAConflictNeverApplied() throws Exception {
+        Api api = new Api(mvc);
+        long planId = api.launchPlan("测试市" + (LocalDate.now().getYear() + 15) + "年政务公开工作要点\n一、台账\n"
+                + "1.公开台账链接事项。(责任单位:市甲局)9月底前\n");
+        api.complete("jia", api.task("jia", planId, "EXECUTE", "jia"),
+                "{\"summary\":\"已公开\",\"percent\":100,\"evidence\":[\"https://example.gov.cn/a\"]}");
+        List<List<String>> before = rows(export("admin", planId, null));
+        assertThat(before.get(1).get(8)).isEqualTo("https://example.gov.cn/a");
+
+        byte[] edited = edit(export("admin", planId, null), book -> book.getSheetAt(0).getRow(1).getCell(8)
+                .setCellValue("https://example.gov.cn/a\njavascript:alert(1)"));
+        JsonNode preview = upload(edited, false);
+        assertThat(preview.get("conflicts").asInt()).isEqualTo(1);
+        JsonNode row = preview.at("/rows/0");
+        assertThat(row.get("field").asText()).isEqualTo("佐证材料");
+        assertThat(row.get("applied").asBoolean()).isFalse();
+        assertThat(row.get("note").asText()).isEqualTo("佐证链接须为 http(s) 网址: javascript:alert(1)");
+        assertThat(upload(edited, true).at("/rows/0/applied").asBoolean()).isFalse();
+        assertThat(rows(export("admin", planId, null))).as("nothing was applied").isEqualTo(before);
+    }
+
     private byte[] export(String user, long planId, String unit) throws Exception {
         return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
                         .get("/api/ledger.xlsx?plan=" + planId + (unit == null ? "" : "&unit=" + unit))

@@ -8,22 +8,30 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 import cn.duban.plan.PlanService;
@@ -31,7 +39,8 @@ import cn.duban.plan.PlanService;
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
  * returns, the clerk hands in again, the reviewer approves, and the dashboard counts the item completed.
- * Screenshots of each page go to target/screenshots/.
+ * Screenshots of each page go to target/screenshots/; on each, the browser's console has no error and no
+ * Content-Security-Policy violation (the pages work under the CSP: htmx, the charts).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:duban-browser;DB_CLOSE_DELAY=-1")
@@ -51,6 +60,9 @@ class BrowserTest {
     @Autowired
     PlanService plans;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @BeforeAll
     static void openBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
@@ -62,6 +74,9 @@ class BrowserTest {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1100", "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("duban-chromium"));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         browser = new ChromeDriver(options);
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
         Files.createDirectories(SHOTS);
@@ -87,16 +102,35 @@ class BrowserTest {
         wait.until(ExpectedConditions.urlToBe(url("/")));
     }
 
-    private static void shot(String name) throws Exception {
+    /** Imports and launches a plan of the year with the items given (numbered, one a line), as the office. */
+    private long launch(int year, String items) {
+        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n" + items).getBytes(StandardCharsets.UTF_8),
+                "p.txt", null, "admin").planId();
+        plans.launch(planId, "admin");
+        return planId;
+    }
+
+    /** A screenshot of the page, whose console must be clean but for the expected messages (e.g. a 403's). */
+    private static void shot(String name, String... expected) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        consoleIsClean(name, expected);
+    }
+
+    /** No error and no CSP violation ("Refused to …") in the console since the last look. */
+    private static void consoleIsClean(String page, String... expected) {
+        List<String> bad = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue() || e.getMessage().contains("Refused to"))
+                .map(LogEntry::getMessage)
+                .filter(m -> !m.contains("/favicon.ico")) // the browser's own request, not the page's
+                .filter(m -> Arrays.stream(expected).noneMatch(m::contains))
+                .toList();
+        assertThat(bad).as("console of " + page).isEmpty();
     }
 
     @Test
     void aCompletionIsReturnedResubmittedApprovedAndCounted() throws Exception {
         int year = LocalDate.now().getYear() + 9;
-        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n"
-                + "2.公开另一单位的事项。(责任单位:市甲局)9月底前\n").getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
-        plans.launch(planId, "admin");
+        long planId = launch(year, "1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n2.公开另一单位的事项。(责任单位:市甲局)9月底前\n");
 
         login("ding");
         assertThat(browser.getTitle()).contains("我的任务");
@@ -160,11 +194,64 @@ class BrowserTest {
     }
 
     @Test
+    void aScriptLinkIsRefusedOnThePageAndAStoredOneShowsAsText() throws Exception {
+        int year = LocalDate.now().getYear() + 11;
+        launch(year, "1.公开链接安全事项。(责任单位:市丁局)9月底前\n");
+
+        login("ding");
+        browser.findElement(By.linkText("公开链接安全事项")).click();
+        String itemUrl = browser.getCurrentUrl();
+        long itemId = Long.parseLong(itemUrl.replaceAll(".*/items/(\\d+).*", "$1"));
+        login("leader");
+        browser.get(itemUrl);
+        browser.findElement(By.id("note")).sendKeys("请尽快报送");
+        browser.findElement(By.id("note")).submit();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        login("ding");
+        browser.get(url("/notifications"));
+        WebElement read = browser.findElement(By.xpath("//tr[td[contains(., '请尽快报送')]]//button"));
+        String cell = read.findElement(By.xpath("..")).getAttribute("id");
+        read.click();
+        wait.until(ExpectedConditions.textToBe(By.id(cell), "✓"));
+        shot("15-inbox-marked-read");
+        browser.get(itemUrl);
+        browser.findElement(By.id("summary")).sendKeys("已在门户网站公开");
+        browser.findElement(By.id("evidence")).sendKeys("javascript:alert(1)");
+        browser.findElement(By.id("complete")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
+                .isEqualTo("佐证链接须为 http(s) 网址: javascript:alert(1)");
+        assertThat(browser.findElement(By.id("evidence")).getAttribute("value")).as("the input is kept").isEqualTo("javascript:alert(1)");
+        assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo("已在门户网站公开");
+        assertThat(browser.findElement(By.id("reports")).getText()).as("nothing was handed in").isEmpty();
+        shot("16-script-link-refused");
+        browser.findElement(By.id("evidence")).clear();
+        browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-ok");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+
+        // old data: a link stored before links were checked
+        jdbc.sql("update progress_report set evidence = ? where item_id = ?")
+                .params("javascript:alert(document.cookie)\nhttps://gov.example/evidence-ok", itemId).update();
+        login("leader");
+        for (String page : List.of(itemUrl, url("/reviews"))) {
+            browser.get(page);
+            WebElement shown = browser.findElement(By.xpath("//a[text()='javascript:alert(document.cookie)']"));
+            assertThat(shown.getDomAttribute("href")).as(page + ": shown as text, not a link").isNull();
+            assertThat(browser.findElements(By.cssSelector("a[href^='javascript' i]"))).as(page).isEmpty();
+            assertThat(browser.findElement(By.xpath("//a[text()='https://gov.example/evidence-ok']")).getDomAttribute("href"))
+                    .isEqualTo("https://gov.example/evidence-ok");
+            shot(page.endsWith("/reviews") ? "18-review-old-link-as-text" : "17-item-old-link-as-text");
+        }
+        WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='公开链接安全事项']]"));
+        row.findElement(By.cssSelector("button.approve")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.xpath("//tr[td/a[text()='公开链接安全事项']]"), "已通过"));
+        shot("19-approved-in-place");
+    }
+
+    @Test
     void aUnitUserOpeningAnotherUnitsTaskGets403() throws Exception {
         int year = LocalDate.now().getYear() + 10;
-        long planId = plans.importPlan(("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开甲局自己的事项。(责任单位:市甲局)9月底前\n")
-                .getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId();
-        plans.launch(planId, "admin");
+        long planId = launch(year, "1.公开甲局自己的事项。(责任单位:市甲局)9月底前\n");
         login("jia");
         browser.findElement(By.linkText("公开甲局自己的事项")).click();
         String jiaItem = browser.getCurrentUrl();
@@ -172,7 +259,7 @@ class BrowserTest {
         browser.get(jiaItem);
         assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("403");
         assertThat(browser.findElement(By.id("error-message")).getText()).contains("无权");
-        shot("08-forbidden");
+        shot("08-forbidden", "Failed to load resource: the server responded with a status of 403");
         login("admin");
         browser.get(url("/plans/" + planId));
         shot("09-plan-preview");
@@ -184,6 +271,10 @@ class BrowserTest {
                 .contains("八周内没有提醒或升级");
         browser.get(url("/rules?plan=" + planId + "&from=" + year + "-09-01"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#timeline canvas")));
+        assertThat((Long) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom(document"
+                + ".getElementById('timeline')).getOption().series.reduce((n, s) => n + s.data.length, 0)"))
+                .as("the simulated events are on the chart").isPositive();
+        Thread.sleep(1500); // the points' entry animation, for the screenshot
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
         assertThat(browser.findElement(By.id("rules-read-only")).isDisplayed()).as("a .drl file is the operator's").isTrue();
@@ -210,9 +301,14 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2");
         browser.get(url("/lookback/" + planId));
         shot("14-lookback");
+        browser.get(url("/camunda/app/cockpit/default/"));
+        wait.until(ExpectedConditions.titleContains("Cockpit"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul[cam-if-logged-in] > li.ng-scope")));
+        shot("14b-cockpit");
         login("clerk2");
         assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
         browser.get(url("/rules"));
         assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
+        consoleIsClean("the last pages", "/rules - Failed to load resource: the server responded with a status of 403");
     }
 }
