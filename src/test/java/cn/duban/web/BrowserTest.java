@@ -94,10 +94,14 @@ class BrowserTest {
     }
 
     private void login(String user) {
+        login(user, "pw");
+    }
+
+    private void login(String user, String password) {
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
-        browser.findElement(By.id("password")).sendKeys("pw");
+        browser.findElement(By.id("password")).sendKeys(password);
         browser.findElement(By.id("login")).click();
         wait.until(ExpectedConditions.urlToBe(url("/")));
     }
@@ -292,7 +296,7 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("units")).getText()).contains("市甲局");
         browser.findElement(By.id("new-username")).sendKeys("clerk2");
         browser.findElement(By.id("new-name")).sendKeys("第二经办人");
-        browser.findElement(By.id("new-password")).sendKeys("pw");
+        browser.findElement(By.id("new-password")).sendKeys("clerk2-password");
         browser.findElement(By.id("new-role-UNIT")).click();
         browser.findElement(By.id("new-units")).sendKeys("jia");
         shot("13-admin");
@@ -301,12 +305,29 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2");
         browser.get(url("/lookback/" + planId));
         shot("14-lookback");
+        login("ops"); // Camunda's web apps run code: the operator's
         browser.get(url("/camunda/app/cockpit/default/"));
         wait.until(ExpectedConditions.titleContains("Cockpit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul[cam-if-logged-in] > li.ng-scope")));
         shot("14b-cockpit");
-        login("clerk2");
+        login("clerk2", "clerk2-password");
         assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
+        // the new user sets a password of their own on 我的账户 (the name in the header)
+        browser.findElement(By.cssSelector("header a.me")).click();
+        browser.findElement(By.id("current-password")).sendKeys("clerk2-password");
+        browser.findElement(By.id("new-password")).sendKeys("my-own-secret");
+        browser.findElement(By.id("repeat-password")).sendKeys("my-own-secre");
+        browser.findElement(By.id("change-password-submit")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error"))).getText())
+                .isEqualTo("两次输入的新密码不一致");
+        shot("15-account-refused", "/account/password - Failed to load resource: the server responded with a status of 400");
+        browser.findElement(By.id("current-password")).sendKeys("clerk2-password");
+        browser.findElement(By.id("new-password")).sendKeys("my-own-secret");
+        browser.findElement(By.id("repeat-password")).sendKeys("my-own-secret");
+        browser.findElement(By.id("change-password-submit")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash"))).getText()).isEqualTo("密码已修改");
+        shot("16-account");
+        login("clerk2", "my-own-secret");
         browser.get(url("/rules"));
         assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
         consoleIsClean("the last pages", "/rules - Failed to load resource: the server responded with a status of 403");
