@@ -320,13 +320,13 @@ class BrowserTest {
         browser.findElement(By.id("change-password-submit")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password-error"))).getText())
                 .isEqualTo("两次输入的新密码不一致");
-        shot("15-account-refused", "/account/password - Failed to load resource: the server responded with a status of 400");
+        shot("14c-account-refused", "/account/password - Failed to load resource: the server responded with a status of 400");
         browser.findElement(By.id("current-password")).sendKeys("clerk2-password");
         browser.findElement(By.id("new-password")).sendKeys("my-own-secret");
         browser.findElement(By.id("repeat-password")).sendKeys("my-own-secret");
         browser.findElement(By.id("change-password-submit")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash"))).getText()).isEqualTo("密码已修改");
-        shot("16-account");
+        shot("14d-account");
         login("clerk2", "my-own-secret");
         browser.get(url("/rules"));
         assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
