@@ -32,6 +32,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.duban.Api;
+import cn.duban.TestToday;
 import cn.duban.Api.Response;
 import cn.duban.rules.WorkCalendar;
 import jakarta.mail.internet.MimeMessage;
@@ -53,6 +54,9 @@ class NotificationTest {
 
     @Autowired
     WorkCalendar calendar;
+
+    @Autowired
+    TestToday today;
 
     Api api;
     HttpServer webhook;
@@ -77,6 +81,7 @@ class NotificationTest {
     void tearDown() {
         delivery.deliverDue(Instant.now().plus(Duration.ofDays(1))); // leave nothing pending for the next test
         webhook.stop(0);
+        today.reset();
     }
 
     /** The mail that reached one address. */
@@ -134,6 +139,7 @@ class NotificationTest {
         LocalDate due = launch(3, "公开预算。(责任单位:市庚局)9月底前", "公开决算。(责任单位:市庚局)9月底前",
                 "公开审计结果。(责任单位:市辛局)9月底前");
         LocalDate day = fiveBefore(due);
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
@@ -176,6 +182,7 @@ class NotificationTest {
         LocalDate day = fiveBefore(due);
         String key = "digest:" + day + ":ren:EMAIL";
         mail.stop();
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
         JsonNode pending = outboxRow(key);
@@ -201,6 +208,7 @@ class NotificationTest {
         LocalDate day = fiveBefore(due);
         String key = "digest:" + day + ":gui:WEBHOOK";
         webhookStatus.set(503);
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
         assertThat(outboxRow(key).get("lastError").asText()).contains("503");

@@ -118,6 +118,7 @@ class AccessMatrixTest {
                 "POST /plans/import", "POST /plans/items/{id}", "POST /plans/{id}/launch")) {
             POLICY.put(e, Access.ADMIN);
         }
+        POLICY.put("GET /api/admin/sweep/failures", Access.ADMIN);
     }
 
     @Autowired
