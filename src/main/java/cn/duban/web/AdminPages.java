@@ -22,6 +22,7 @@ import cn.duban.rules.RulesController;
 import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.workflow.SweepFailures;
 
 /** The office's pages (ADMIN): the rules in force with validated uploads and a preview, the directory, ledger import. */
 @Controller
@@ -36,9 +37,11 @@ public class AdminPages {
     private final LedgerController ledger;
 
     private final AuditLog audit;
+    private final SweepFailures sweepFailures;
 
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans, LedgerController ledger, AuditLog audit) {
+                      PlanStore plans, LedgerController ledger, AuditLog audit, SweepFailures sweepFailures) {
+        this.sweepFailures = sweepFailures;
         this.audit = audit;
         this.ledger = ledger;
         this.caller = caller;
@@ -99,6 +102,7 @@ public class AdminPages {
         model.addAttribute("holidays", rulesApi.holidays());
         model.addAttribute("roles", cn.duban.org.Role.values());
         model.addAttribute("audit", audit.list(null, null, 50));
+        model.addAttribute("sweepFailures", sweepFailures.list(false));
         return "admin";
     }
 

@@ -1,7 +1,10 @@
 package cn.duban.workflow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -94,6 +97,7 @@ class SweepFailureTest {
         assertThat(open.at("/0/itemId").asLong()).isEqualTo(suspended);
         assertThat(open.at("/0/attempts").asInt()).isEqualTo(1);
         assertThat(open.get(0).hasNonNull("resolvedOn")).isFalse();
+        assertThat(adminPage()).as("on the 管理 page").contains("巡检未能升级督办的事项", "第1项", "未能升级");
 
         runtime.activateProcessInstanceById(instance);
         LocalDate next = workingDayAfter(firstOverdue);
@@ -107,6 +111,7 @@ class SweepFailureTest {
         JsonNode all = api.get("admin", "/api/admin/sweep/failures?all=true").body();
         assertThat(all).hasSize(1);
         assertThat(all.at("/0/resolvedOn").asText()).isEqualTo(next.toString());
+        assertThat(adminPage()).doesNotContain("巡检未能升级督办的事项");
         assertThat(api.get("leader", "/api/admin/sweep/failures").status()).isEqualTo(403);
     }
 
@@ -115,6 +120,15 @@ class SweepFailureTest {
         Response r = api.post("admin", "/api/admin/sweep?date=" + day, "");
         assertThat(r.status()).as(r.raw()).isEqualTo(200);
         return r.body();
+    }
+
+    private String adminPage() {
+        try {
+            return mvc.perform(get("/admin").with(user("admin").roles("ADMIN"))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long escalationRows(long item) {
