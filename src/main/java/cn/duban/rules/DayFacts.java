@@ -30,11 +30,13 @@ public final class DayFacts {
 
     /**
      * One unit's open work on one item: the item's reporting periods ({@link Periods#ofItem}), the day supervision
-     * of its plan year began ({@link Periods#start}), its requirements, the unit's reports so far, and the item's
-     * returns and escalation level.
+     * of its plan year began ({@link Periods#start}), its requirements, the unit's reports so far, the item's
+     * returns and escalation level, and whether it is the lead unit's consolidation (牵头汇总, owed once the others
+     * are done, for the item's last period).
      */
     public record UnitWork(long itemId, String number, String unit, List<Periods.Period> periods, LocalDate start,
-                           int year, List<Requirement> requirements, List<Report> reports, int returns, int level) {}
+                           int year, List<Requirement> requirements, List<Report> reports, int returns, int level,
+                           boolean consolidating) {}
 
     /** The latest reminder of a kind to a unit about an item. */
     public record Reminded(long itemId, String unit, String kind, LocalDate on) {}
@@ -50,7 +52,7 @@ public final class DayFacts {
         for (UnitWork w : work) {
             List<Periods.Period> periods = w.periods();
             int approved = (int) w.reports().stream().filter(Report::approved).count();
-            Periods.Period owed = periods.get(Math.min(approved, periods.size() - 1));
+            Periods.Period owed = periods.get(w.consolidating() ? periods.size() - 1 : Math.min(approved, periods.size() - 1));
             if (owed.start().isAfter(day)) {
                 continue;
             }

@@ -56,17 +56,26 @@ public final class Simulation {
     /** A simulated report: progress, or a submission that is approved or returned. */
     private record Report(LocalDate date, int percent, boolean submission, boolean approved) {}
 
-    /** One unit's work on one item over the year. */
+    /**
+     * One unit's work on one item over the year: a unit that executes it from the start, or the lead unit that
+     * consolidates once the others are done.
+     */
     private static final class Track {
         final int item;
         final String unit;
+        final boolean consolidating;
         final TreeMap<LocalDate, List<Report>> schedule = new TreeMap<>();
-        final List<DayFacts.Report> reported = new ArrayList<>();
+        final List<DayFacts.Report> reported;
+        boolean started;
         int approved;
 
-        Track(int item, String unit) {
+        /** {@code reported}: the unit's reports on the item, shared by its two tracks when the lead unit also executes. */
+        Track(int item, String unit, boolean consolidating, List<DayFacts.Report> reported) {
             this.item = item;
             this.unit = unit;
+            this.consolidating = consolidating;
+            this.reported = reported;
+            this.started = !consolidating;
         }
     }
 
@@ -112,9 +121,15 @@ public final class Simulation {
             ParsedItem item = plan.items().get(i);
             periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
-                Track track = new Track(i, unit);
+                Track track = new Track(i, unit, false, new ArrayList<>());
                 schedule(track, item, completion, random);
                 tracks.add(track);
+            }
+            String lead = item.consolidatingUnit(resolve);
+            if (lead != null) {
+                int index = i;
+                tracks.add(new Track(i, lead, true, tracks.stream().filter(t -> t.item == index && t.unit.equals(lead))
+                        .findFirst().map(t -> t.reported).orElseGet(ArrayList::new)));
             }
         }
         List<Event> events = new ArrayList<>();
@@ -123,6 +138,11 @@ public final class Simulation {
                 sweep(day, events);
                 for (Track track : tracks) {
                     track.schedule.getOrDefault(day, List.of()).forEach(r -> report(track, r));
+                }
+                for (Track lead : tracks) {
+                    if (!lead.started && tracks.stream().noneMatch(t -> t.item == lead.item && !t.consolidating && owes(t))) {
+                        consolidate(lead, day, completion, random);
+                    }
                 }
             }
         }
@@ -133,10 +153,10 @@ public final class Simulation {
     private void sweep(LocalDate day, List<Event> events) {
         List<DayFacts.UnitWork> work = new ArrayList<>();
         for (Track t : tracks) {
-            if (owed(t) != null) {
+            if (owes(t)) {
                 ParsedItem item = plan.items().get(t.item);
                 work.add(new DayFacts.UnitWork(t.item, item.number(), t.unit, periods.get(t.item), start, plan.year(),
-                        item.requirements(), t.reported, returns[t.item], level[t.item]));
+                        item.requirements(), t.reported, returns[t.item], level[t.item], t.consolidating));
             }
         }
         List<Object> facts = DayFacts.of(day, work, List.copyOf(sent.values()), calendar);
@@ -183,7 +203,7 @@ public final class Simulation {
     }
 
     private void report(Track t, Report r) {
-        if (owed(t) == null) {
+        if (!owes(t)) {
             return;
         }
         t.reported.add(new DayFacts.Report(r.date(), r.percent(), !r.submission() ? null : r.approved() ? "APPROVE" : "RETURN"));
@@ -195,10 +215,9 @@ public final class Simulation {
         }
     }
 
-    /** The period the unit still owes a report for, or null when it owes none this year. */
-    private Periods.Period owed(Track t) {
-        List<Periods.Period> ps = periods.get(t.item);
-        return t.approved < ps.size() ? ps.get(t.approved) : null;
+    /** Whether the unit has work open: a report it still owes this year. */
+    private boolean owes(Track t) {
+        return t.started && t.approved < (t.consolidating ? 1 : periods.get(t.item).size());
     }
 
     // ---- how the units behave ------------------------------------------------------------------------------------
@@ -235,6 +254,14 @@ public final class Simulation {
                     add(t, new Report(spread(q.start(), end, k, r.count() + 1), 50, false, false));
                 }
             }
+        }
+    }
+
+    /** The others are done on {@code day}: the lead unit's consolidation opens, and it hands it in a day or more later. */
+    private void consolidate(Track lead, LocalDate day, Completion completion, Random random) {
+        lead.started = true;
+        if (!(completion instanceof Completion.None)) {
+            add(lead, new Report(after(day, completion instanceof Completion.Random ? 1 + random.nextInt(5) : 1), 100, true, true));
         }
     }
 

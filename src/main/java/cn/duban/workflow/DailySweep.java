@@ -62,9 +62,13 @@ public class DailySweep {
 
     private static final Logger log = LoggerFactory.getLogger(DailySweep.class);
 
-    /** A unit's open EXECUTE task with what the facts need of its item and plan. */
+    /**
+     * A unit's open EXECUTE task (办理, or the lead unit's 牵头汇总: BPMN task "consolidate") with what the facts need
+     * of its item and plan.
+     */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
-                        int returns, int level, LocalDate issuedOn, int year, String processInstanceId) {}
+                        int returns, int level, LocalDate issuedOn, int year, String processInstanceId,
+                        boolean consolidating) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -118,7 +122,7 @@ public class DailySweep {
             byItem.put(o.itemId(), o);
             work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
                     Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
-                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level()));
+                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating()));
         }
         List<Object> facts = DayFacts.of(day, work, sent(day), calendar);
 
@@ -228,7 +232,7 @@ public class DailySweep {
 
     private List<Open> openWork() {
         return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
-                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id "
+                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "where t.step = 'EXECUTE' and t.unit_code is not null order by t.item_id, t.created_at")
                 .query((rs, i) -> {
@@ -239,7 +243,7 @@ public class DailySweep {
                             new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
                             rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
-                            rs.getInt(13), rs.getString(14));
+                            rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)));
                 })
                 .list();
     }
