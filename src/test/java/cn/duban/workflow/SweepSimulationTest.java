@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -21,20 +22,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
 import cn.duban.Api.Response;
+import cn.duban.TestToday;
 import cn.duban.rules.WorkCalendar;
 
 /**
  * The rules page's simulation shows what the server's sweep does: a launched plan (a group's item, one with two lead
  * units, one with a lead and a responsible unit, a monthly item and a quota), nobody reporting, simulated through the
  * API and swept day by day over the same ten weeks, gives the same reminders, escalations and colours on the same days.
- * The plan lies in last year: the sweep refuses days after today.
+ * Today moves along with the days swept (the sweep refuses a day after today).
  */
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 class SweepSimulationTest {
 
-    private static final int YEAR = LocalDate.now().getYear() - 1;
+    /** A year of its own: no other test's items are open in it, nor swept after it. */
+    private static final int YEAR = LocalDate.now().getYear() + 23;
     private static final int WEEKS = 10;
 
     @Autowired
@@ -45,6 +48,14 @@ class SweepSimulationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestToday today;
+
+    @AfterEach
+    void tearDown() {
+        today.reset();
+    }
 
     @Test
     void theSimulationAndTheSweepAgreeDayByDay() {
@@ -81,6 +92,7 @@ class SweepSimulationTest {
             if (!calendar.isWorkingDay(day)) {
                 continue;
             }
+            today.set(day);
             Response swept = api.post("admin", "/api/admin/sweep?date=" + day, "");
             assertThat(swept.status()).as(swept.raw()).isEqualTo(200);
             LocalDate on = day;
