@@ -81,7 +81,6 @@ class NotificationTest {
     void tearDown() {
         delivery.deliverDue(Instant.now().plus(Duration.ofDays(1))); // leave nothing pending for the next test
         webhook.stop(0);
-        today.reset();
     }
 
     /** The mail that reached one address. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -35,11 +34,6 @@ class AdminApiTest {
 
     @Autowired
     TestToday today;
-
-    @AfterEach
-    void tearDown() {
-        today.reset();
-    }
 
     private Response put(Api api, String user, String path, MediaType type, String body) {
         return api.call(user, MockMvcRequestBuilders.put(path).contentType(type).content(body));

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -43,11 +42,6 @@ class StatisticsTest {
 
     @Autowired
     TestToday today;
-
-    @AfterEach
-    void tearDown() {
-        today.reset();
-    }
 
     @Test
     void dashboardCountsByStatusAndUnitWithinTheCallersReach() {

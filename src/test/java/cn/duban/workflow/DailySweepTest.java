@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,11 +49,6 @@ class DailySweepTest {
     @BeforeEach
     void setUp() {
         api = new Api(mvc);
-    }
-
-    @AfterEach
-    void tearDown() {
-        today.reset();
     }
 
     /** The sweep of a day, on that day. */

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -56,11 +55,6 @@ class SweepFailureTest {
 
     @Autowired
     JdbcClient jdbc;
-
-    @AfterEach
-    void tearDown() {
-        today.reset();
-    }
 
     @Test
     void aSuspendedInstanceFailsAloneIsRecordedAndEscalatesOnceResumed() {

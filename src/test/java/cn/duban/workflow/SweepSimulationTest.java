@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -51,11 +50,6 @@ class SweepSimulationTest {
 
     @Autowired
     TestToday today;
-
-    @AfterEach
-    void tearDown() {
-        today.reset();
-    }
 
     @Test
     void theSimulationAndTheSweepAgreeDayByDay() {
