@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.context.ProcessEngineContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -195,9 +196,16 @@ public class DailySweep {
         notifications.addOnce(key + ":supervisor", first.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
                 "【" + name + "】" + about + " (责任单位: " + String.join("、", units.stream().map(Escalate::unit).toList())
                         + ")。原因: " + first.reason(), null, ItemHistory.SYSTEM);
-        runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
-                .setVariablesLocal(Map.of("unit", first.unit(), "level", level, "reason", first.reason()))
-                .correlateWithResult();
+        // a command context of its own, inside the daily-sweep job too: a correlation that fails leaves nothing behind
+        // in the job's context to be flushed with it, and what it wrote goes back with the item's savepoint
+        ProcessEngineContext.requiresNew();
+        try {
+            runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
+                    .setVariablesLocal(Map.of("unit", first.unit(), "level", level, "reason", first.reason()))
+                    .correlateWithResult();
+        } finally {
+            ProcessEngineContext.clear();
+        }
     }
 
     /**
