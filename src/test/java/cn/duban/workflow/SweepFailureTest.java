@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -65,12 +66,10 @@ class SweepFailureTest {
     @Test
     void aSuspendedInstanceFailsAloneIsRecordedAndEscalatesOnceResumed() {
         Api api = new Api(mvc);
-        long planId = api.launchPlan("测试市" + YEAR + "年政务公开工作要点\n一、测试\n1.公开审计整改情况。(责任单位:市甲局)9月底前\n"
-                + "2.公开审计结果。(责任单位:市乙局)9月底前\n");
-        long suspended = itemOf(api, "jia", planId);
-        long other = itemOf(api, "yi", planId);
-        String instance = plans.item(suspended).orElseThrow().processInstanceId();
-        runtime.suspendProcessInstanceById(instance);
+        TwoItems plan = launch(api, YEAR, "jia", "yi");
+        long planId = plan.id();
+        long suspended = plan.suspended();
+        long other = plan.other();
 
         LocalDate firstOverdue = workingDayAfter(LocalDate.of(YEAR, 9, 30));
         JsonNode failing = sweep(api, firstOverdue);
@@ -99,7 +98,7 @@ class SweepFailureTest {
         assertThat(open.get(0).hasNonNull("resolvedOn")).isFalse();
         assertThat(adminPage()).as("on the 管理 page").contains("巡检未能升级督办的事项", "第1项", "未能升级");
 
-        runtime.activateProcessInstanceById(instance);
+        runtime.activateProcessInstanceById(plan.instance());
         LocalDate next = workingDayAfter(firstOverdue);
         JsonNode retried = sweep(api, next);
         assertThat(retried.get("failures")).isEmpty();
@@ -125,12 +124,10 @@ class SweepFailureTest {
     void theMorningsSweepJobGoesAheadWithoutTheFailedItemToo() {
         Api api = new Api(mvc);
         int year = YEAR + 1;
-        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开审计整改情况。(责任单位:市丙局)9月底前\n"
-                + "2.公开审计结果。(责任单位:市丁局)9月底前\n");
-        long suspended = itemOf(api, "bing", planId);
-        long other = itemOf(api, "ding", planId);
-        String instance = plans.item(suspended).orElseThrow().processInstanceId();
-        runtime.suspendProcessInstanceById(instance);
+        TwoItems plan = launch(api, year, "bing", "ding");
+        long planId = plan.id();
+        long suspended = plan.suspended();
+        long other = plan.other();
 
         // the sweep as the daily-sweep process runs it every morning, inside its timer job
         LocalDate firstOverdue = workingDayAfter(LocalDate.of(year, 9, 30));
@@ -141,13 +138,27 @@ class SweepFailureTest {
         assertThat(supervise(api, planId)).containsExactly("ding");
         assertThat(api.get("admin", "/api/admin/sweep/failures").body().toString()).contains("\"itemId\":" + suspended);
 
-        runtime.activateProcessInstanceById(instance);
+        runtime.activateProcessInstanceById(plan.instance());
         today.set(workingDayAfter(firstOverdue));
         runSweepJob();
         assertThat(level(api, suspended)).isEqualTo(1);
         assertThat(supervise(api, planId)).containsExactlyInAnyOrder("bing", "ding");
         assertThat(api.get("admin", "/api/admin/sweep/failures").body().toString()).doesNotContain("\"itemId\":" + suspended);
     }
+
+    /** A plan of the year with one item for each unit, due 30 September; the first item's instance suspended. */
+    private record TwoItems(long id, long suspended, long other, String instance) {}
+
+    private TwoItems launch(Api api, int year, String suspendedUnit, String otherUnit) {
+        long planId = api.launchPlan("测试市" + year + "年政务公开工作要点\n一、测试\n1.公开审计整改情况。(责任单位:" + NAMES.get(suspendedUnit)
+                + ")9月底前\n2.公开审计结果。(责任单位:" + NAMES.get(otherUnit) + ")9月底前\n");
+        long suspended = itemOf(api, suspendedUnit, planId);
+        String instance = plans.item(suspended).orElseThrow().processInstanceId();
+        runtime.suspendProcessInstanceById(instance);
+        return new TwoItems(planId, suspended, itemOf(api, otherUnit, planId), instance);
+    }
+
+    private static final Map<String, String> NAMES = Map.of("jia", "市甲局", "yi", "市乙局", "bing", "市丙局", "ding", "市丁局");
 
     private void runSweepJob() {
         Job job = management.createJobQuery().processDefinitionKey("daily-sweep").timers().list().get(0);
