@@ -57,7 +57,8 @@ class ClusterIT {
 
     private static final Path JAR = Path.of("target/duban.jar").toAbsolutePath();
     private static final Path WORK = Path.of("target/cluster-it").toAbsolutePath();
-    private static final int YEAR = LocalDate.now().getYear() + 1;
+    /** Last year: the sweep refuses days after today, and nobody reports here, so the days may all lie behind us. */
+    private static final int YEAR = LocalDate.now().getYear() - 1;
     private static final List<String> UNITS = List.of("jia", "yi", "bing", "ding");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -179,7 +180,7 @@ class ClusterIT {
                 .containsExactly("400/400");
 
         // policy edited on one node is in force on the other: holidays at its next sweep, rule files within seconds
-        LocalDate holiday = workingDays(LocalDate.of(YEAR + 2, 3, 1), 1).get(0);
+        LocalDate holiday = workingDays(LocalDate.of(YEAR, 3, 2), 1).get(0);
         assertThat(b.sweep(holiday).get("workingDay").asBoolean()).isTrue();
         a.put("/api/admin/holidays", "text/plain; charset=utf-8", a.get("/api/admin/holidays") + "\n" + holiday + ",HOLIDAY,集群测试\n");
         assertThat(b.sweep(holiday).get("workingDay").asBoolean()).isFalse();
@@ -299,7 +300,7 @@ class ClusterIT {
     }
 
     private static List<LocalDate> workingDays(LocalDate from, int count) {
-        // 2027 onwards has no statutory holidays in the calendar yet: Monday to Friday
+        // Monday to Friday: a statutory holiday among them is swept as one (nothing happens), on every node alike
         List<LocalDate> days = new ArrayList<>();
         for (LocalDate d = from; days.size() < count; d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() <= 5) {

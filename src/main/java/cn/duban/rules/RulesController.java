@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.system.Today;
+import cn.duban.org.OrgDirectory;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
@@ -42,10 +43,12 @@ public class RulesController {
     private final PlanStore plans;
     private final Today today;
     private final Caller caller;
+    private final OrgDirectory directory;
 
     public RulesController(RuleBase rules, WorkCalendar calendar, PlanStore plans, Today today, AuditLog audit,
-                           PolicyFiles policy, Caller caller) {
+                           PolicyFiles policy, Caller caller, OrgDirectory directory) {
         this.caller = caller;
+        this.directory = directory;
         this.policy = policy;
         this.audit = audit;
         this.rules = rules;
@@ -82,7 +85,7 @@ public class RulesController {
 
     /**
      * A preview of what the rules in force will do to a plan's items between two dates if nobody reports (or as
-     * {@code completion} says): the simulation's events, day by day.
+     * {@code completion} says): the simulation's events, day by day, for the units the directory assigns.
      */
     @GetMapping("/api/admin/rules/simulate")
     public List<Simulation.Event> simulate(@RequestParam long plan, @RequestParam(defaultValue = "none") String completion,
@@ -99,7 +102,7 @@ public class RulesController {
                 plans.items(plan).stream().map(Item::asParsed).toList(), List.of(), record.chapters());
         LocalDate start = from == null ? today.date() : from;
         LocalDate end = start.plusWeeks(Math.max(1, Math.min(weeks, 53)));
-        return Simulation.run(parsed, rules, calendar, mode).stream()
+        return Simulation.run(parsed, rules, calendar, mode, directory::resolveAll).stream()
                 .filter(e -> !e.date().isBefore(start) && e.date().isBefore(end)).toList();
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
@@ -16,8 +17,10 @@ import cn.duban.plan.parse.Requirement;
 
 /**
  * A preview of a plan year without a server: the rules run on every working day from the plan's issue date to year
- * end, on the facts the units' (simulated) reports leave, and every action they take is recorded. Items without a
- * deadline are taken as due at year end, as the office would confirm them.
+ * end, on the facts the units' (simulated) reports leave, built as the daily sweep builds them ({@link DayFacts}),
+ * and every action they take is recorded. The units are those the server assigns
+ * ({@link ParsedItem#executingUnits}); items without a deadline are taken as due at year end, as the office would
+ * confirm them.
  */
 public final class Simulation {
 
@@ -53,45 +56,63 @@ public final class Simulation {
     /** A simulated report: progress, or a submission that is approved or returned. */
     private record Report(LocalDate date, int percent, boolean submission, boolean approved) {}
 
-    /** One unit's work on one item over the year. */
+    /**
+     * One unit's work on one item over the year: a unit that executes it from the start, or the lead unit that
+     * consolidates once the others are done.
+     */
     private static final class Track {
         final int item;
         final String unit;
+        final boolean consolidating;
         final TreeMap<LocalDate, List<Report>> schedule = new TreeMap<>();
-        final List<LocalDate> reported = new ArrayList<>();
+        final List<DayFacts.Report> reported;
+        boolean started;
         int approved;
-        int returns;
-        int percent;
 
-        Track(int item, String unit) {
+        /** {@code reported}: the unit's reports on the item, shared by its two tracks when the lead unit also executes. */
+        Track(int item, String unit, boolean consolidating, List<DayFacts.Report> reported) {
             this.item = item;
             this.unit = unit;
+            this.consolidating = consolidating;
+            this.reported = reported;
+            this.started = !consolidating;
         }
     }
 
     private final ParsedPlan plan;
     private final RuleBase rules;
     private final WorkCalendar calendar;
+    private final Function<List<String>, List<String>> resolve;
     private final LocalDate start;
     private final LocalDate yearEnd;
     private final List<List<Periods.Period>> periods = new ArrayList<>();
     private final List<Track> tracks = new ArrayList<>();
     private final int[] level;
+    private final int[] returns;
     private final Colour.Shade[] colour;
-    private final Map<String, LocalDate> sent = new HashMap<>();
+    private final Map<String, DayFacts.Reminded> sent = new HashMap<>();
 
-    private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar) {
+    private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Function<List<String>, List<String>> resolve) {
         this.plan = plan;
         this.rules = rules;
         this.calendar = calendar;
+        this.resolve = resolve;
         this.yearEnd = LocalDate.of(plan.year(), 12, 31);
         this.start = Periods.start(plan.issuedOn(), plan.year());
         this.level = new int[plan.items().size()];
+        this.returns = new int[plan.items().size()];
         this.colour = new Colour.Shade[plan.items().size()];
     }
 
+    /** Without a directory: each unit name the plan prints is one unit (a group stays one). */
     public static List<Event> run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion) {
-        return new Simulation(plan, rules, calendar).run(completion);
+        return run(plan, rules, calendar, completion, names -> names);
+    }
+
+    /** With the units each name stands for ({@code resolve}: the directory's, which expands groups into units). */
+    public static List<Event> run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion,
+                                  Function<List<String>, List<String>> resolve) {
+        return new Simulation(plan, rules, calendar, resolve).run(completion);
     }
 
     private List<Event> run(Completion completion) {
@@ -100,9 +121,15 @@ public final class Simulation {
             ParsedItem item = plan.items().get(i);
             periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
-                Track track = new Track(i, unit);
+                Track track = new Track(i, unit, false, new ArrayList<>());
                 schedule(track, item, completion, random);
                 tracks.add(track);
+            }
+            String lead = item.consolidatingUnit(resolve);
+            if (lead != null) {
+                int index = i;
+                tracks.add(new Track(i, lead, true, tracks.stream().filter(t -> t.item == index && t.unit.equals(lead))
+                        .findFirst().map(t -> t.reported).orElseGet(ArrayList::new)));
             }
         }
         List<Event> events = new ArrayList<>();
@@ -112,6 +139,11 @@ public final class Simulation {
                 for (Track track : tracks) {
                     track.schedule.getOrDefault(day, List.of()).forEach(r -> report(track, r));
                 }
+                for (Track lead : tracks) {
+                    if (!lead.started && tracks.stream().noneMatch(t -> t.item == lead.item && !t.consolidating && owes(t))) {
+                        consolidate(lead, day, completion, random);
+                    }
+                }
             }
         }
         return events;
@@ -119,40 +151,30 @@ public final class Simulation {
 
     /** The morning's sweep: the rules over the day's facts, and what they decide. */
     private void sweep(LocalDate day, List<Event> events) {
-        List<Object> facts = new ArrayList<>();
+        List<DayFacts.UnitWork> work = new ArrayList<>();
         for (Track t : tracks) {
-            Periods.Period owed = owed(t);
-            if (owed == null || owed.start().isAfter(day)) {
-                continue;
-            }
-            ParsedItem item = plan.items().get(t.item);
-            facts.add(Work.on(day, t.item, item.number(), t.unit, owed, periods.get(t.item).size() > 1, t.percent,
-                    t.returns, level[t.item], calendar));
-            for (Requirement r : item.requirements()) {
-                Periods.of(r.per(), start, plan.year()).stream().filter(p -> p.contains(day)).findFirst().ifPresent(p ->
-                        facts.add(new Quota(t.item, item.number(), t.unit, r.count(),
-                                (int) t.reported.stream().filter(p::contains).count(), r.per().name(),
-                                Math.max(0, calendar.workingDaysBetween(day, p.end())))));
+            if (owes(t)) {
+                ParsedItem item = plan.items().get(t.item);
+                work.add(new DayFacts.UnitWork(t.item, item.number(), t.unit, periods.get(t.item), start, plan.year(),
+                        item.requirements(), t.reported, returns[t.item], level[t.item], t.consolidating));
             }
         }
-        sent.forEach((key, date) -> {
-            String[] k = key.split("\\|", 3);
-            facts.add(new Sent(Long.parseLong(k[0]), k[1], k[2], calendar.workingDaysBetween(date, day)));
-        });
+        List<Object> facts = DayFacts.of(day, work, List.copyOf(sent.values()), calendar);
         RuleBase.Outcome outcome = rules.evaluate(facts);
         Map<String, Event> dayEvents = new LinkedHashMap<>();
         Map<Event, Integer> itemIndex = new HashMap<>();
         Comparator<Remind> byUnit = Comparator.comparingLong(Remind::itemId)
                 .thenComparingInt(r -> unitOrder(r.itemId(), r.unit())).thenComparing(Remind::kind);
         for (Remind r : outcome.reminders().stream().sorted(byUnit).toList()) {
-            sent.put(r.itemId() + "|" + r.unit() + "|" + r.kind(), day);
+            sent.put(r.itemId() + "|" + r.unit() + "|" + r.kind(), new DayFacts.Reminded(r.itemId(), r.unit(), r.kind(), day));
             Event event = new Event(day, r.itemNumber(), r.unit(), "REMIND", r.kind(), null, null);
             if (dayEvents.putIfAbsent("R" + r.itemId() + "|" + r.unit() + "|" + r.kind(), event) == null) {
                 itemIndex.put(event, (int) r.itemId());
             }
         }
-        outcome.escalations().stream().sorted(Comparator.comparingLong(Escalate::itemId).thenComparingInt(Escalate::level)
-                .thenComparingInt(e -> unitOrder(e.itemId(), e.unit()))).forEach(e -> {
+        // as the sweep does: an item rises once a day, to the highest level the rules give it
+        outcome.escalations().stream().sorted(Comparator.comparingLong(Escalate::itemId).thenComparing(Comparator
+                .comparingInt(Escalate::level).reversed()).thenComparingInt(e -> unitOrder(e.itemId(), e.unit()))).forEach(e -> {
             int item = (int) e.itemId();
             if (e.level() > level[item]) {
                 level[item] = e.level();
@@ -181,24 +203,21 @@ public final class Simulation {
     }
 
     private void report(Track t, Report r) {
-        if (owed(t) == null) {
+        if (!owes(t)) {
             return;
         }
-        t.reported.add(r.date());
-        t.percent = r.percent();
+        t.reported.add(new DayFacts.Report(r.date(), r.percent(), !r.submission() ? null : r.approved() ? "APPROVE" : "RETURN"));
         if (r.submission() && r.approved()) {
             t.approved++;
-            t.percent = 0;
             level[t.item] = 0; // the owed report is in: a new period starts unescalated
         } else if (r.submission()) {
-            t.returns++;
+            returns[t.item]++; // the server counts an item's returns, whichever unit's
         }
     }
 
-    /** The period the unit still owes a report for, or null when it owes none this year. */
-    private Periods.Period owed(Track t) {
-        List<Periods.Period> ps = periods.get(t.item);
-        return t.approved < ps.size() ? ps.get(t.approved) : null;
+    /** Whether the unit has work open: a report it still owes this year. */
+    private boolean owes(Track t) {
+        return t.started && t.approved < (t.consolidating ? 1 : periods.get(t.item).size());
     }
 
     // ---- how the units behave ------------------------------------------------------------------------------------
@@ -235,6 +254,14 @@ public final class Simulation {
                     add(t, new Report(spread(q.start(), end, k, r.count() + 1), 50, false, false));
                 }
             }
+        }
+    }
+
+    /** The others are done on {@code day}: the lead unit's consolidation opens, and it hands it in a day or more later. */
+    private void consolidate(Track lead, LocalDate day, Completion completion, Random random) {
+        lead.started = true;
+        if (!(completion instanceof Completion.None)) {
+            add(lead, new Report(after(day, completion instanceof Completion.Random ? 1 + random.nextInt(5) : 1), 100, true, true));
         }
     }
 
@@ -279,8 +306,8 @@ public final class Simulation {
         return d;
     }
 
-    /** The units that report on an item: the responsible units, else the lead units. */
-    private static List<String> units(ParsedItem item) {
-        return item.responsibleUnits().isEmpty() ? item.leadUnits() : item.responsibleUnits();
+    /** The units that report on an item, as the server assigns them. */
+    private List<String> units(ParsedItem item) {
+        return item.executingUnits(resolve);
     }
 }

@@ -23,6 +23,7 @@ import cn.duban.rules.RulesController;
 import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.workflow.SweepFailures;
 
 /**
  * The office's pages (ADMIN): the rules in force with validated uploads and a preview (also for OPERATOR, who alone
@@ -41,10 +42,13 @@ public class AdminPages {
 
     private final AuditLog audit;
     private final CalendarWarning calendarWarning;
+    private final SweepFailures sweepFailures;
 
     public AdminPages(Caller caller, RuleBase rules, RulesController rulesApi, UserController users, OrgDirectory directory,
-                      PlanStore plans, LedgerController ledger, AuditLog audit, CalendarWarning calendarWarning) {
+                      PlanStore plans, LedgerController ledger, AuditLog audit, CalendarWarning calendarWarning,
+                      SweepFailures sweepFailures) {
         this.calendarWarning = calendarWarning;
+        this.sweepFailures = sweepFailures;
         this.audit = audit;
         this.ledger = ledger;
         this.caller = caller;
@@ -113,6 +117,7 @@ public class AdminPages {
         model.addAttribute("calendarWarning", calendarWarning.check());
         model.addAttribute("roles", cn.duban.org.Role.values());
         model.addAttribute("audit", audit.list(null, null, 50));
+        model.addAttribute("sweepFailures", sweepFailures.list(false));
         return "admin";
     }
 

@@ -5,17 +5,22 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.context.ProcessEngineContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.duban.notify.Messages;
 import cn.duban.notify.Notifications;
@@ -26,14 +31,12 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Requirement;
 import cn.duban.rules.CalendarWarning;
 import cn.duban.rules.Colour;
+import cn.duban.rules.DayFacts;
 import cn.duban.rules.Escalate;
 import cn.duban.rules.Periods;
 import cn.duban.rules.PolicyFiles;
-import cn.duban.rules.Quota;
 import cn.duban.rules.Remind;
 import cn.duban.rules.RuleBase;
-import cn.duban.rules.Sent;
-import cn.duban.rules.Work;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory.Action;
@@ -42,21 +45,34 @@ import cn.duban.workflow.ItemHistory.Action;
  * The daily sweep (每日督办巡检): the rules look at every unit's open work on one day and decide reminders,
  * escalations and colours, which are carried out here: a reminder becomes a notification and, with the unit's other
  * reminders of the day, one digest in the outbox; an escalation raises the item's level, notifies the unit and the
- * supervisors at once and opens a 督办 task through the item's process. Running it twice for a day adds nothing, and
- * sweeps on several nodes at once run one after the other.
+ * supervisors at once and opens a 督办 task through the item's process. Each item's escalation is carried out in a
+ * savepoint of its own: one that fails (its process instance suspended, say) is undone and recorded, and the rest of
+ * the day goes ahead. Running it twice for a day adds nothing, and sweeps on several nodes at once run one after the
+ * other.
  */
 @Service
 public class DailySweep {
 
-    /** {@code calendarWarning}: years without holiday data, as of today and for the day swept (null when none). */
-    public record Result(LocalDate date, boolean workingDay, int reminders, int escalations, String calendarWarning) {}
+    /**
+     * {@code failures}: the items whose escalation could not be carried out; the rest of the day went ahead, and the
+     * next sweep tries them again. {@code calendarWarning}: years without holiday data, as of today and for the day
+     * swept (null when none).
+     */
+    public record Result(LocalDate date, boolean workingDay, int reminders, int escalations, List<Failure> failures,
+                         String calendarWarning) {}
 
-    /** A unit's open EXECUTE task with what the facts need of its item and plan. */
+    /** An item the sweep could not escalate, and why. */
+    public record Failure(long itemId, String number, String error) {}
+
+    private static final Logger log = LoggerFactory.getLogger(DailySweep.class);
+
+    /**
+     * A unit's open EXECUTE task (办理, or the lead unit's 牵头汇总: BPMN task "consolidate") with what the facts need
+     * of its item and plan.
+     */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
-                        int returns, int level, LocalDate issuedOn, int year, String processInstanceId) {}
-
-    /** A report as the facts count it. */
-    private record Report(long itemId, String unit, int percent, String decision, LocalDate on) {}
+                        int returns, int level, LocalDate issuedOn, int year, String processInstanceId,
+                        boolean consolidating) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -71,11 +87,18 @@ public class DailySweep {
     private final AuditLog audit;
     private final PolicyFiles policy;
     private final CalendarWarning calendarWarning;
+    private final SweepFailures failures;
+    private final TransactionTemplate savepoint;
 
     public DailySweep(JdbcClient jdbc, JdbcTemplate batch, RuleBase rules, WorkCalendar calendar, Notifications notifications,
                       Outbox outbox, Messages messages, PlanStore plans, ItemHistory history, RuntimeService runtime,
-                      AuditLog audit, PolicyFiles policy, CalendarWarning calendarWarning) {
+                      AuditLog audit, PolicyFiles policy, CalendarWarning calendarWarning, SweepFailures failures,
+                      PlatformTransactionManager transactions) {
         this.calendarWarning = calendarWarning;
+        this.failures = failures;
+        // each item's escalation in a savepoint of the sweep's transaction: one that fails is undone alone
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.policy = policy;
         this.audit = audit;
         this.jdbc = jdbc;
@@ -94,34 +117,21 @@ public class DailySweep {
     public Result run(LocalDate day) {
         policy.pull(); // rules and holidays another node changed a moment ago
         if (!calendar.isWorkingDay(day)) {
-            return new Result(day, false, 0, 0, calendarWarning.check(day.getYear()));
+            return new Result(day, false, 0, 0, List.of(), calendarWarning.check(day.getYear()));
         }
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
         List<Open> open = openWork();
-        Map<String, List<Report>> reports = reports(day);
-        List<Object> facts = new ArrayList<>();
+        Map<String, List<DayFacts.Report>> reports = reports(day);
         Map<Long, Open> byItem = new HashMap<>();
+        List<DayFacts.UnitWork> work = new ArrayList<>();
         for (Open o : open) {
             byItem.put(o.itemId(), o);
-            List<Periods.Period> periods = Periods.ofItem(o.deadline(), o.issuedOn(), o.year());
-            List<Report> mine = reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of());
-            int approved = (int) mine.stream().filter(r -> "APPROVE".equals(r.decision())).count();
-            Periods.Period owed = periods.get(Math.min(approved, periods.size() - 1));
-            // progress counts toward the period owed: any report for the first one, reports since it began after that
-            LocalDate since = approved == 0 ? LocalDate.MIN : owed.start();
-            int percent = mine.stream().filter(r -> !r.on().isBefore(since) && !"RETURN".equals(r.decision()))
-                    .max(Comparator.comparing(Report::on)).map(Report::percent).orElse(0);
-            facts.add(Work.on(day, o.itemId(), o.number(), o.unit(), owed, periods.size() > 1, percent, o.returns(),
-                    o.level(), calendar));
-            for (Requirement req : Requirement.parse(o.requirements())) {
-                Periods.of(req.per(), Periods.start(o.issuedOn(), o.year()), o.year()).stream().filter(p -> p.contains(day))
-                        .findFirst().ifPresent(p -> facts.add(new Quota(o.itemId(), o.number(), o.unit(), req.count(),
-                                (int) mine.stream().filter(x -> p.contains(x.on()) && !"RETURN".equals(x.decision())).count(),
-                                req.per().name(), Math.max(0, calendar.workingDaysBetween(day, p.end())))));
-            }
+            work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
+                    Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
+                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating()));
         }
-        sent(day).stream().filter(s -> byItem.containsKey(s.getItemId())).forEach(facts::add);
+        List<Object> facts = DayFacts.of(day, work, sent(day), calendar);
 
         RuleBase.Outcome outcome = rules.evaluate(facts);
         List<Notifications.Draft> reminders = new ArrayList<>();
@@ -135,6 +145,7 @@ public class DailySweep {
         int reminded = notifications.addAllOnce(reminders, ItemHistory.SYSTEM);
         outbox.digest(day);
         int escalations = 0;
+        List<Failure> failed = new ArrayList<>();
         Map<Long, List<Escalate>> escalated = new TreeMap<>();
         outcome.escalations().forEach(e -> escalated.computeIfAbsent(e.itemId(), k -> new ArrayList<>()).add(e));
         for (List<Escalate> ofItem : escalated.values()) {
@@ -145,14 +156,32 @@ public class DailySweep {
                 Map<String, Escalate> units = new TreeMap<>();
                 ofItem.stream().filter(e -> e.level() == level)
                         .forEach(e -> units.merge(e.unit(), e, (x, y) -> x.reason().compareTo(y.reason()) <= 0 ? x : y));
-                escalate(level, List.copyOf(units.values()), o, day);
-                escalations++;
+                try {
+                    savepoint.executeWithoutResult(status -> escalate(level, List.copyOf(units.values()), o, day));
+                    failures.resolve(o.itemId(), day);
+                    escalations++;
+                } catch (RuntimeException e) {
+                    failed.add(failed(o, level, day, e));
+                }
             }
         }
         colour(outcome.colours());
-        Result result = new Result(day, true, reminded, escalations, calendarWarning.check(day.getYear()));
+        Result result = new Result(day, true, reminded, escalations, List.copyOf(failed), calendarWarning.check(day.getYear()));
         audit.record("SWEEP_RUN", "sweep:" + day, null, result);
         return result;
+    }
+
+    /**
+     * The item's escalation could not be carried out (its writes are undone, its level stays, so the next sweep's
+     * rules escalate it again): logged, audited and listed for the office.
+     */
+    private Failure failed(Open o, int level, LocalDate day, RuntimeException e) {
+        String error = "未能升级至" + LEVELS[Math.min(level, LEVELS.length - 1)] + ": " + e.getMessage();
+        error = error.length() > 2000 ? error.substring(0, 2000) : error;
+        log.warn("Sweep of {}: item {} (第{}项) not escalated to level {}: {}", day, o.itemId(), o.number(), level, e.toString());
+        failures.record(o.itemId(), day, error);
+        audit.record("SWEEP_ITEM_FAILED", "item:" + o.itemId(), null, Map.of("date", day.toString(), "level", level, "error", error));
+        return new Failure(o.itemId(), o.number(), error);
     }
 
     /** Raises the item to {@code level}: each unit and the supervisors are told, and one 督办 task opens. */
@@ -173,9 +202,16 @@ public class DailySweep {
         notifications.addOnce(key + ":supervisor", first.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
                 "【" + name + "】" + about + " (责任单位: " + String.join("、", units.stream().map(Escalate::unit).toList())
                         + ")。原因: " + first.reason(), null, ItemHistory.SYSTEM);
-        runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
-                .setVariablesLocal(Map.of("unit", first.unit(), "level", level, "reason", first.reason()))
-                .correlateWithResult();
+        // a command context of its own, inside the daily-sweep job too: a correlation that fails leaves nothing behind
+        // in the job's context to be flushed with it, and what it wrote goes back with the item's savepoint
+        ProcessEngineContext.requiresNew();
+        try {
+            runtime.createMessageCorrelation("escalate").processInstanceId(o.processInstanceId())
+                    .setVariablesLocal(Map.of("unit", first.unit(), "level", level, "reason", first.reason()))
+                    .correlateWithResult();
+        } finally {
+            ProcessEngineContext.clear();
+        }
     }
 
     /**
@@ -210,7 +246,7 @@ public class DailySweep {
 
     private List<Open> openWork() {
         return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
-                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id "
+                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "where t.step = 'EXECUTE' and t.unit_code is not null order by t.item_id, t.created_at")
                 .query((rs, i) -> {
@@ -221,7 +257,7 @@ public class DailySweep {
                             new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
                             rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
-                            rs.getInt(13), rs.getString(14));
+                            rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)));
                 })
                 .list();
     }
@@ -233,24 +269,22 @@ public class DailySweep {
     }
 
     /** The latest notification of each kind to each unit on each item, up to the day. */
-    private List<Sent> sent(LocalDate day) {
+    private List<DayFacts.Reminded> sent(LocalDate day) {
         return jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= ? group by item_id, unit_code, kind")
                 .param(Date.valueOf(day))
-                .query((rs, i) -> new Sent(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        calendar.workingDaysBetween(rs.getDate(4).toLocalDate(), day)))
+                .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
                 .list();
     }
 
     /** Every report handed in up to the day, by item and unit. */
-    private Map<String, List<Report>> reports(LocalDate day) {
-        Map<String, List<Report>> byUnit = new HashMap<>();
+    private Map<String, List<DayFacts.Report>> reports(LocalDate day) {
+        Map<String, List<DayFacts.Report>> byUnit = new HashMap<>();
         jdbc.sql("select r.item_id, r.unit_code, r.percent, r.decision, r.submitted_at from progress_report r "
                         + "join item i on i.id = r.item_id where i.status = 'OPEN' and r.submitted_at < ?")
                 .param(Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
-                .query((rs, i) -> new Report(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-                        rs.getTimestamp(5).toLocalDateTime().toLocalDate()))
-                .list()
-                .forEach(r -> byUnit.computeIfAbsent(r.itemId() + "|" + r.unit(), k -> new ArrayList<>()).add(r));
+                .query((rs, i) -> byUnit.computeIfAbsent(rs.getLong(1) + "|" + rs.getString(2), k -> new ArrayList<>())
+                        .add(new DayFacts.Report(rs.getTimestamp(5).toLocalDateTime().toLocalDate(), rs.getInt(3), rs.getString(4))))
+                .list();
         return byUnit;
     }
 }

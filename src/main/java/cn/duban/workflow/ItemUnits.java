@@ -1,6 +1,5 @@
 package cn.duban.workflow;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,26 +29,12 @@ public class ItemUnits {
 
     /** Unit codes that each execute the item and report on it. */
     public List<String> executing(long itemId) {
-        Item item = item(itemId);
-        List<String> leads = directory.resolveAll(item.leadUnits());
-        Set<String> units = new LinkedHashSet<>(directory.resolveAll(item.responsibleUnits()));
-        if (leads.size() > 1) {
-            units.addAll(leads.subList(1, leads.size()));
-        }
-        if (units.isEmpty() && !leads.isEmpty()) {
-            units.add(leads.get(0));
-        }
-        return new ArrayList<>(units);
+        return item(itemId).asParsed().executingUnits(directory::resolveAll);
     }
 
     /** The lead unit that consolidates the others' results, or null when nobody needs to. */
     public String consolidating(long itemId) {
-        List<String> leads = directory.resolveAll(item(itemId).leadUnits());
-        if (leads.isEmpty()) {
-            return null;
-        }
-        List<String> executing = executing(itemId);
-        return executing.equals(List.of(leads.get(0))) ? null : leads.get(0);
+        return item(itemId).asParsed().consolidatingUnit(directory::resolveAll);
     }
 
     /** Every unit code the item involves: lead, responsible and cooperating. */

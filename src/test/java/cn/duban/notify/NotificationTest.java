@@ -32,6 +32,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 
 import cn.duban.Api;
+import cn.duban.TestToday;
 import cn.duban.Api.Response;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.workflow.DailySweep;
@@ -60,6 +61,9 @@ class NotificationTest {
 
     @Autowired
     DailySweep sweep;
+
+    @Autowired
+    TestToday today;
 
     Api api;
     HttpServer webhook;
@@ -141,6 +145,7 @@ class NotificationTest {
         LocalDate due = launch(3, "公开预算。(责任单位:市庚局)9月底前", "公开决算。(责任单位:市庚局)9月底前",
                 "公开审计结果。(责任单位:市辛局)9月底前");
         LocalDate day = fiveBefore(due);
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
@@ -210,6 +215,7 @@ class NotificationTest {
         LocalDate day = fiveBefore(due);
         String key = "digest:" + day + ":ren:EMAIL";
         mail.stop();
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
         JsonNode pending = outboxRow(key);
@@ -235,6 +241,7 @@ class NotificationTest {
         LocalDate day = fiveBefore(due);
         String key = "digest:" + day + ":gui:WEBHOOK";
         webhookStatus.set(503);
+        today.set(day);
         api.post("admin", "/api/admin/sweep?date=" + day, "");
         delivery.deliverDue(Instant.now());
         assertThat(outboxRow(key).get("lastError").asText()).contains("503");

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
 import cn.duban.Api.Response;
+import cn.duban.TestToday;
 
 /** The office's directory and calendar through the API: users added and changed, holidays edited. */
 @SpringBootTest
@@ -30,6 +31,9 @@ class AdminApiTest {
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
+    TestToday today;
 
     private Response put(Api api, String user, String path, MediaType type, String body) {
         return api.call(user, MockMvcRequestBuilders.put(path).contentType(type).content(body));
@@ -101,6 +105,7 @@ class AdminApiTest {
         while (day.getDayOfWeek() == DayOfWeek.SATURDAY || day.getDayOfWeek() == DayOfWeek.SUNDAY) {
             day = day.plusDays(1);
         }
+        today.set(day);
         assertThat(api.post("admin", "/api/admin/sweep?date=" + day, "").body().get("workingDay").asBoolean()).isTrue();
         Response bad = put(api, "admin", "/api/admin/holidays", MediaType.TEXT_PLAIN, "date,type,name\n" + day + ",VACATION,x\n");
         assertThat(bad.status()).isEqualTo(400);
@@ -108,6 +113,7 @@ class AdminApiTest {
         String text = api.get("admin", "/api/admin/holidays").raw() + "\n" + day + ",HOLIDAY,测试假日\n";
         Response saved = put(api, "admin", "/api/admin/holidays", MediaType.TEXT_PLAIN, text);
         assertThat(saved.status()).isEqualTo(200);
+        today.set(day);
         assertThat(api.post("admin", "/api/admin/sweep?date=" + day, "").body().get("workingDay").asBoolean()).isFalse();
         assertThat(api.get("admin", "/api/admin/holidays").raw()).contains("测试假日");
         assertThat(api.get("admin", "/api/admin/rules").body().get("files").toString()).as("rules kept").contains("thresholds.drl.csv");
@@ -126,6 +132,7 @@ class AdminApiTest {
         jdbc.sql("insert into policy_change (name, content, changed_at) values (?, ?, ?)")
                 .params("holidays.csv", text.getBytes(java.nio.charset.StandardCharsets.UTF_8), java.sql.Timestamp.from(java.time.Instant.now()))
                 .update();
+        today.set(day);
         assertThat(api.post("admin", "/api/admin/sweep?date=" + day, "").body().get("workingDay").asBoolean()).isFalse();
         assertThat(api.get("admin", "/api/admin/holidays").raw()).contains("另一节点保存的假日");
     }

@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
+import cn.duban.TestToday;
 import cn.duban.org.OrgDirectory;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
@@ -39,6 +40,9 @@ class StatisticsTest {
     @Autowired
     OrgDirectory directory;
 
+    @Autowired
+    TestToday today;
+
     @Test
     void dashboardCountsByStatusAndUnitWithinTheCallersReach() {
         Api api = new Api(mvc);
@@ -57,7 +61,9 @@ class StatisticsTest {
         assertThat(all.get("chapters").toString()).contains("{\"chapter\":\"一\",\"title\":\"测试\",\"items\":2,\"completed\":1}");
         assertThat(all.get("onTimeRate").asDouble()).isEqualTo(1.0);
         assertThat(all.get("averageDaysLate").asDouble()).isZero();
+        today.set(LocalDate.of(year, 9, 29));
         assertThat(api.post("admin", "/api/admin/sweep?date=" + year + "-09-29", "").status()).isEqualTo(200);
+        today.set(LocalDate.of(year, 10, 9));
         assertThat(api.post("admin", "/api/admin/sweep?date=" + year + "-10-09", "").status()).isEqualTo(200);
         JsonNode swept = api.get("admin", "/api/stats/dashboard?plan=" + planId).body().get("units");
         JsonNode yi = swept.get(0).get("unit").asText().equals("yi") ? swept.get(0) : swept.get(1);

@@ -131,6 +131,7 @@ class AccessMatrixTest {
         for (String e : List.of("PUT /api/admin/rules/{name}", "POST /rules/{file}", "POST /api/admin/rules/reload")) {
             POLICY.put(e, Access.OPERATOR);
         }
+        POLICY.put("GET /api/admin/sweep/failures", Access.ADMIN);
     }
 
     @Autowired

@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.duban.Api;
 import cn.duban.Api.Response;
+import cn.duban.TestToday;
 import cn.duban.rules.WorkCalendar;
 
 /** The daily sweep through the API: reminders, escalation to a 督办 task, colours, idempotency; rule reloads. */
@@ -40,6 +41,9 @@ class DailySweepTest {
     @Autowired
     WorkCalendar calendar;
 
+    @Autowired
+    TestToday today;
+
     Api api;
 
     @BeforeEach
@@ -47,7 +51,9 @@ class DailySweepTest {
         api = new Api(mvc);
     }
 
+    /** The sweep of a day, on that day. */
     private JsonNode sweep(LocalDate day) {
+        today.set(day);
         Response r = api.post("admin", "/api/admin/sweep?date=" + day, "");
         assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
         return r.body();
@@ -130,6 +136,24 @@ class DailySweepTest {
         assertThat(holiday.get("reminders").asInt()).isZero();
         assertThat(api.post("leader", "/api/admin/sweep?date=2026-09-01", "").status()).isEqualTo(403);
         assertThat(api.post("admin", "/api/admin/sweep?date=2026-13-01", "").status()).isEqualTo(400);
+    }
+
+    @Test
+    void aDayAfterTodayIsRefusedAndTheSimulationIsTheWayToLookAhead() {
+        long planId = launch("公开财政资金直达情况。(责任单位:市丙局)9月底前");
+        long itemId = api.tasks("bing", planId).get(0).get("itemId").asLong();
+        LocalDate dueSoon = fromDue(-5);
+        today.set(dueSoon.minusDays(1));
+        Response ahead = api.post("admin", "/api/admin/sweep?date=" + dueSoon, "");
+        assertThat(ahead.status()).isEqualTo(400);
+        assertThat(ahead.body().get("error").asText()).contains(dueSoon.toString(), "模拟", "simulate");
+        assertThat(api.get("admin", "/api/items/" + itemId).body().get("reminders").toString()).as("nothing sent").doesNotContain("DUE_SOON");
+        assertThat(api.get("admin", "/api/admin/rules/simulate?plan=" + planId + "&from=" + dueSoon + "&weeks=1").body().toString())
+                .as("the simulation shows that day").contains("DUE_SOON");
+        today.set(dueSoon);
+        assertThat(api.post("admin", "/api/admin/sweep?date=" + dueSoon, "").body().get("reminders").asInt())
+                .as("on the day itself").isGreaterThanOrEqualTo(1);
+        assertThat(api.post("admin", "/api/admin/sweep", "").body().get("date").asText()).as("no date: today").isEqualTo(dueSoon.toString());
     }
 
     @Test

@@ -17,5 +17,28 @@ public record ParsedPlan(String title, String organ, String docNumber, int year,
         public List<String> namedUnits() {
             return java.util.stream.Stream.of(leadUnits, responsibleUnits, cooperatingUnits).flatMap(List::stream).toList();
         }
+
+        /**
+         * The units that execute the item and report on it, the names turned into units by {@code resolve} (the
+         * directory expands a group into its units): every responsible unit and every lead unit but the first, or
+         * the first lead unit when nobody else works on it.
+         */
+        public List<String> executingUnits(java.util.function.Function<List<String>, List<String>> resolve) {
+            List<String> leads = resolve.apply(leadUnits);
+            java.util.Set<String> units = new java.util.LinkedHashSet<>(resolve.apply(responsibleUnits));
+            if (leads.size() > 1) {
+                units.addAll(leads.subList(1, leads.size()));
+            }
+            if (units.isEmpty() && !leads.isEmpty()) {
+                units.add(leads.get(0));
+            }
+            return List.copyOf(units);
+        }
+
+        /** The lead unit that consolidates the others' results once they are done, or null when nobody needs to. */
+        public String consolidatingUnit(java.util.function.Function<List<String>, List<String>> resolve) {
+            List<String> leads = resolve.apply(leadUnits);
+            return leads.isEmpty() || executingUnits(resolve).equals(List.of(leads.get(0))) ? null : leads.get(0);
+        }
     }
 }

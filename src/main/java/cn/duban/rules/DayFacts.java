@@ -1,0 +1,77 @@
+package cn.duban.rules;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import cn.duban.plan.parse.Requirement;
+
+/**
+ * The facts the rules see on one day, built from each unit's work as the daily sweep reads it from the database or
+ * the simulation keeps it: the one place that says how a unit's reports make its {@link Work} and {@link Quota}
+ * facts, so that the preview shows what the server will do.
+ */
+public final class DayFacts {
+
+    /** A report: its day, the progress it gives and its review (APPROVE, RETURN; null for progress or not yet reviewed). */
+    public record Report(LocalDate on, int percent, String decision) {
+
+        boolean approved() {
+            return "APPROVE".equals(decision);
+        }
+
+        boolean returned() {
+            return "RETURN".equals(decision);
+        }
+    }
+
+    /**
+     * One unit's open work on one item: the item's reporting periods ({@link Periods#ofItem}), the day supervision
+     * of its plan year began ({@link Periods#start}), its requirements, the unit's reports so far, the item's
+     * returns and escalation level, and whether it is the lead unit's consolidation (牵头汇总, owed once the others
+     * are done, for the item's last period).
+     */
+    public record UnitWork(long itemId, String number, String unit, List<Periods.Period> periods, LocalDate start,
+                           int year, List<Requirement> requirements, List<Report> reports, int returns, int level,
+                           boolean consolidating) {}
+
+    /** The latest reminder of a kind to a unit about an item. */
+    public record Reminded(long itemId, String unit, String kind, LocalDate on) {}
+
+    private DayFacts() {}
+
+    /**
+     * The day's facts: for each unit, its work in the period it owes a report for (none before that period begins)
+     * and its quotas in the requirement periods of the day; the reminders already sent about those items.
+     */
+    public static List<Object> of(LocalDate day, List<UnitWork> work, List<Reminded> sent, WorkCalendar calendar) {
+        List<Object> facts = new ArrayList<>();
+        for (UnitWork w : work) {
+            List<Periods.Period> periods = w.periods();
+            int approved = (int) w.reports().stream().filter(Report::approved).count();
+            Periods.Period owed = periods.get(w.consolidating() ? periods.size() - 1 : Math.min(approved, periods.size() - 1));
+            if (owed.start().isAfter(day)) {
+                continue;
+            }
+            // progress counts toward the period owed: any report for the first one, reports since it began after that
+            LocalDate since = approved == 0 ? LocalDate.MIN : owed.start();
+            int percent = w.reports().stream().filter(r -> !r.on().isBefore(since) && !r.returned())
+                    .max(Comparator.comparing(Report::on)).map(Report::percent).orElse(0);
+            facts.add(Work.on(day, w.itemId(), w.number(), w.unit(), owed, periods.size() > 1, percent, w.returns(),
+                    w.level(), calendar));
+            for (Requirement req : w.requirements()) {
+                Periods.of(req.per(), w.start(), w.year()).stream().filter(p -> p.contains(day)).findFirst()
+                        .ifPresent(p -> facts.add(new Quota(w.itemId(), w.number(), w.unit(), req.count(),
+                                (int) w.reports().stream().filter(r -> p.contains(r.on()) && !r.returned()).count(),
+                                req.per().name(), Math.max(0, calendar.workingDaysBetween(day, p.end())))));
+            }
+        }
+        Set<Long> items = work.stream().map(UnitWork::itemId).collect(Collectors.toSet());
+        sent.stream().filter(s -> items.contains(s.itemId()) && !s.on().isAfter(day))
+                .forEach(s -> facts.add(new Sent(s.itemId(), s.unit(), s.kind(), calendar.workingDaysBetween(s.on(), day))));
+        return facts;
+    }
+}
