@@ -107,7 +107,9 @@ public class Statistics {
                         + "count(distinct case when i.status = 'COMPLETED' then i.id end) from item i "
                         + "join item_event e on e.item_id = i.id and e.step = 'EXECUTE' and e.action = 'TASK_OPENED' "
                         + "left join unit u on u.code = e.unit_code" + where
-                        + (scope.seesAll() ? "" : " and e.unit_code in (" + String.join(",", scope.units().stream().map(x -> "?").toList()) + ")")
+                        // a caller with no units (an operator) sees nothing: "where" says so, and "in ()" is no SQL
+                        + (scope.seesAll() || scope.units().isEmpty() ? ""
+                                : " and e.unit_code in (" + String.join(",", scope.units().stream().map(x -> "?").toList()) + ")")
                         + " group by e.unit_code, u.name order by e.unit_code")
                 .params(scope.seesAll() ? unitParams : concat(unitParams, scope.units()))
                 .query((rs, n) -> new UnitStat(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
