@@ -137,7 +137,10 @@ public final class Bench {
 
     // ---- 5. start-up ------------------------------------------------------------------------------------------
 
-    /** The jar started as a user starts it (fresh in-memory database): seconds to the first page, heap after a GC. */
+    /**
+     * The jar started as a user starts it (fresh in-memory database): seconds to the first page (the server answers
+     * 503 until its start-up work is done), heap after a GC.
+     */
     private void startup() throws Exception {
         int port = freePort();
         Path log = WORK.resolve("startup.log");
@@ -158,8 +161,9 @@ public final class Bench {
                         break;
                     }
                 } catch (IOException notYet) {
-                    Thread.sleep(50);
+                    // not listening yet
                 }
+                Thread.sleep(50); // listening but still starting (503) or not listening yet
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             jcmd(p.pid(), "GC.run");
