@@ -303,6 +303,16 @@ class BrowserTest {
         browser.findElement(By.id("add-user-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
         assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2");
+        // the State Council's holiday notice pasted and previewed day by day (not imported: this test's calendar stays)
+        String notice = new String(getClass().getResourceAsStream("/notices/2027.txt").readAllBytes(), StandardCharsets.UTF_8);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("notice-text")), notice);
+        browser.findElement(By.id("notice-preview")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice-days")))
+                .findElements(By.cssSelector("tr td:first-child"))).hasSize(33);
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+                browser.findElement(By.id("notice-result")));
+        shot("13b-holiday-notice");
         browser.get(url("/lookback/" + planId));
         shot("14-lookback");
         login("ops"); // Camunda's web apps run code: the operator's
