@@ -73,7 +73,10 @@ public class RulesController {
      * caller is an OPERATOR, only the data cells of a decision table in force may change, each a value of its column.
      */
     @PutMapping("/api/admin/rules/{name}")
-    public Map<String, List<String>> replace(@PathVariable String name, @RequestBody byte[] content) throws IOException {
+    public Map<String, List<String>> replace(@PathVariable String name, @RequestBody byte[] body) throws IOException {
+        // a spreadsheet's "CSV UTF-8" starts with a byte-order mark, which neither Drools nor the values check reads
+        byte[] content = !name.endsWith(".xlsx") && body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB
+                && (body[2] & 0xff) == 0xBF ? java.util.Arrays.copyOfRange(body, 3, body.length) : body;
         if (content.length == 0) {
             throw ApiException.badRequest("规则文件为空");
         }

@@ -109,6 +109,15 @@ class DecisionTableUploadTest {
     }
 
     @Test
+    void aTableSavedAsCsvUtf8WithAByteOrderMarkIsTakenAsItsText() {
+        String values = edited("5,DUE_SOON", "6,DUE_SOON");
+        Response accepted = put("admin", TABLE, "\uFEFF" + values);
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(200);
+        assertThat(reminders(rules, work(6, 0, 80, 80, 0))).containsExactly("DUE_SOON");
+        assertThat(api.get("admin", TABLE).raw()).as("stored without the mark").isEqualTo(values);
+    }
+
+    @Test
     void aCellThatIsNotAValueOfItsColumnIsRefusedByRowAndColumn() {
         assertRefused(edited("5,DUE_SOON", "\"1); System.exit(0); //\",DUE_SOON"), "第 10 行第 A 列", "不是整数");
         assertRefused(edited("5,DUE_SOON", "5,\"\"\"x\"\"\""), "第 10 行第 B 列", "不是提醒类型");
