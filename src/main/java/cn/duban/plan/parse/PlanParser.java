@@ -461,6 +461,9 @@ public final class PlanParser {
             if (deadline.kind() == Deadline.Kind.NONE) {
                 warnings.add("事项 " + label + ": 未识别到完成时限");
             }
+            if (Deadlines.implausibleYear(deadline, year)) {
+                warnings.add("事项 " + label + ": 完成时限“" + deadline.raw() + "”与计划年度 " + year + " 相差过远, 请核对");
+            }
             units.lead().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             units.responsible().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             if (GARBLED.matcher(text).find()) {
