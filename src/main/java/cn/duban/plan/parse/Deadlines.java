@@ -17,9 +17,11 @@ final class Deadlines {
     /** What follows a date that is a start, not a deadline: 2025年1月1日起. */
     private static final String NOT_A_START = "(?!\\s*(?:起|以来|开始))";
     /** 2025年6月30日, 6月30日前. */
-    private static final Pattern DAY = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]" + NOT_A_START);
+    private static final Pattern DAY = Pattern.compile(
+            "(?:(\\d{4})\\s*年\\s*)?(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]" + NOT_A_START);
     /** 2025-10-31, 2025.9.30, 2025/9/30. */
-    private static final Pattern NUMERIC_DAY = Pattern.compile("(?<![\\d.])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])" + NOT_A_START);
+    private static final Pattern NUMERIC_DAY = Pattern.compile(
+            "(?<![\\d.])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])" + NOT_A_START);
     /** 2025年底前, 2025年末. */
     private static final Pattern YEAR_END_OF = Pattern.compile("(\\d{4})\\s*年\\s*(?:底|末)\\s*(?:前|之前)?");
     /** 2025年前: the day before that year. */
@@ -29,7 +31,8 @@ final class Deadlines {
             "(?:(\\d{4})\\s*年\\s*)?(?<!\\d)(\\d{1,2})\\s*月份?\\s*(底|末|上旬|中旬|下旬)?\\s*(前|之前|以前)?(?![\\d日号])" + NOT_A_START);
     /** 上半年, 2026年下半年. */
     private static final Pattern HALF = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?([上下])半年");
-    private static final Pattern QUARTER = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
+    private static final Pattern QUARTER = Pattern.compile(
+            "(?:(\\d{4})\\s*年\\s*)?(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
     /** 年底前, 年末: the plan year's end (not 上年底, not the 年 of 2025年底). */
     private static final Pattern YEAR_END_DATED = Pattern.compile("(?<![\\d上去前明当次])年\\s*(?:底|末)\\s*(?:前|之前)?");
     private static final Pattern MONTHLY = Pattern.compile("每月|按月|月度更新|每月更新");
@@ -39,9 +42,9 @@ final class Deadlines {
     private static final Pattern ASAP = Pattern.compile("及时更新|实时更新");
     private static final String ONGOING_WORDS = "常态化开展|常态化推进|持续推进|长期坚持|长期开展|长期推进";
     private static final Pattern ONGOING_CELL = Pattern.compile(ONGOING_WORDS + "|^长期$");
-    /** In a text, an ongoing phrase is the item's own requirement only as a clause's start or end. */
+    /** In a text, an ongoing phrase is the item's own requirement only at a clause's start (after a bracket too) or end. */
     private static final Pattern ONGOING_CLAUSE = Pattern.compile(
-            "(?:(?<=^)|(?<=[,;。:!?]))(?:" + ONGOING_WORDS + ")|(?:" + ONGOING_WORDS + ")(?=$|[,;。!?])");
+            "(?:(?<=^)|(?<=[,;。:!?)]))(?:" + ONGOING_WORDS + ")|(?:" + ONGOING_WORDS + ")(?=$|[,;。!?])");
     private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
 
     private Deadlines() {}
@@ -153,7 +156,8 @@ final class Deadlines {
         m = MONTH.matcher(s);
         while (m.find()) {
             boolean bare = m.group(1) == null && m.group(3) == null && m.group(4) == null;
-            LocalDate first = bare && !(cell && m.group().equals(s)) ? null : date(yearOr(m.group(1), year), m.group(2), "1");
+            LocalDate first = bare && !(cell && m.group().equals(s)) ? null
+                    : date(yearOr(m.group(1), year), m.group(2), "1");
             if (first != null) {
                 String part = m.group(3) == null ? "" : m.group(3);
                 LocalDate d = m.group(4) != null && part.isEmpty() ? first.minusDays(1)
@@ -164,7 +168,8 @@ final class Deadlines {
         }
         m = HALF.matcher(s);
         while (m.find()) {
-            add(dates, m, date(yearOr(m.group(1), year), m.group(2).equals("上") ? "6" : "12", m.group(2).equals("上") ? "30" : "31"), Kind.DATE);
+            boolean first = m.group(2).equals("上");
+            add(dates, m, date(yearOr(m.group(1), year), first ? "6" : "12", first ? "30" : "31"), Kind.DATE);
         }
         m = QUARTER.matcher(s);
         while (m.find()) {

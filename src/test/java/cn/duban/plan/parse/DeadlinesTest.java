@@ -120,6 +120,7 @@ class DeadlinesTest {
     void anOngoingRequirementOfTheItemItself() {
         assertDeadline(Deadlines.of(null, "持续推进基层公开规范化建设", YEAR), Kind.ONGOING, "2025-12-31");
         assertDeadline(Deadlines.of(null, "加强公开队伍培训,长期坚持", YEAR), Kind.ONGOING, "2025-12-31");
+        assertDeadline(Deadlines.of(null, "整理馆藏目录(市档案馆)常态化推进档案数字化", YEAR), Kind.ONGOING, "2025-12-31");
         assertDeadline(Deadlines.of("常态化推进", "做好信息发布", YEAR), Kind.ONGOING, "2025-12-31");
     }
 
