@@ -47,6 +47,10 @@ final class Deadlines {
             "(?:(?<=^)|(?<=[,;。:!?)]))(?:" + ONGOING_WORDS + ")|(?:" + ONGOING_WORDS + ")(?=$|[,;。!?])");
     private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
 
+    /** A deadline note inside a unit parenthetical: (牵头单位:…,完成时限:长期坚持); group 1 is the deadline. */
+    static final Pattern NOTE = Pattern.compile(
+            "[,;]?\\s*(?:" + String.join("|", Columns.DEADLINE.names()) + ")\\s*:\\s*([^,;]+)");
+
     private Deadlines() {}
 
     /**

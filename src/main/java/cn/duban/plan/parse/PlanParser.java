@@ -429,14 +429,17 @@ public final class PlanParser {
                 Matcher p = UnitPhrases.PARENTHETICAL.matcher(text);
                 int at = -1;
                 int end = -1;
+                String note = null;
                 while (p.find()) {
-                    units = UnitPhrases.parse(p.group(1), Role.RESPONSIBLE);
+                    Matcher n = Deadlines.NOTE.matcher(p.group(1));
+                    note = n.find() ? n.group(1).strip() : null;
+                    units = UnitPhrases.parse(n.replaceFirst(""), Role.RESPONSIBLE);
                     at = p.start();
                     end = p.end();
                 }
                 if (at >= 0) {
                     String tail = text.substring(end).strip();
-                    deadlineCell = tail.isEmpty() ? null : tail;
+                    deadlineCell = note != null ? note : tail.isEmpty() ? null : tail;
                     text = (text.substring(0, at) + (tail.isEmpty() || Deadlines.phrase(tail, year).kind() != Deadline.Kind.NONE
                             ? "" : tail)).strip();
                 } else if (d.glued) {

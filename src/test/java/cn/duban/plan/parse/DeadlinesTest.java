@@ -109,6 +109,22 @@ class DeadlinesTest {
     }
 
     @Test
+    void aDeadlineNoteInsideTheUnitParentheticalIsTheItemsDeadlineCell() {
+        String plan = """
+                试验区2023年政务公开工作要点
+                1.公开权责清单,相关信息及时更新。(牵头单位:区司法局,责任单位:区政府各部门,完成时限:长期坚持)
+                2.编制公开指南,8月底前形成初稿。(责任单位:区政府办公室;时限要求:2023年9月30日)
+                """;
+        List<ParsedItem> items = PlanParser.parse(plan.getBytes(StandardCharsets.UTF_8), null).items();
+        assertDeadline(items.get(0).deadline(), Kind.ONGOING, "2023-12-31");
+        assertThat(items.get(0).deadline().raw()).isEqualTo("长期坚持");
+        assertThat(items.get(0).leadUnits()).containsExactly("区司法局");
+        assertThat(items.get(0).responsibleUnits()).containsExactly("区政府各部门");
+        assertDeadline(items.get(1).deadline(), Kind.DATE, "2023-09-30", "2023-08-31");
+        assertThat(items.get(1).responsibleUnits()).containsExactly("区政府办公室");
+    }
+
+    @Test
     void anOngoingPhraseInMidSentenceDoesNotMakeADatedTaskOngoing() {
         assertDeadline(Deadlines.of(null, "持续推进公开标准化建设,9月底前完成目录编制", YEAR), Kind.DATE, "2025-09-30");
         assertDeadline(Deadlines.of(null, "结合持续推进营商环境改革,2025年10月31日完成平台上线", YEAR), Kind.DATE, "2025-10-31");
