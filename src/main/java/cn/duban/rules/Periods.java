@@ -10,7 +10,7 @@ import cn.duban.plan.parse.Requirement;
 
 /**
  * The reporting periods of an item in its plan year. A dated item has one period, from the start of supervision
- * to its due date. A recurring item reports every month, quarter or year; an ongoing item (常态化) and one kept
+ * to its due date. A recurring item reports every month, quarter, half year or year; an ongoing item (常态化) and one kept
  * up to date as things happen (及时更新) are checked every quarter.
  */
 public final class Periods {
@@ -40,6 +40,7 @@ public final class Periods {
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         int months = switch (deadline.kind()) {
             case RECURRING -> deadline.frequency() == Deadline.Frequency.MONTHLY ? 1
+                    : deadline.frequency() == Deadline.Frequency.HALF_YEARLY ? 6
                     : deadline.frequency() == Deadline.Frequency.YEARLY ? 12 : 3;
             case ONGOING -> 3;
             default -> 0;

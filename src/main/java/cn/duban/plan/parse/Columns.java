@@ -23,6 +23,10 @@ enum Columns {
         this.names = List.of(names);
     }
 
+    List<String> names() {
+        return names;
+    }
+
     static Optional<Columns> of(String cell) {
         String c = cell.replaceAll("\\s", "");
         for (Columns col : values()) {

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * When an item must be done (完成时限), relative to the plan year. {@code raw} is the phrase as printed;
- * {@code milestones} are the dates inside the plan year that the item's text names, earliest first.
+ * {@code milestones} are the other dates inside the plan year that the item's deadline cell and text name, earliest
+ * first.
  */
 public record Deadline(Kind kind, LocalDate due, Frequency frequency, String raw, List<LocalDate> milestones) {
 
@@ -13,7 +14,7 @@ public record Deadline(Kind kind, LocalDate due, Frequency frequency, String raw
     public enum Kind { DATE, YEAR_END, ONGOING, RECURRING, NONE }
 
     /** How often a RECURRING item reports; ASAP is 及时更新 (kept up to date as things happen). */
-    public enum Frequency { MONTHLY, QUARTERLY, YEARLY, ASAP }
+    public enum Frequency { MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY, ASAP }
 
     public static Deadline none() {
         return new Deadline(Kind.NONE, null, null, null, List.of());

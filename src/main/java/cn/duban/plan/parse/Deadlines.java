@@ -3,6 +3,7 @@ package cn.duban.plan.parse;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,60 +14,100 @@ import cn.duban.plan.parse.Deadline.Kind;
 /** Reads deadlines (完成时限), relative to the plan year, from a deadline cell or from an item's text. */
 final class Deadlines {
 
-    private static final Pattern DAY = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日\\s*(?:前|之前)");
-    private static final Pattern MONTH_END = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?(\\d{1,2})\\s*月\\s*(?:底|末)\\s*(?:前|之前)?");
-    private static final Pattern YEAR_BEFORE = Pattern.compile("(\\d{4})\\s*年\\s*(?:前|之前)");
+    /** What follows a date that is a start, not a deadline: 2025年1月1日起. */
+    private static final String NOT_A_START = "(?!\\s*(?:起|以来|开始))";
+    /** 2025年6月30日, 6月30日前. */
+    private static final Pattern DAY = Pattern.compile(
+            "(?:(\\d{4})\\s*年\\s*)?(?<!\\d)(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*[日号]" + NOT_A_START);
+    /** 2025-10-31, 2025.9.30, 2025/9/30. */
+    private static final Pattern NUMERIC_DAY = Pattern.compile(
+            "(?<![\\d.])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])" + NOT_A_START);
+    /** 2025年底前, 2025年末. */
     private static final Pattern YEAR_END_OF = Pattern.compile("(\\d{4})\\s*年\\s*(?:底|末)\\s*(?:前|之前)?");
-    private static final Pattern HALF = Pattern.compile("上半年");
-    private static final Pattern QUARTER = Pattern.compile("(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
+    /** 2025年前: the day before that year. */
+    private static final Pattern YEAR_BEFORE = Pattern.compile("(\\d{4})\\s*年\\s*(?:前|之前|以前)");
+    /** 2025年6月, 6月底前, 6月前 (before June: 31 May), 6月中旬; a bare 6月 only as a whole cell. */
+    private static final Pattern MONTH = Pattern.compile(
+            "(?:(\\d{4})\\s*年\\s*)?(?<!\\d)(\\d{1,2})\\s*月份?\\s*(底|末|上旬|中旬|下旬)?\\s*(前|之前|以前)?(?![\\d日号])" + NOT_A_START);
+    /** 上半年, 2026年下半年. */
+    private static final Pattern HALF = Pattern.compile("(?:(\\d{4})\\s*年\\s*)?([上下])半年");
+    private static final Pattern QUARTER = Pattern.compile(
+            "(?:(\\d{4})\\s*年\\s*)?(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
+    /** 年底前, 年末: the plan year's end (not 上年底, not the 年 of 2025年底). */
+    private static final Pattern YEAR_END_DATED = Pattern.compile("(?<![\\d上去前明当次])年\\s*(?:底|末)\\s*(?:前|之前)?");
     private static final Pattern MONTHLY = Pattern.compile("每月|按月|月度更新|每月更新");
     private static final Pattern QUARTERLY = Pattern.compile("每季度|按季度|季度更新|分季度");
+    private static final Pattern HALF_YEARLY = Pattern.compile("每半年|按半年|半年度更新|半年更新");
     private static final Pattern YEARLY = Pattern.compile("年度更新|每年更新");
     private static final Pattern ASAP = Pattern.compile("及时更新|实时更新");
-    private static final Pattern ONGOING = Pattern.compile("常态化开展|常态化推进|持续推进|长期坚持|长期开展|长期推进|^长期$");
-    private static final Pattern YEAR_END = Pattern.compile("年底前|年底|年内|全年|年度内");
+    private static final String ONGOING_WORDS = "常态化开展|常态化推进|持续推进|长期坚持|长期开展|长期推进";
+    private static final Pattern ONGOING_CELL = Pattern.compile(ONGOING_WORDS + "|^长期$");
+    /** In a text, an ongoing phrase is the item's own requirement only at a clause's start (after a bracket too) or end. */
+    private static final Pattern ONGOING_CLAUSE = Pattern.compile(
+            "(?:(?<=^)|(?<=[,;。:!?)]))(?:" + ONGOING_WORDS + ")|(?:" + ONGOING_WORDS + ")(?=$|[,;。!?])");
+    private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
+
+    /** A deadline note inside a unit parenthetical: (牵头单位:…,完成时限:长期坚持); group 1 is the deadline. */
+    static final Pattern NOTE = Pattern.compile(
+            "[,;]?\\s*(?:" + String.join("|", Columns.DEADLINE.names()) + ")\\s*:\\s*([^,;]+)");
 
     private Deadlines() {}
 
     /**
-     * The deadline of an item: its deadline cell when it has one (dates in the text become milestones), else
-     * what its text says.
+     * The deadline of an item: its deadline cell when it has one, else what its text says. Of several dates the
+     * last one in the plan year is due; the other dates in the plan year, of the cell and the text, are milestones.
      */
     static Deadline of(String cell, String text, int year) {
-        List<Dated> dates = dates(text, year);
-        List<LocalDate> milestones = dates.stream().map(Dated::date)
-                .filter(d -> d.getYear() == year).distinct().sorted().toList();
+        Deadline deadline = null;
+        List<Dated> dated = new ArrayList<>(dates(text, year, false));
         if (cell != null && !cell.isBlank()) {
-            Deadline fromCell = phrase(cell.strip(), year);
+            Deadline fromCell = read(cell.strip(), year, true);
             if (fromCell.kind() != Kind.NONE) {
-                return new Deadline(fromCell.kind(), fromCell.due(), fromCell.frequency(), cell.strip(), milestones);
+                deadline = new Deadline(fromCell.kind(), fromCell.due(), fromCell.frequency(), cell.strip(), List.of());
+                dated.addAll(dates(cell.strip(), year, true));
             }
         }
-        Deadline fromText = phrase(text, year);
-        return fromText.withMilestones(milestones);
+        if (deadline == null) {
+            deadline = read(text, year, false);
+        }
+        LocalDate due = deadline.due();
+        return deadline.withMilestones(dated.stream().map(Dated::date)
+                .filter(d -> d.getYear() == year && !d.equals(due)).distinct().sorted().toList());
     }
 
-    /** What a phrase says: a date (the last one in the plan year, else the last one), a period, or none. */
-    static Deadline phrase(String s, int year) {
-        List<Dated> dates = dates(s, year);
-        List<Dated> inYear = dates.stream().filter(d -> d.date().getYear() == year).toList();
-        if (!inYear.isEmpty()) {
-            Dated last = inYear.stream().max(java.util.Comparator.comparing(Dated::date)).orElseThrow();
-            return dated(last);
+    /** What a deadline cell says: a date, a period, or none. */
+    static Deadline phrase(String cell, int year) {
+        return read(cell, year, true);
+    }
+
+    /**
+     * A due date more than a year before the plan year or more than five years after it: most likely a misprint,
+     * which the office must check (it is kept as printed, never replaced by the plan year).
+     */
+    static boolean implausibleYear(Deadline deadline, int year) {
+        return deadline.due() != null && (deadline.due().getYear() < year - 1 || deadline.due().getYear() > year + 5);
+    }
+
+    /**
+     * The latest date in the plan year; else a recurring period; else the last date of another year; else an
+     * ongoing phrase, then 年内/全年. In a text (not a cell) an ongoing phrase counts only as a clause of its own.
+     */
+    private static Deadline read(String s, int year, boolean cell) {
+        List<Dated> dates = dates(s, year, cell);
+        Dated latest = dates.stream().filter(d -> d.date().getYear() == year)
+                .max(Comparator.comparing(Dated::date).thenComparingInt(Dated::at)).orElse(null);
+        if (latest != null) {
+            return dated(latest);
         }
         Matcher m;
-        if ((m = HALF.matcher(s)).find()) {
-            return new Deadline(Kind.DATE, LocalDate.of(year, 6, 30), null, m.group(), List.of());
-        }
         if ((m = MONTHLY.matcher(s)).find()) {
             return recurring(Frequency.MONTHLY, m.group(), year);
         }
         if ((m = QUARTERLY.matcher(s)).find()) {
             return recurring(Frequency.QUARTERLY, m.group(), year);
         }
-        if ((m = QUARTER.matcher(s)).find()) {
-            int q = "一二三四".indexOf(m.group(1)) >= 0 ? "一二三四".indexOf(m.group(1)) + 1 : Integer.parseInt(m.group(1));
-            return new Deadline(Kind.DATE, YearMonth.of(year, q * 3).atEndOfMonth(), null, m.group(), List.of());
+        if ((m = HALF_YEARLY.matcher(s)).find()) {
+            return recurring(Frequency.HALF_YEARLY, m.group(), year);
         }
         if ((m = YEARLY.matcher(s)).find()) {
             return recurring(Frequency.YEARLY, m.group(), year);
@@ -74,59 +115,91 @@ final class Deadlines {
         if ((m = ASAP.matcher(s)).find()) {
             return recurring(Frequency.ASAP, m.group(), year);
         }
-        if ((m = ONGOING.matcher(s)).find()) {
+        if (!dates.isEmpty()) {
+            return dated(dates.get(dates.size() - 1));
+        }
+        if ((m = (cell ? ONGOING_CELL : ONGOING_CLAUSE).matcher(s)).find()) {
             return new Deadline(Kind.ONGOING, LocalDate.of(year, 12, 31), null, m.group(), List.of());
         }
         if ((m = YEAR_END.matcher(s)).find()) {
             return new Deadline(Kind.YEAR_END, LocalDate.of(year, 12, 31), null, m.group(), List.of());
         }
-        if (!dates.isEmpty()) {
-            return dated(dates.get(dates.size() - 1));
-        }
         return Deadline.none();
     }
 
-    private record Dated(LocalDate date, String raw, int at) {}
+    private record Dated(LocalDate date, Kind kind, String raw, int at, int end) {
 
-    /** Every dated phrase (X月底前, X月X日前, YYYY年X月底前, YYYY年前, YYYY年底前) in order of appearance. */
-    private static List<Dated> dates(String s, int year) {
+        boolean overlaps(int from, int to) {
+            return from < end && at < to;
+        }
+    }
+
+    /**
+     * Every dated phrase in order of appearance; where two forms overlap (年底前 inside 2025年底前) the one read
+     * first here counts. A bare month (6月) is a date only as a whole cell.
+     */
+    private static List<Dated> dates(String s, int year, boolean cell) {
         List<Dated> dates = new ArrayList<>();
         Matcher m = DAY.matcher(s);
         while (m.find()) {
-            int y = m.group(1) == null ? year : Integer.parseInt(m.group(1));
-            LocalDate d = date(y, m.group(2), m.group(3));
-            if (d != null) {
-                dates.add(new Dated(d, m.group(), m.start()));
-            }
+            add(dates, m, date(yearOr(m.group(1), year), m.group(2), m.group(3)), Kind.DATE);
         }
-        m = MONTH_END.matcher(s);
+        m = NUMERIC_DAY.matcher(s);
         while (m.find()) {
-            int y = m.group(1) == null ? year : Integer.parseInt(m.group(1));
-            LocalDate first = date(y, m.group(2), "1");
-            if (first != null) {
-                dates.add(new Dated(YearMonth.from(first).atEndOfMonth(), m.group(), m.start()));
-            }
-        }
-        m = YEAR_BEFORE.matcher(s);
-        while (m.find()) {
-            int y = Integer.parseInt(m.group(1));
-            if (y > 1990 && y < 2200) {
-                dates.add(new Dated(LocalDate.of(y - 1, 12, 31), m.group(), m.start()));
-            }
+            add(dates, m, date(Integer.parseInt(m.group(1)), m.group(3), m.group(4)), Kind.DATE);
         }
         m = YEAR_END_OF.matcher(s);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));
-            if (y > 1990 && y < 2200) {
-                dates.add(new Dated(LocalDate.of(y, 12, 31), m.group(), m.start()));
+            add(dates, m, date(y, "12", "31"), y == year ? Kind.YEAR_END : Kind.DATE);
+        }
+        m = YEAR_BEFORE.matcher(s);
+        while (m.find()) {
+            add(dates, m, date(Integer.parseInt(m.group(1)) - 1, "12", "31"), Kind.DATE);
+        }
+        m = MONTH.matcher(s);
+        while (m.find()) {
+            boolean bare = m.group(1) == null && m.group(3) == null && m.group(4) == null;
+            LocalDate first = bare && !(cell && m.group().equals(s)) ? null
+                    : date(yearOr(m.group(1), year), m.group(2), "1");
+            if (first != null) {
+                String part = m.group(3) == null ? "" : m.group(3);
+                LocalDate d = m.group(4) != null && part.isEmpty() ? first.minusDays(1)
+                        : part.equals("上旬") ? first.withDayOfMonth(10)
+                        : part.equals("中旬") ? first.withDayOfMonth(20) : YearMonth.from(first).atEndOfMonth();
+                add(dates, m, d, Kind.DATE);
             }
         }
-        dates.sort(java.util.Comparator.comparingInt(Dated::at));
+        m = HALF.matcher(s);
+        while (m.find()) {
+            boolean first = m.group(2).equals("上");
+            add(dates, m, date(yearOr(m.group(1), year), first ? "6" : "12", first ? "30" : "31"), Kind.DATE);
+        }
+        m = QUARTER.matcher(s);
+        while (m.find()) {
+            int q = "一二三四".indexOf(m.group(2)) >= 0 ? "一二三四".indexOf(m.group(2)) + 1 : Integer.parseInt(m.group(2));
+            add(dates, m, YearMonth.of(yearOr(m.group(1), year), q * 3).atEndOfMonth(), Kind.DATE);
+        }
+        m = YEAR_END_DATED.matcher(s);
+        while (m.find()) {
+            add(dates, m, LocalDate.of(year, 12, 31), Kind.YEAR_END);
+        }
+        dates.sort(Comparator.comparingInt(Dated::at));
         return dates;
     }
 
+    private static void add(List<Dated> dates, Matcher m, LocalDate date, Kind kind) {
+        if (date != null && dates.stream().noneMatch(d -> d.overlaps(m.start(), m.end()))) {
+            dates.add(new Dated(date, kind, m.group().strip(), m.start(), m.end()));
+        }
+    }
+
+    private static int yearOr(String printed, int year) {
+        return printed == null ? year : Integer.parseInt(printed);
+    }
+
     private static Deadline dated(Dated d) {
-        return new Deadline(Kind.DATE, d.date(), null, d.raw(), List.of());
+        return new Deadline(d.kind(), d.date(), null, d.raw(), List.of());
     }
 
     private static Deadline recurring(Frequency frequency, String raw, int year) {

@@ -17,7 +17,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
@@ -399,7 +401,7 @@ final class DocumentReader {
                 for (CellRangeAddress region : sheet.getMergedRegions()) {
                     Row first = sheet.getRow(region.getFirstRow());
                     Cell cell = first == null ? null : first.getCell(region.getFirstColumn());
-                    String text = cell == null ? "" : format.formatCellValue(cell);
+                    String text = cell == null ? "" : cellValue(format, cell);
                     for (int r = region.getFirstRow(); r <= region.getLastRow(); r++) {
                         for (int c = region.getFirstColumn(); c <= region.getLastColumn(); c++) {
                             merged.put(((long) r << 16) | c, text);
@@ -412,7 +414,7 @@ final class DocumentReader {
                     for (int c = 0; c < Math.max(0, row.getLastCellNum()); c++) {
                         String m = merged.get(((long) row.getRowNum() << 16) | c);
                         Cell cell = row.getCell(c);
-                        cells.add(cellText(m != null ? m : cell == null ? "" : format.formatCellValue(cell)));
+                        cells.add(cellText(m != null ? m : cell == null ? "" : cellValue(format, cell)));
                     }
                     grid.add(cells);
                 }
@@ -420,6 +422,15 @@ final class DocumentReader {
             }
         }
         return blocks;
+    }
+
+    /** A cell's text; a date cell as an ISO date (2025-06-30) whatever its display format, not a serial number. */
+    private static String cellValue(DataFormatter format, Cell cell) {
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
+            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+        }
+        return format.formatCellValue(cell);
     }
 
     /** A grid of cells as a table; rows above its header row (a title, say) become lines before it. */

@@ -429,14 +429,17 @@ public final class PlanParser {
                 Matcher p = UnitPhrases.PARENTHETICAL.matcher(text);
                 int at = -1;
                 int end = -1;
+                String note = null;
                 while (p.find()) {
-                    units = UnitPhrases.parse(p.group(1), Role.RESPONSIBLE);
+                    Matcher n = Deadlines.NOTE.matcher(p.group(1));
+                    note = n.find() ? n.group(1).strip() : null;
+                    units = UnitPhrases.parse(n.replaceFirst(""), Role.RESPONSIBLE);
                     at = p.start();
                     end = p.end();
                 }
                 if (at >= 0) {
                     String tail = text.substring(end).strip();
-                    deadlineCell = tail.isEmpty() ? null : tail;
+                    deadlineCell = note != null ? note : tail.isEmpty() ? null : tail;
                     text = (text.substring(0, at) + (tail.isEmpty() || Deadlines.phrase(tail, year).kind() != Deadline.Kind.NONE
                             ? "" : tail)).strip();
                 } else if (d.glued) {
@@ -460,6 +463,9 @@ public final class PlanParser {
             }
             if (deadline.kind() == Deadline.Kind.NONE) {
                 warnings.add("事项 " + label + ": 未识别到完成时限");
+            }
+            if (Deadlines.implausibleYear(deadline, year)) {
+                warnings.add("事项 " + label + ": 完成时限“" + deadline.raw() + "”与计划年度 " + year + " 相差过远, 请核对");
             }
             units.lead().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             units.responsible().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));

@@ -69,7 +69,7 @@ class SeedGoldenTest {
         ParsedPlan.ParsedItem item21 = pipes.items().get(20);
         assertThat(item21.number()).isEqualTo("21");
         assertThat(item21.deadline().due()).hasToString("2019-09-30");
-        assertThat(item21.deadline().milestones()).extracting(Object::toString).containsExactly("2019-08-31", "2019-09-30");
+        assertThat(item21.deadline().milestones()).extracting(Object::toString).as("the due date is no milestone of its own").containsExactly("2019-08-31");
         assertThat(item21.namedUnits()).containsExactly("市政务公开办", "贵池区", "市政府有关部门");
         assertThatThrownBy(() -> PlanParser.parse(Files.readAllBytes(seed("004")), null))
                 .isInstanceOf(PlanParseException.class).hasMessageContaining("年份");
