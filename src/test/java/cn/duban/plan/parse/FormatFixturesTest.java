@@ -274,7 +274,7 @@ public class FormatFixturesTest {
         }
     }
 
-    private static void merge(XWPFTableCell cell, STMerge.Enum kind) {
+    static void merge(XWPFTableCell cell, STMerge.Enum kind) {
         var pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         pr.addNewVMerge().setVal(kind);
     }
