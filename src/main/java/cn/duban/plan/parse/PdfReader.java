@@ -25,10 +25,12 @@ import org.apache.pdfbox.text.TextPosition;
  */
 final class PdfReader {
 
-    /** Bare page numbers: 3, - 3 -, 第 3 页, 第3页 共10页, 3/10, Page 3 of 10. */
-    private static final Pattern PAGE_NUMBER = Pattern.compile(
-            "(?i)^[-—–－\\s]*\\d{1,4}[-—–－\\s]*$|^(共\\s*\\d{1,4}\\s*页\\s*)?第\\s*\\d{1,4}\\s*页([,，\\s]*共\\s*\\d{1,4}\\s*页)?$"
-                    + "|^\\d{1,4}\\s*/\\s*\\d{1,4}$|^page\\s*\\d{1,4}(\\s*of\\s*\\d{1,4})?$");
+    /** A page number as headers and footers print it: 第 3 页 (共 10 页), - 3 -, 3/10, Page 3 (of 10). */
+    private static final String PAGE = "(共\\s*\\d{1,4}\\s*页\\s*)?第\\s*\\d{1,4}\\s*页([,，\\s]*共\\s*\\d{1,4}\\s*页)?"
+            + "|[-—–－]\\s*\\d{1,4}\\s*[-—–－]|\\d{1,4}\\s*/\\s*\\d{1,4}|page\\s*\\d{1,4}(\\s*of\\s*\\d{1,4})?";
+    private static final Pattern PAGE_NUMBER_PART = Pattern.compile("(?i)" + PAGE);
+    /** A line that is only a page number, or a bare number. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(" + PAGE + "|\\d{1,4})\\s*$");
     /** How many lines at the top and at the bottom of a page may be page furniture. */
     private static final int EDGE = 2;
 
@@ -93,7 +95,7 @@ final class PdfReader {
 
     /**
      * Every page's lines in order, less its furniture: at the top and the bottom of a page, bare page numbers and
-     * lines that stand at the same height, numbers aside, on most pages.
+     * lines that stand at the same height, page numbers aside, on most pages.
      */
     private static List<Line> withoutFurniture(List<List<Line>> pages) {
         List<List<Line>> merged = pages.stream().map(p -> p.stream().map(PdfReader::mergeClose).toList()).toList();
@@ -126,9 +128,9 @@ final class PdfReader {
         return index < EDGE || index >= lines - EDGE;
     }
 
-    /** What a running header or footer keeps from page to page: its text, numbers aside, and its height. */
+    /** What a running header or footer keeps from page to page: its text, page number aside, and its height. */
     private static String key(Line line) {
-        return line.text().replaceAll("\\s+", "").replaceAll("\\d+", "#") + "@" + Math.round(line.y());
+        return PAGE_NUMBER_PART.matcher(line.text()).replaceAll("#").replaceAll("\\s+", "") + "@" + Math.round(line.y());
     }
 
     /** A line's chunks from left to right, those less than a character apart joined: what is left are columns. */

@@ -46,7 +46,7 @@ final class Word97Reader {
             if (e instanceof PlanParseException p) {
                 throw p;
             }
-            throw new PlanParseException("文件已损坏, 无法读取旧版 Word/Excel 文件: " + e.getClass().getSimpleName());
+            throw new PlanParseException("旧版 Word/Excel 文件已损坏, 无法读取: 请用 Word 或 WPS 打开后另存为 .docx/.xlsx 再导入");
         }
         throw new PlanParseException("不支持的旧版 Office 文件: 只支持 Word (.doc/.wps) 和 Excel (.xls)");
     }

@@ -48,11 +48,11 @@ import cn.duban.plan.parse.ParsedPlan.ParsedItem;
  */
 public class PdfAndDocTest {
 
-    static final Path FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
-    static final String HEADER = "测试市人民政府办公室文件";
+    public static final Path FONT = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+    public static final String HEADER = "测试市人民政府办公室文件";
 
     /** The paragraphs of a plan whose items wrap over lines and, item 3, over a page break. */
-    static final List<String> PLAN = List.of(
+    public static final List<String> PLAN = List.of(
             "测试市2025年政务公开工作要点",
             "一、深化重点领域公开",
             "1.细化部门预决算公开,做到应公开尽公开,及时回应社会关切。(牵头单位:市财政局;责任单位:市审计局)2025年6月底前",
@@ -126,12 +126,8 @@ public class PdfAndDocTest {
                 .isInstanceOf(PlanParseException.class).hasMessageContaining("PDF 文件已损坏");
         assertThatThrownBy(() -> PlanParser.parse(encrypted(pdf), null))
                 .isInstanceOf(PlanParseException.class).hasMessage("PDF 文件已加密, 需要密码才能打开: 请提供未加密的文件");
-        try (PDDocument blank = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            blank.addPage(new PDPage());
-            blank.save(out);
-            assertThatThrownBy(() -> PlanParser.parse(out.toByteArray(), null))
-                    .isInstanceOf(PlanParseException.class).hasMessageContaining("没有可提取的文字");
-        }
+        assertThatThrownBy(() -> PlanParser.parse(blankPdf(), null))
+                .isInstanceOf(PlanParseException.class).hasMessageContaining("没有可提取的文字");
     }
 
     /**
@@ -189,7 +185,7 @@ public class PdfAndDocTest {
         byte[] broken = Arrays.copyOf(doc, doc.length);
         Arrays.fill(broken, 512, broken.length, (byte) 0x41); // the header survives, the sectors do not
         assertThatThrownBy(() -> PlanParser.parse(broken, null))
-                .isInstanceOf(PlanParseException.class).hasMessageStartingWith("文件已损坏, 无法读取旧版 Word/Excel 文件");
+                .isInstanceOf(PlanParseException.class).hasMessageStartingWith("旧版 Word/Excel 文件已损坏");
         try (org.apache.poi.poifs.filesystem.POIFSFileSystem fs = new org.apache.poi.poifs.filesystem.POIFSFileSystem();
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fs.createDocument(new java.io.ByteArrayInputStream(new byte[16]), "PowerPoint Document");
@@ -290,7 +286,16 @@ public class PdfAndDocTest {
         }
     }
 
-    private static byte[] encrypted(byte[] pdf) throws IOException {
+    /** A PDF of one empty page, as a scan without its text layer reads. */
+    public static byte[] blankPdf() throws IOException {
+        try (PDDocument pdf = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            pdf.addPage(new PDPage());
+            pdf.save(out);
+            return out.toByteArray();
+        }
+    }
+
+    public static byte[] encrypted(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.protect(new StandardProtectionPolicy("owner-secret", "user-secret", new AccessPermission()));
             doc.save(out);
@@ -298,7 +303,7 @@ public class PdfAndDocTest {
         }
     }
 
-    static byte[] resource(String name) throws IOException {
+    public static byte[] resource(String name) throws IOException {
         try (InputStream in = PdfAndDocTest.class.getResourceAsStream(name)) {
             return in.readAllBytes();
         }
