@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -23,19 +23,14 @@ import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.fontbox.ttf.TrueTypeCollection;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xwpf.usermodel.XWPFAbstractNum;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFNumbering;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTAbstractNum;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
-import org.openxmlformats.schemas.wordprocessingml.x2006.main.STNumberFormat;
 
 import cn.duban.plan.parse.Block.Line;
 import cn.duban.plan.parse.Block.Table;
@@ -314,21 +309,7 @@ public class PdfAndDocTest {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("样例区2026年政务公开工作要点");
             doc.createParagraph().createRun().setText("一、推进重点领域公开");
-            XWPFNumbering numbering = doc.createNumbering();
-            CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
-            abstractNum.setAbstractNumId(BigInteger.ZERO);
-            var level = abstractNum.addNewLvl();
-            level.setIlvl(BigInteger.ZERO);
-            level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
-            level.addNewLvlText().setVal("%1.");
-            level.addNewStart().setVal(BigInteger.ONE);
-            BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
-            for (String text : List.of("公开义务教育招生政策。(责任单位:区教育局)年底前", "公开医疗机构服务信息。(责任单位:区卫生健康局)9月底前")) {
-                var p = doc.createParagraph();
-                p.setNumID(numId);
-                p.setNumILvl(BigInteger.ZERO);
-                p.createRun().setText(text);
-            }
+            FormatFixturesTest.numbered(doc, List.of("公开义务教育招生政策。(责任单位:区教育局)年底前", "公开医疗机构服务信息。(责任单位:区卫生健康局)9月底前"));
             doc.createParagraph().createRun().setText("附件");
             XWPFTable table = doc.createTable(3, 5);
             String[][] cells = {
