@@ -1,5 +1,6 @@
 package cn.duban.bench;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.HttpURLConnection;
@@ -29,6 +30,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
+import org.apache.fontbox.ttf.TrueTypeCollection;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -214,6 +221,51 @@ public final class Bench {
         double seconds = (System.nanoTime() - start) / 1e9;
         put("parse_mb_s", bytes / 1e6 / seconds, "parser throughput", "MB/s",
                 seeds.size() + " seed documents × " + passes + " passes");
+        parsePdf();
+    }
+
+    /** A generated 100-page PDF plan (running header, page numbers), parsed once: PDFBox's first document here. */
+    private void parsePdf() throws Exception {
+        Path font = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
+        if (!Files.isReadable(font)) {
+            System.out.println("parse_pdf_100p_s left out: no CJK font at " + font + " (apt-get install fonts-wqy-microhei)");
+            return;
+        }
+        byte[] pdf;
+        int items = 0;
+        try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(font.toFile());
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font cjk = PDType0Font.load(doc, fonts.getFontByName("WenQuanYiMicroHei"), true);
+            for (int n = 1; n <= 100; n++) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                doc.addPage(page);
+                List<String> lines = new ArrayList<>(List.of("基准市人民政府办公室文件", n == 1 ? "基准市" + YEAR + "年政务公开工作要点" : ""));
+                while (lines.size() < 34) { // an item over four lines: 800 in all
+                    items++;
+                    lines.add(items + ".推进第" + items + "项重点领域信息公开,完善主动公开目录,");
+                    lines.add("细化公开内容和时限要求,加强政策解读和回应关切,");
+                    lines.add("扩大公众参与。(牵头单位:基准市第" + (items % 40 + 1) + "局;责任单位:各区");
+                    lines.add("人民政府)" + (items % 12 + 1) + "月底前");
+                }
+                lines.add("- " + n + " -");
+                try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
+                    for (int k = 0; k < lines.size(); k++) {
+                        text.beginText();
+                        text.setFont(cjk, 12);
+                        text.newLineAtOffset(72, 800 - k * 22);
+                        text.showText(lines.get(k));
+                        text.endText();
+                    }
+                }
+            }
+            doc.save(out);
+            pdf = out.toByteArray();
+        }
+        long start = System.nanoTime();
+        int parsed = PlanParser.parse(pdf, YEAR).items().size();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        put("parse_pdf_100p_s", seconds, "a 100-page PDF parsed", "s",
+                parsed + " of " + items + " items read, " + pdf.length / 1000 + " kB; PDFBox's first document in this JVM");
     }
 
     // ---- 1, 2, 4: the service in this JVM ---------------------------------------------------------------------

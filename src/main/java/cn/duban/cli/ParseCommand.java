@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parse FILE [--year YYYY] [--json]}: what the importer reads from a plan document. */
 @Command(name = "parse", mixinStandardHelpOptions = true,
-        description = "解析计划文件 (文本、.docx、.xlsx、.html), 输出事项、单位与时限")
+        description = "解析计划文件 (文本、.docx/.doc/.wps、.xlsx/.xls、PDF、.html), 输出事项、单位与时限")
 class ParseCommand implements Callable<Integer> {
 
     @Mixin

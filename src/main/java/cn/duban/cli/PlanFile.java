@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 /** The plan document a command reads: {@code FILE [--year YYYY]}. Problems become the command's one-line refusal. */
 class PlanFile {
 
-    @Parameters(paramLabel = "FILE", description = "计划文件 (文本、.docx、.xlsx、.html)")
+    @Parameters(paramLabel = "FILE", description = "计划文件 (文本、.docx/.doc/.wps、.xlsx/.xls、PDF、.html)")
     Path file;
 
     @Option(names = "--year", paramLabel = "YYYY", description = "计划年份 (文件未写明年份时必填)")

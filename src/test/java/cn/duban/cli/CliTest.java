@@ -17,6 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.duban.plan.parse.PdfAndDocTest;
+
 /** {@code java -jar duban.jar parse …}: output and exit codes. */
 class CliTest {
 
@@ -82,6 +84,37 @@ class CliTest {
         assertThat(runs.get(3).err()).contains("年份").contains("--year");
         Run withYear = run("parse", dir.resolve("noyear.txt").toString(), "--year", "2025", "--json");
         assertThat(withYear.exit()).isZero();
+    }
+
+    @Test
+    void aPdfPlanIsParsed() throws IOException {
+        Path pdf = Files.write(dir.resolve("plan.pdf"), PdfAndDocTest.pdf(PdfAndDocTest.HEADER, PdfAndDocTest.PLAN, 7));
+        Run run = run("parse", pdf.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("4 项", "市财政局", "DATE 2025-06-30", "市大数据局").doesNotContain("人民政府办公室文件");
+    }
+
+    @Test
+    void aWordDocumentIsParsedAndDamagedOrLockedFilesExitWithTwoAndOneLine() throws IOException {
+        byte[] doc = PdfAndDocTest.resource("/parse/plan.doc");
+        Run parsed = run("parse", Files.write(dir.resolve("plan.doc"), doc).toString(), "--json");
+        assertThat(parsed.exit()).as(parsed.err()).isZero();
+        assertThat(new ObjectMapper().readTree(parsed.out()).get("items")).hasSize(4);
+
+        byte[] broken = doc.clone();
+        java.util.Arrays.fill(broken, 512, broken.length, (byte) 0x41);
+        List<Run> runs = List.of(
+                run("parse", Files.write(dir.resolve("broken.doc"), broken).toString()),
+                run("parse", Files.write(dir.resolve("broken.pdf"), "%PDF-1.7\n垃圾\n".getBytes(StandardCharsets.UTF_8)).toString()),
+                run("parse", Files.write(dir.resolve("locked.pdf"), PdfAndDocTest.encrypted(PdfAndDocTest.blankPdf())).toString()));
+        for (Run r : runs) {
+            assertThat(r.exit()).as(r.err()).isEqualTo(2);
+            assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+            assertThat(r.err()).doesNotContain("Exception", "\tat ");
+        }
+        assertThat(runs.get(0).err()).contains("旧版 Word/Excel 文件已损坏");
+        assertThat(runs.get(1).err()).contains("PDF 文件已损坏");
+        assertThat(runs.get(2).err()).contains("PDF 文件已加密");
     }
 
     @Test

@@ -2,11 +2,15 @@ package cn.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -15,6 +19,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
@@ -24,6 +31,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import cn.duban.Api;
 import cn.duban.Api.Response;
 import cn.duban.plan.parse.FormatFixturesTest;
+import cn.duban.plan.parse.PdfAndDocTest;
 
 /** Import through the API: preview with warnings, corrections before launch, launch. */
 @SpringBootTest
@@ -33,6 +41,9 @@ class PlanImportTest {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
 
     Api api;
 
@@ -77,6 +88,44 @@ class PlanImportTest {
         JsonNode history = api.get("admin", "/api/items/" + itemId).body().get("history");
         assertThat(history.toString()).contains("EDITED");
         assertThat(patch("admin", itemId, "{\"due\":\"2026-11-01\"}").status()).as("launched: use ASSIGN").isEqualTo(409);
+    }
+
+    @Test
+    void aPdfPlanImportsThroughTheApi() throws IOException {
+        byte[] pdf = PdfAndDocTest.pdf(PdfAndDocTest.HEADER, PdfAndDocTest.PLAN, 7);
+        Response imported = api.upload("admin", "/api/plans/import", "要点.pdf", pdf);
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        assertThat(imported.body().get("items").asInt()).isEqualTo(4);
+        assertThat(imported.body().get("title").asText()).isEqualTo("测试市2025年政务公开工作要点");
+        JsonNode items = api.get("admin", "/api/plans/" + imported.body().get("planId").asLong()).body().get("items");
+        assertThat(items.get(0).get("leadUnits").toString()).isEqualTo("[\"市财政局\"]");
+        assertThat(items.get(2).get("text").asText()).isEqualTo("做好重要政策解读,每季度至少开展1次集中解读活动,扩大政策知晓面。");
+        Response damaged = api.upload("admin", "/api/plans/import", "坏.pdf", Arrays.copyOf(pdf, 400));
+        assertThat(damaged.status()).isEqualTo(400);
+        assertThat(damaged.body().get("error").asText()).contains("PDF");
+    }
+
+    @Test
+    void aWordDocumentImportsThroughTheApiAndThePage() throws Exception {
+        byte[] doc = PdfAndDocTest.resource("/parse/plan.doc");
+        Response imported = api.upload("admin", "/api/plans/import", "要点.doc", doc);
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        assertThat(imported.body().get("items").asInt()).isEqualTo(4);
+        Response encrypted = api.upload("admin", "/api/plans/import", "密.pdf", PdfAndDocTest.encrypted(PdfAndDocTest.blankPdf()));
+        assertThat(encrypted.status()).isEqualTo(400);
+        assertThat(encrypted.body().get("error").asText()).contains("已加密");
+
+        String form = mvc.perform(MockMvcRequestBuilders.get("/plans/import").with(user(users.loadUserByUsername("admin"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("PDF").containsPattern("accept=\"[^\"]*\\.pdf[^\"]*\\.doc|accept=\"[^\"]*\\.doc[^\"]*\\.pdf");
+        MockHttpServletResponse page = mvc.perform(MockMvcRequestBuilders.multipart("/plans/import")
+                        .file(new MockMultipartFile("file", "要点.wps", "application/octet-stream", doc))
+                        .with(user(users.loadUserByUsername("admin"))).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(302);
+        assertThat(page.getRedirectedUrl()).matches("/plans/\\d+");
+        long planId = Long.parseLong(page.getRedirectedUrl().substring("/plans/".length()));
+        assertThat(api.get("admin", "/api/plans/" + planId).body().get("items")).hasSize(4);
     }
 
     @Test

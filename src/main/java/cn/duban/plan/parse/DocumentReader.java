@@ -22,6 +22,7 @@ import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
@@ -44,7 +45,8 @@ import cn.duban.plan.parse.Block.Line;
 import cn.duban.plan.parse.Block.Table;
 
 /**
- * Reads a plan document of any supported format (plain text, .docx, .xlsx, .html), recognized by its content,
+ * Reads a plan document of any supported format (plain text, .docx, .xlsx, .html, and with {@link PdfReader} and
+ * {@link Word97Reader} PDF, .doc/.wps and .xls), recognized by its content,
  * into normalized lines and tables.
  */
 final class DocumentReader {
@@ -64,10 +66,10 @@ final class DocumentReader {
             return office(content);
         }
         if (startsWith(content, 0xD0, 0xCF, 0x11, 0xE0)) {
-            throw new PlanParseException("不支持旧版 Word/Excel (.doc/.xls) 文件: 请另存为 .docx 或 .xlsx");
+            return Word97Reader.read(content);
         }
         if (startsWith(content, '%', 'P', 'D', 'F')) {
-            throw new PlanParseException("暂不支持 PDF 文件: 请提供文字版、.docx、.xlsx 或网页");
+            return PdfReader.read(content);
         }
         String text = decode(content);
         return HTML.matcher(text).find() ? html(text) : text(text);
@@ -393,9 +395,14 @@ final class DocumentReader {
     }
 
     private static List<Block> xlsx(byte[] content) throws IOException {
+        return sheets(new XSSFWorkbook(new ByteArrayInputStream(content)));
+    }
+
+    /** Each sheet of a workbook (closed when read) as a table, merged cells filled with their text. */
+    static List<Block> sheets(Workbook book) throws IOException {
         List<Block> blocks = new ArrayList<>();
         DataFormatter format = new DataFormatter();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+        try (book) {
             for (Sheet sheet : book) {
                 Map<Long, String> merged = new HashMap<>();
                 for (CellRangeAddress region : sheet.getMergedRegions()) {
@@ -434,7 +441,7 @@ final class DocumentReader {
     }
 
     /** A grid of cells as a table; rows above its header row (a title, say) become lines before it. */
-    private static List<Block> table(List<List<String>> grid) {
+    static List<Block> table(List<List<String>> grid) {
         int header = -1;
         for (int r = 0; r < Math.min(10, grid.size()); r++) {
             if (Columns.isHeader(grid.get(r))) {
@@ -459,7 +466,7 @@ final class DocumentReader {
         return blocks;
     }
 
-    private static String cellText(String raw) {
+    static String cellText(String raw) {
         String text = Normalizer.text(raw);
         return String.join("", text.lines().limit(MAX_CELL_LINES).map(Normalizer::line).toList());
     }
@@ -473,14 +480,14 @@ final class DocumentReader {
         for (int i = 0; i < sample; i++) {
             int b = content[i] & 0xFF;
             if (b == 0) {
-                throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、.docx、.xlsx 或网页");
+                throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、Word、Excel、PDF 或网页");
             }
             if (b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f') {
                 control++;
             }
         }
         if (control > sample / 100 + 2) {
-            throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、.docx、.xlsx 或网页");
+            throw new PlanParseException("不是文本文件 (含二进制内容): 请上传纯文本、Word、Excel、PDF 或网页");
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -151,21 +151,7 @@ public class FormatFixturesTest {
     void wordListNumberingIsPartOfTheItem() throws IOException {
         try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("编号局2026年政务公开工作要点");
-            XWPFNumbering numbering = doc.createNumbering();
-            CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
-            abstractNum.setAbstractNumId(BigInteger.ZERO);
-            var level = abstractNum.addNewLvl();
-            level.setIlvl(BigInteger.ZERO);
-            level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
-            level.addNewLvlText().setVal("%1.");
-            level.addNewStart().setVal(BigInteger.ONE);
-            BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
-            for (String text : List.of("公开预算。(责任单位:财务科)6月底前", "公开决算。(责任单位:财务科)9月底前")) {
-                var p = doc.createParagraph();
-                p.setNumID(numId);
-                p.setNumILvl(BigInteger.ZERO);
-                p.createRun().setText(text);
-            }
+            numbered(doc, List.of("公开预算。(责任单位:财务科)6月底前", "公开决算。(责任单位:财务科)9月底前"));
             doc.write(out);
             ParsedPlan plan = PlanParser.parse(out.toByteArray(), null);
             assertThat(plan.items()).extracting(ParsedItem::number).containsExactly("1", "2");
@@ -274,7 +260,26 @@ public class FormatFixturesTest {
         }
     }
 
-    private static void merge(XWPFTableCell cell, STMerge.Enum kind) {
+    /** Paragraphs in a Word list numbered 1. 2. …: the numbers are not part of their text. */
+    static void numbered(XWPFDocument doc, List<String> texts) {
+        XWPFNumbering numbering = doc.createNumbering();
+        CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
+        abstractNum.setAbstractNumId(BigInteger.ZERO);
+        var level = abstractNum.addNewLvl();
+        level.setIlvl(BigInteger.ZERO);
+        level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
+        level.addNewLvlText().setVal("%1.");
+        level.addNewStart().setVal(BigInteger.ONE);
+        BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
+        for (String text : texts) {
+            var p = doc.createParagraph();
+            p.setNumID(numId);
+            p.setNumILvl(BigInteger.ZERO);
+            p.createRun().setText(text);
+        }
+    }
+
+    static void merge(XWPFTableCell cell, STMerge.Enum kind) {
         var pr = cell.getCTTc().isSetTcPr() ? cell.getCTTc().getTcPr() : cell.getCTTc().addNewTcPr();
         pr.addNewVMerge().setVal(kind);
     }

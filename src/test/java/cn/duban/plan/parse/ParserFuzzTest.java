@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Timeout;
 /**
  * The parser never throws on arbitrary input: it reads a plan or refuses the document with a {@link PlanParseException}
  * (the message users see). Inputs: mutations of the seeds (when DUBAN_CORPUS is set), of the demo plan and of our
- * .docx/.xlsx/.html fixtures, random bytes, and huge and deeply nested documents. Reproducible: the seed is fixed and
+ * .docx/.xlsx/.html/.doc/PDF fixtures, random bytes, and huge and deeply nested documents. Reproducible: the seed is fixed and
  * a failure names the input's number.
  */
 class ParserFuzzTest {
@@ -70,8 +70,7 @@ class ParserFuzzTest {
      * then on its bytes.
      */
     private static byte[] mutate(byte[] base, Random random) {
-        boolean office = base[0] == 'P' && base[1] == 'K';
-        if (office || random.nextInt(10) == 0) {
+        if (binary(base) || random.nextInt(10) == 0) {
             return edit(base, random);
         }
         String text = new String(base, StandardCharsets.UTF_8);
@@ -129,6 +128,11 @@ class ParserFuzzTest {
         return out.toByteArray();
     }
 
+    /** Office files, PDF: edited as bytes. */
+    private static boolean binary(byte[] base) {
+        return base[0] == 'P' && base[1] == 'K' || base[0] == '%' && base[1] == 'P' || (base[0] & 0xFF) == 0xD0;
+    }
+
     private static byte[] nested(Random random) {
         int depth = 2000 + random.nextInt(8000);
         String open = pick(random, "<div>", "(", "〔", "(一)", "一、", "<table><tr><td>");
@@ -143,7 +147,7 @@ class ParserFuzzTest {
     /** Several megabytes: a base document repeated. */
     private static byte[] huge(List<byte[]> bases, Random random) {
         byte[] base = bases.get(random.nextInt(bases.size()));
-        if (base[0] == 'P' && base[1] == 'K') {
+        if (binary(base)) {
             base = bases.get(0);
         }
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
@@ -180,6 +184,13 @@ class ParserFuzzTest {
         }
         bases.add(FormatFixturesTest.docx());
         bases.add(FormatFixturesTest.xlsx());
+        bases.add(PdfAndDocTest.resource("/parse/plan.doc"));
+        if (Files.isReadable(PdfAndDocTest.FONT)) {
+            bases.add(PdfAndDocTest.pdf(PdfAndDocTest.HEADER, PdfAndDocTest.PLAN, 7));
+            bases.add(PdfAndDocTest.tablePdf());
+        } else {
+            System.out.println("ParserFuzzTest: no PDF inputs, the CJK font " + PdfAndDocTest.FONT + " is missing");
+        }
         bases.add(("<html><body><h1>测试市2024年政务公开工作要点</h1><table><tr><th>序号</th><th>工作任务</th><th>责任单位</th>"
                 + "<th>完成时限</th></tr><tr><td>1</td><td>公开预算。</td><td>市财政局</td><td>9月底前</td></tr></table></body></html>")
                 .getBytes(StandardCharsets.UTF_8));
