@@ -122,9 +122,18 @@ public class PlanService {
                 + "; 时限: " + (deadline.due() == null ? "未定" : deadline.due());
     }
 
-    /** The deadline an edit gives the item: a kind of its own, or a new due date keeping the kind. */
+    /**
+     * The deadline an edit gives the item: a kind of its own, or a new due date keeping the kind; the deadline as read
+     * (its printed phrase) when the edit confirms it unchanged.
+     */
     private Deadline deadline(Item item, ItemEdit edit) {
         Deadline d = item.deadline();
+        Deadline next = edited(d, item, edit);
+        return next.kind() == d.kind() && java.util.Objects.equals(next.due(), d.due())
+                && java.util.Objects.equals(next.frequency(), d.frequency()) ? d : next;
+    }
+
+    private Deadline edited(Deadline d, Item item, ItemEdit edit) {
         if (edit.deadline() == null) {
             if (edit.frequency() != null) {
                 throw ApiException.badRequest("频次 (frequency) 只用于周期性时限 (deadline: RECURRING)");
