@@ -421,8 +421,13 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#warnings details summary")).click();
         assertThat(browser.findElement(By.cssSelector("#warnings details li")).getText()).isEqualTo("事项 一/2: 单位未能识别: 区档案馆");
 
-        // split at the caret, delete, move
+        // split at the caret, delete, move; a split with the caret at the start is refused in place
         WebElement text = row("公开待拆分事项").findElement(By.name("text"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus(); arguments[0].setSelectionRange(0, 0)", text);
+        change(row("公开待拆分事项").findElement(By.cssSelector("button.split")));
+        assertThat(browser.findElement(By.id("preview-error")).getText()).startsWith("拆分位置 (at) 须在 1 与");
+        assertThat(rows()).hasSize(4);
+        text = row("公开待拆分事项").findElement(By.name("text"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1])",
                 text, text.getDomProperty("value").indexOf("二是"));
         change(row("公开待拆分事项").findElement(By.cssSelector("button.split")));
@@ -446,7 +451,7 @@ class BrowserTest {
         change(browser.findElement(By.id("add-submit")));
         assertThat(preview()).containsExactly("一/1 公开预览测试事项(已更正)。", "一/2 公开新增的事项。", "一/3 公开待拆分事项。",
                 "一/4 二是公开拆分后的事项。", "一/5 做好待移动事项。");
-        shot("23-preview-split-deleted-moved-added");
+        shot("23-preview-split-deleted-moved-added", "status of 400");
 
         browser.findElement(By.id("launch")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
