@@ -215,6 +215,11 @@ class PlanPreviewTest {
         send("admin", "POST", "/api/items/" + first + "/move", "{\"chapter\":\"二\"}");
         assertThat(items(planId)).containsExactly("一/1 公开统计数据。", "二/1 做好政策解读。", "二/2 回应社会关切。",
                 "二/3 公开审计结果。");
+        long sections = importPlan("一、深化政策公开\n(一)公开审计结果。(责任单位:市甲局)9月底前\n"
+                + "(二)公开统计数据。(责任单位:市乙局)10月底前\n(三)公开财政预算。(责任单位:市乙局)10月底前\n");
+        assertThat(send("admin", "DELETE", "/api/items/" + itemId(sections, 0), "").status()).isEqualTo(204);
+        assertThat(items(sections)).as("numbered in the style the heading used")
+                .containsExactly("一/(一) 公开统计数据。", "一/(二) 公开财政预算。");
         long single = importPlan("一、测试\n1.公开审计结果。(责任单位:市甲局)9月底前\n");
         refused(send("admin", "DELETE", "/api/items/" + itemId(single, 0), ""), 400, "至少");
     }
