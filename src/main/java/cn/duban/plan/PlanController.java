@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,12 +28,14 @@ public class PlanController {
     public record PlanView(PlanRecord plan, List<Item> items) {}
 
     private final PlanService service;
+    private final PlanPreview preview;
     private final PlanStore store;
     private final ItemUnits itemUnits;
     private final Caller caller;
 
-    public PlanController(PlanService service, PlanStore store, ItemUnits itemUnits, Caller caller) {
+    public PlanController(PlanService service, PlanPreview preview, PlanStore store, ItemUnits itemUnits, Caller caller) {
         this.service = service;
+        this.preview = preview;
         this.store = store;
         this.itemUnits = itemUnits;
         this.caller = caller;
@@ -53,10 +56,43 @@ public class PlanController {
         return service.launch(id, caller.current().username());
     }
 
-    /** Corrects the units or due date of an item in the import preview, before launch (ADMIN). */
+    /** Corrects the text, units or deadline of an item in the import preview, before launch (ADMIN). */
     @PatchMapping(value = "/api/items/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Item edit(@PathVariable long id, @RequestBody ItemEdit edit) {
-        return service.edit(id, edit, caller.current().username());
+        return preview.edit(id, edit, caller.current().username());
+    }
+
+    /** Adds an item to the preview, after item {@code after} or at the end of {@code chapter} (ADMIN). */
+    @PostMapping(value = "/api/plans/{id}/items", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    public Item add(@PathVariable long id, @RequestParam(required = false) Long after,
+                    @RequestParam(required = false) String chapter, @RequestBody ItemEdit item) {
+        return preview.add(id, after, chapter, item, caller.current().username());
+    }
+
+    /** Deletes an item of the preview (ADMIN). */
+    @DeleteMapping("/api/items/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    public void delete(@PathVariable long id) {
+        preview.delete(id, caller.current().username());
+    }
+
+    /** Splits an item of the preview in two (ADMIN): both, in order. */
+    @PostMapping(value = "/api/items/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public List<Item> split(@PathVariable long id, @RequestBody PlanPreview.Split split) {
+        return preview.split(id, split, caller.current().username());
+    }
+
+    /** Merges an item of the preview into its previous or next one (ADMIN): the merged item. */
+    @PostMapping(value = "/api/items/{id}/merge", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Item merge(@PathVariable long id, @RequestBody PlanPreview.Merge merge) {
+        return preview.merge(id, merge, caller.current().username());
+    }
+
+    /** Moves an item of the preview to the end of another chapter (ADMIN). */
+    @PostMapping(value = "/api/items/{id}/move", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public Item move(@PathVariable long id, @RequestBody PlanPreview.Move move) {
+        return preview.move(id, move, caller.current().username());
     }
 
     @GetMapping("/api/plans")

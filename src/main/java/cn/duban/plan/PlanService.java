@@ -76,11 +76,7 @@ public class PlanService {
         }
         List<String> warnings = new ArrayList<>(plan.warnings());
         for (ParsedItem item : plan.items()) {
-            for (String name : unitNames(item)) {
-                if (directory.resolve(name).isEmpty()) {
-                    warnings.add("事项 " + String.join("/", item.path()) + ": 单位未能识别: " + name);
-                }
-            }
+            warnings.addAll(unitWarnings(item.path(), item.namedUnits()));
         }
         long planId = store.insertPlan(plan, sourceName, user, warnings);
         for (Item item : store.items(planId)) {
@@ -91,34 +87,33 @@ public class PlanService {
         return new ImportResult(planId, plan.items().size(), plan.title(), plan.year(), warnings);
     }
 
-    /** The office corrects an item of a plan not yet launched. */
-    @Transactional
-    public Item edit(long itemId, ItemEdit edit, String user) {
-        Item item = store.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
-        if (item.status() != Item.Status.DRAFT) {
-            throw ApiException.conflict("事项已启动: 请在交办确认 (ASSIGN) 任务中修改");
-        }
-        history.record(itemId, user, null, Action.EDITED, null, apply(item, edit));
-        Item after = store.item(itemId).orElseThrow();
-        audit.record("ITEM_EDITED", "item:" + itemId, units(item), units(after));
-        return after;
+    /**
+     * Stores the units and due date the ASSIGN step confirms and describes the result; units must be known to the
+     * directory, and the item must keep at least one lead or responsible unit.
+     */
+    public String apply(Item item, ItemEdit edit) {
+        return apply(item, edit, true);
     }
 
     /**
-     * Stores the units and due date of an edit and describes the result; units must be known to the directory.
-     * An item must keep at least one lead or responsible unit.
+     * Stores an edit and describes the result. {@code strict} (the ASSIGN step): units must be known to the
+     * directory and the item must name a lead or responsible unit; otherwise (the preview) unknown names are kept as
+     * typed, and an item left without units is confirmed in the ASSIGN step after launch, as an imported one.
      */
-    public String apply(Item item, ItemEdit edit) {
-        List<String> lead = edit.leadUnits() == null ? item.leadUnits() : known(edit.leadUnits());
-        List<String> responsible = edit.responsibleUnits() == null ? item.responsibleUnits() : known(edit.responsibleUnits());
-        List<String> cooperating = edit.cooperatingUnits() == null ? item.cooperatingUnits() : known(edit.cooperatingUnits());
-        if (lead.isEmpty() && responsible.isEmpty()) {
+    String apply(Item item, ItemEdit edit, boolean strict) {
+        java.util.function.Function<List<String>, List<String>> units = strict ? this::known : this::names;
+        List<String> lead = edit.leadUnits() == null ? item.leadUnits() : units.apply(edit.leadUnits());
+        List<String> responsible = edit.responsibleUnits() == null ? item.responsibleUnits() : units.apply(edit.responsibleUnits());
+        List<String> cooperating = edit.cooperatingUnits() == null ? item.cooperatingUnits() : units.apply(edit.cooperatingUnits());
+        if (strict && lead.isEmpty() && responsible.isEmpty()) {
             throw ApiException.badRequest("请至少指定一个牵头单位 (leadUnits) 或责任单位 (responsibleUnits)");
         }
-        Deadline deadline = item.deadline();
-        if (edit.due() != null) {
-            Deadline.Kind kind = deadline.kind() == Deadline.Kind.NONE ? Deadline.Kind.DATE : deadline.kind();
-            deadline = new Deadline(kind, edit.due(), deadline.frequency(), "确认: " + edit.due(), deadline.milestones());
+        Deadline deadline = deadline(item, edit);
+        if (edit.text() != null) {
+            if (edit.text().isBlank()) {
+                throw ApiException.badRequest("事项内容 (text) 不能为空");
+            }
+            store.setText(item.id(), edit.text().strip());
         }
         store.replaceUnits(item.id(), lead, responsible, cooperating);
         store.setDeadline(item.id(), deadline);
@@ -126,6 +121,55 @@ public class PlanService {
                 + (cooperating.isEmpty() ? "" : "; 配合: " + String.join("、", cooperating))
                 + "; 时限: " + (deadline.due() == null ? "未定" : deadline.due());
     }
+
+    /**
+     * The deadline an edit gives the item: a kind of its own, or a new due date keeping the kind; the deadline as read
+     * (its printed phrase) when the edit confirms it unchanged.
+     */
+    private Deadline deadline(Item item, ItemEdit edit) {
+        Deadline d = item.deadline();
+        Deadline next = edited(d, item, edit);
+        return next.kind() == d.kind() && java.util.Objects.equals(next.due(), d.due())
+                && java.util.Objects.equals(next.frequency(), d.frequency()) ? d : next;
+    }
+
+    private Deadline edited(Deadline d, Item item, ItemEdit edit) {
+        if (edit.deadline() == null) {
+            if (edit.frequency() != null) {
+                throw ApiException.badRequest("频次 (frequency) 只用于周期性时限 (deadline: RECURRING)");
+            }
+            if (edit.due() == null) {
+                return d;
+            }
+            Deadline.Kind kind = d.kind() == Deadline.Kind.NONE ? Deadline.Kind.DATE : d.kind();
+            return new Deadline(kind, edit.due(), d.frequency(), "确认: " + edit.due(), d.milestones());
+        }
+        if ((edit.deadline() == Deadline.Kind.RECURRING) != (edit.frequency() != null)) {
+            throw ApiException.badRequest("周期性时限 (deadline: RECURRING) 须且只须指定频次 (frequency)");
+        }
+        java.time.LocalDate yearEnd = java.time.LocalDate.of(store.plan(item.planId()).orElseThrow().year(), 12, 31);
+        return switch (edit.deadline()) {
+            case DATE -> {
+                if (edit.due() == null) {
+                    throw ApiException.badRequest("请指定完成日期 (due)");
+                }
+                yield new Deadline(Deadline.Kind.DATE, edit.due(), null, "确认: " + edit.due(), d.milestones());
+            }
+            case YEAR_END -> new Deadline(Deadline.Kind.YEAR_END, yearEnd, null, "确认: 年底前", d.milestones());
+            case ONGOING -> new Deadline(Deadline.Kind.ONGOING, yearEnd, null, "确认: 持续推进", d.milestones());
+            case RECURRING -> new Deadline(Deadline.Kind.RECURRING, yearEnd, edit.frequency(),
+                    "确认: " + FREQUENCIES.get(edit.frequency()), d.milestones());
+            case NONE -> {
+                if (edit.due() != null) {
+                    throw ApiException.badRequest("时限未定 (deadline: NONE) 时不能指定日期 (due)");
+                }
+                yield new Deadline(Deadline.Kind.NONE, null, null, null, d.milestones());
+            }
+        };
+    }
+
+    private static final Map<Deadline.Frequency, String> FREQUENCIES = Map.of(Deadline.Frequency.MONTHLY, "每月",
+            Deadline.Frequency.QUARTERLY, "每季度", Deadline.Frequency.YEARLY, "每年", Deadline.Frequency.ASAP, "及时更新");
 
     /**
      * Starts one supervision process per item, all in one transaction: every item starts or none does. When last
@@ -158,25 +202,24 @@ public class PlanService {
         store.launched(itemId, instance);
     }
 
-    /** What an edit can change of an item, for the audit log. */
-    private static Map<String, Object> units(Item item) {
-        Map<String, Object> units = new java.util.LinkedHashMap<>();
-        units.put("leadUnits", item.leadUnits());
-        units.put("responsibleUnits", item.responsibleUnits());
-        units.put("cooperatingUnits", item.cooperatingUnits());
-        units.put("due", item.deadline().due() == null ? null : item.deadline().due().toString());
-        return units;
-    }
-
     /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */
     private List<String> known(List<String> entries) {
+        List<String> names = names(entries);
+        names.stream().filter(name -> directory.resolve(name).isEmpty()).findFirst().ifPresent(name -> {
+            throw ApiException.badRequest("单位未能识别: " + name);
+        });
+        return names;
+    }
+
+    /** Unit names as typed, without repeats: a code becomes its unit's name; a blank entry is refused. */
+    private List<String> names(List<String> entries) {
         List<String> names = new ArrayList<>();
         for (String entry : entries) {
-            String e = entry == null ? "" : entry.trim();
-            String name = directory.unit(e).map(Unit::name).orElse(e);
-            if (e.isEmpty() || directory.resolve(name).isEmpty()) {
-                throw ApiException.badRequest("单位未能识别: " + e);
+            String e = entry == null ? "" : entry.strip();
+            if (e.isEmpty()) {
+                throw ApiException.badRequest("单位名称不能为空");
             }
+            String name = directory.unit(e).map(Unit::name).orElse(e);
             if (!names.contains(name)) {
                 names.add(name);
             }
@@ -184,10 +227,12 @@ public class PlanService {
         return names;
     }
 
-    private static List<String> unitNames(ParsedItem item) {
-        List<String> names = new ArrayList<>(item.leadUnits());
-        names.addAll(item.responsibleUnits());
-        names.addAll(item.cooperatingUnits());
-        return names;
+    /** The import's warning for each unit name of an item the directory does not know. */
+    List<String> unitWarnings(List<String> path, List<String> names) {
+        return names.stream().filter(name -> directory.resolve(name).isEmpty())
+                .map(name -> "事项 " + String.join("/", path) + ": " + UNKNOWN_UNIT + name).toList();
     }
+
+    /** What an unknown-unit warning says after the item's path. */
+    static final String UNKNOWN_UNIT = "单位未能识别: ";
 }

@@ -116,6 +116,29 @@ public class PlanStore {
                 .update();
     }
 
+    public void setText(long itemId, String text) {
+        jdbc.sql("update item set text = ? where id = ?").params(text, itemId).update();
+    }
+
+    public void setRequirements(long itemId, List<Requirement> requirements) {
+        jdbc.sql("update item set requirements = ? where id = ?").params(Requirement.format(requirements), itemId).update();
+    }
+
+    /** An item's place in its plan: position, number and path (the preview's renumbering). */
+    public void place(long itemId, int seq, String number, List<String> path) {
+        jdbc.sql("update item set seq = ?, number = ?, path = ? where id = ?")
+                .params(seq, number, String.join("/", path), itemId).update();
+    }
+
+    /** Removes an item of the preview, with its units and trail. */
+    public void deleteItem(long itemId) {
+        jdbc.sql("delete from item where id = ?").param(itemId).update();
+    }
+
+    public void setWarnings(long planId, List<String> warnings) {
+        jdbc.sql("update plan set warnings = ? where id = ?").params(String.join("\n", warnings), planId).update();
+    }
+
     public List<PlanRecord> plans() {
         return jdbc.sql("select " + PLAN_COLUMNS + " from plan p order by p.id desc").query(this::planRow).list();
     }

@@ -69,7 +69,8 @@ public class SecurityConfig {
                         .requestMatchers(path.matcher("/api/admin/**"),
                                 path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"),
                                 path.matcher(HttpMethod.PUT, "/api/items/**"), path.matcher(HttpMethod.PUT, "/api/lookback/**"),
-                                path.matcher(HttpMethod.POST, "/api/lookback/**"))
+                                path.matcher(HttpMethod.POST, "/api/lookback/**"), path.matcher(HttpMethod.POST, "/api/items/**"),
+                                path.matcher(HttpMethod.DELETE, "/api/items/**"))
                         .hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) -> unauthorized(res, e, attempts)))

@@ -19,7 +19,11 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.duban.system.Today;
 import cn.duban.notify.Notifications;
 import cn.duban.org.UserAccount;
+import cn.duban.plan.Item;
+import cn.duban.plan.ItemEdit;
+import cn.duban.plan.PlanPreview;
 import cn.duban.plan.PlanService;
+import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.PlanStore;
 import cn.duban.report.Statistics;
 import cn.duban.rules.CalendarWarning;
@@ -55,12 +59,14 @@ public class Pages {
     private final Today today;
     private final LoginAttempts loginAttempts;
     private final CalendarWarning calendarWarning;
+    private final PlanPreview preview;
 
     public Pages(Caller caller, SupervisionTasks tasks, ItemViews items, ProgressReports reports, Statistics statistics,
                  Notifications notifications, PlanService planService, PlanStore plans, WorkCalendar calendar,
                  cn.duban.lookback.LookBackController lookBackApi, Today today, LoginAttempts loginAttempts,
-                 CalendarWarning calendarWarning) {
+                 CalendarWarning calendarWarning, PlanPreview preview) {
         this.calendarWarning = calendarWarning;
+        this.preview = preview;
         this.caller = caller;
         this.tasks = tasks;
         this.items = items;
@@ -250,29 +256,124 @@ public class Pages {
         return "redirect:/plans/" + planId;
     }
 
-    /** The import preview: the plan's items as read, with the parser's warnings; launch from here. */
+    /** The import preview: the plan's items as read, with the parser's warnings; the office corrects and launches here. */
     @GetMapping("/plans/{id}")
     public String plan(@PathVariable long id, Model model) {
         UserAccount user = user(model);
-        cn.duban.plan.PlanRecord plan = plans.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
-        model.addAttribute("plan", plan);
+        cn.duban.plan.PlanRecord plan = previewModel(id, model);
         if (user.isAdmin()) {
             model.addAttribute("calendarWarning", calendarWarning.check(plan.year()));
         }
-        model.addAttribute("items", plans.items(id).stream().filter(i -> user.seesAll()
-                || items.visible(i, user)).toList());
         return "plan";
     }
 
-    /** An item corrected in the import preview (htmx): the row comes back as it now reads. */
+    /** The plan, its items the caller may see, and whether the caller may correct them (the office, before launch). */
+    private cn.duban.plan.PlanRecord previewModel(long planId, Model model) {
+        UserAccount user = caller.current();
+        cn.duban.plan.PlanRecord plan = plans.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
+        List<Item> visible = plans.items(planId).stream().filter(i -> user.seesAll() || items.visible(i, user)).toList();
+        model.addAttribute("plan", plan);
+        model.addAttribute("items", visible);
+        model.addAttribute("editable", user.isAdmin() && plan.status() == cn.duban.plan.PlanRecord.Status.IMPORTED);
+        model.addAttribute("chapters", PlanPreview.chapters(plan, visible));
+        return plan;
+    }
+
+    /**
+     * An item corrected in the import preview (htmx): the row comes back in place as it now reads, with the plan's
+     * warnings; a refused correction leaves the row as typed and shows the reason in it.
+     */
     @PostMapping("/plans/items/{id}")
-    public String editItem(@PathVariable long id, @RequestParam(required = false) String responsibleUnits,
-                           @RequestParam(required = false) LocalDate due, Model model) {
-        List<String> units = responsibleUnits == null || responsibleUnits.isBlank() ? null
-                : Arrays.stream(responsibleUnits.split("[、,，]")).map(String::strip).filter(u -> !u.isEmpty()).toList();
-        model.addAttribute("i", planService.edit(id, new cn.duban.plan.ItemEdit(null, units, null, due), caller.current().username()));
-        model.addAttribute("plan", plans.plan(plans.item(id).orElseThrow().planId()).orElseThrow());
-        return "plan :: row";
+    public String editItem(@PathVariable long id, @RequestParam(required = false) String text,
+                           @RequestParam(required = false) String leadUnits, @RequestParam(required = false) String responsibleUnits,
+                           @RequestParam(required = false) String cooperatingUnits, @RequestParam(required = false) LocalDate due,
+                           @RequestParam(required = false) Deadline.Kind deadline,
+                           @RequestParam(required = false) Deadline.Frequency frequency, Model model,
+                           jakarta.servlet.http.HttpServletResponse response) {
+        try {
+            model.addAttribute("i", preview.edit(id, pageEdit(text, leadUnits, responsibleUnits, cooperatingUnits, due,
+                    deadline, frequency), caller.current().username()));
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            response.setHeader("HX-Reswap", "none"); // the row keeps what was typed
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("itemId", id);
+            return "plan :: rowError";
+        }
+        previewModel(planOf(id), model);
+        return "plan :: saved";
+    }
+
+    /** An item added to the preview (htmx), after the item or at the end of the chapter chosen in {@code position}. */
+    @PostMapping("/plans/{id}/items")
+    public String addItem(@PathVariable long id, @RequestParam String position, @RequestParam(required = false) String text,
+                          @RequestParam(required = false) String leadUnits, @RequestParam(required = false) String responsibleUnits,
+                          @RequestParam(required = false) String cooperatingUnits, @RequestParam(required = false) LocalDate due,
+                          @RequestParam(required = false) Deadline.Kind deadline,
+                          @RequestParam(required = false) Deadline.Frequency frequency, Model model,
+                          jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(id, model, response, () -> preview.add(id,
+                position.startsWith("after:") ? Long.valueOf(position.substring(6)) : null,
+                position.startsWith("chapter:") ? position.substring(8) : null,
+                pageEdit(text, leadUnits, responsibleUnits, cooperatingUnits, due, deadline, frequency), caller.current().username()));
+    }
+
+    @PostMapping("/plans/items/{id}/delete")
+    public String deleteItem(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), model, response, () -> preview.delete(id, caller.current().username()));
+    }
+
+    /** Splits the item at {@code at}, the caret's place in its text (js/plan.js). */
+    @PostMapping("/plans/items/{id}/split")
+    public String splitItem(@PathVariable long id, @RequestParam(required = false) Integer at, Model model,
+                            jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), model, response,
+                () -> preview.split(id, new PlanPreview.Split(at, null), caller.current().username()));
+    }
+
+    @PostMapping("/plans/items/{id}/merge")
+    public String mergeItem(@PathVariable long id, @RequestParam(required = false) PlanPreview.Neighbour into, Model model,
+                            jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), model, response,
+                () -> preview.merge(id, new PlanPreview.Merge(into), caller.current().username()));
+    }
+
+    @PostMapping("/plans/items/{id}/move")
+    public String moveItem(@PathVariable long id, @RequestParam(required = false) String chapter, Model model,
+                           jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), model, response,
+                () -> preview.move(id, new PlanPreview.Move(chapter), caller.current().username()));
+    }
+
+    private long planOf(long itemId) {
+        return plans.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId)).planId();
+    }
+
+    /** A change of the preview's items (htmx): the whole preview again, with the reason in place when it was refused. */
+    private String previewChange(long planId, Model model, jakarta.servlet.http.HttpServletResponse response, Runnable change) {
+        try {
+            change.run();
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            model.addAttribute("error", e.getMessage());
+        }
+        previewModel(planId, model);
+        return "plan :: preview";
+    }
+
+    /**
+     * An edit as the preview's row or form sends it: units separated by 、 or commas (an empty field: none), a blank
+     * choice is no choice, and a date typed while no deadline is chosen is a date deadline.
+     */
+    private static ItemEdit pageEdit(String text, String lead, String responsible, String cooperating, LocalDate due,
+                                     Deadline.Kind deadline, Deadline.Frequency frequency) {
+        return new ItemEdit(text, units(lead), units(responsible), units(cooperating), due,
+                deadline == Deadline.Kind.NONE && due != null ? Deadline.Kind.DATE : deadline, frequency);
+    }
+
+    private static List<String> units(String field) {
+        return field == null ? null
+                : Arrays.stream(field.split("[、,，;；]")).map(String::strip).filter(u -> !u.isEmpty()).toList();
     }
 
     /** 回头看: last year's items matched to this year's, and the cases with their outcome. */

@@ -277,7 +277,7 @@ public class SupervisionTasks {
 
     private void assign(OpenTask task, TaskCompletion body, UserAccount user) {
         Item item = plans.item(task.itemId()).orElseThrow();
-        String confirmed = planService.apply(item, new ItemEdit(body.leadUnits(), body.responsibleUnits(),
+        String confirmed = planService.apply(item, ItemEdit.units(body.leadUnits(), body.responsibleUnits(),
                 body.cooperatingUnits(), body.due()));
         if (plans.item(item.id()).orElseThrow().deadline().due() == null) {
             throw ApiException.badRequest("请确认完成时限 (due)");

@@ -74,9 +74,9 @@ class PlanImportTest {
         long itemId = first.get("id").asLong();
 
         assertThat(patch("jia", itemId, "{\"responsibleUnits\":[\"jia\"]}").status()).isEqualTo(403);
-        Response unknown = patch("admin", itemId, "{\"responsibleUnits\":[\"县教育局\"]}");
-        assertThat(unknown.status()).isEqualTo(400);
-        assertThat(unknown.body().get("error").asText()).contains("县教育局");
+        Response blank = patch("admin", itemId, "{\"responsibleUnits\":[\"\"]}");
+        assertThat(blank.status()).isEqualTo(400);
+        assertThat(blank.body().get("error").asText()).contains("单位");
         Response edited = patch("admin", itemId, "{\"responsibleUnits\":[\"jia\",\"市乙局\"],\"due\":\"2026-10-15\"}");
         assertThat(edited.status()).isEqualTo(200);
         assertThat(edited.body().get("responsibleUnits").toString()).isEqualTo("[\"市甲局\",\"市乙局\"]");

@@ -342,4 +342,123 @@ class BrowserTest {
         assertThat(browser.getPageSource()).as("the office's pages are the office's").doesNotContain("save-rules");
         consoleIsClean("the last pages", "/rules - Failed to load resource: the server responded with a status of 403");
     }
+
+    /** The item rows of the preview, in order. */
+    private static List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("#items tr.item"));
+    }
+
+    private static WebElement row(String text) {
+        return rows().stream().filter(r -> r.findElement(By.name("text")).getDomProperty("value").contains(text))
+                .findFirst().orElseThrow(() -> new AssertionError("no row with " + text));
+    }
+
+    /** The preview's rows as "path text". */
+    private static List<String> preview() {
+        return rows().stream().map(r -> r.findElement(By.className("path")).getText() + " "
+                + r.findElement(By.name("text")).getDomProperty("value")).toList();
+    }
+
+    /** Clicks a button that swaps the whole preview and waits for the new one. */
+    private static void change(WebElement button) {
+        WebElement old = browser.findElement(By.id("items"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(old));
+    }
+
+    @Test
+    void theOfficeCorrectsThePreviewInPlaceAndLaunches() throws Exception {
+        int year = LocalDate.now().getYear() + 16;
+        String plan = "测试市" + year + "年政务公开工作要点\n一、深化政策公开\n1.公开预览测试事项。(责任单位:市甲局)9月底前\n"
+                + "2.公开待拆分事项。二是公开拆分后的事项。(责任单位:市乙局、县教育局)10月底前\n"
+                + "3.公开待删除事项。(责任单位:市甲局)10月底前\n二、加强解读回应\n4.做好待移动事项。(责任单位:市丁局)年底前\n";
+        login("admin");
+        browser.get(url("/plans/import"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", browser.findElement(By.id("text")), plan);
+        browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("items")));
+        assertThat(browser.findElements(By.cssSelector("#items tr.chapter")).stream().map(WebElement::getText))
+                .containsExactly("一、深化政策公开", "二、加强解读回应");
+        assertThat(preview()).as("headings are rows of their own, not glued onto the items").containsExactly(
+                "一/1 公开预览测试事项。", "一/2 公开待拆分事项。二是公开拆分后的事项。", "一/3 公开待删除事项。", "二/4 做好待移动事项。");
+        WebElement kind = browser.findElement(By.cssSelector("#warnings details.warning-kind summary"));
+        assertThat(kind.getText()).isEqualTo("单位未能识别 (1)");
+        kind.click();
+        assertThat(browser.findElement(By.cssSelector("#warnings details li")).getText()).isEqualTo("事项 一/2: 单位未能识别: 县教育局");
+        shot("20-preview");
+
+        // the text and the lead unit corrected in place: the row stays where it was
+        WebElement first = rows().get(0);
+        String id = first.getAttribute("id");
+        first.findElement(By.name("text")).clear();
+        first.findElement(By.name("text")).sendKeys("公开预览测试事项(已更正)。");
+        first.findElement(By.name("leadUnits")).sendKeys("市丙局");
+        first.findElement(By.cssSelector("button.save")).click();
+        wait.until(ExpectedConditions.stalenessOf(first));
+        assertThat(rows()).hasSize(4);
+        assertThat(rows().get(0).getAttribute("id")).isEqualTo(id);
+        assertThat(rows().get(0).findElement(By.name("leadUnits")).getDomProperty("value")).isEqualTo("市丙局");
+        assertThat(preview().get(0)).isEqualTo("一/1 公开预览测试事项(已更正)。");
+        assertThat(rows().get(0).findElement(By.cssSelector("td.deadline")).getText()).as("the deadline as read, confirmed unchanged")
+                .contains("9月底前");
+        shot("21-preview-row-saved");
+
+        // a refused correction: the reason in the row, the input kept
+        WebElement second = row("公开待拆分事项");
+        second.findElement(By.name("responsibleUnits")).clear();
+        second.findElement(By.name("responsibleUnits")).sendKeys("市乙局、区档案馆");
+        new org.openqa.selenium.support.ui.Select(second.findElement(By.name("deadline"))).selectByValue("RECURRING");
+        second.findElement(By.cssSelector("button.save")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#" + second.getAttribute("id")
+                + " .row-error"))).getText()).contains("frequency");
+        assertThat(second.findElement(By.name("responsibleUnits")).getDomProperty("value")).isEqualTo("市乙局、区档案馆");
+        shot("22-preview-refused-in-place", "status of 400");
+        new org.openqa.selenium.support.ui.Select(second.findElement(By.name("frequency"))).selectByValue("QUARTERLY");
+        second.findElement(By.cssSelector("button.save")).click();
+        wait.until(ExpectedConditions.stalenessOf(second));
+        assertThat(browser.findElement(By.id("warnings")).getText()).as("the warnings follow the correction")
+                .contains("单位未能识别 (1)");
+        browser.findElement(By.cssSelector("#warnings details summary")).click();
+        assertThat(browser.findElement(By.cssSelector("#warnings details li")).getText()).isEqualTo("事项 一/2: 单位未能识别: 区档案馆");
+
+        // split at the caret, delete, move; a split with the caret at the start is refused in place
+        WebElement text = row("公开待拆分事项").findElement(By.name("text"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus(); arguments[0].setSelectionRange(0, 0)", text);
+        change(row("公开待拆分事项").findElement(By.cssSelector("button.split")));
+        assertThat(browser.findElement(By.id("preview-error")).getText()).startsWith("拆分位置 (at) 须在 1 与");
+        assertThat(rows()).hasSize(4);
+        text = row("公开待拆分事项").findElement(By.name("text"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus(); arguments[0].setSelectionRange(arguments[1], arguments[1])",
+                text, text.getDomProperty("value").indexOf("二是"));
+        change(row("公开待拆分事项").findElement(By.cssSelector("button.split")));
+        assertThat(preview()).containsExactly("一/1 公开预览测试事项(已更正)。", "一/2 公开待拆分事项。", "一/3 二是公开拆分后的事项。",
+                "一/4 公开待删除事项。", "二/5 做好待移动事项。");
+        assertThat(row("二是公开拆分后的事项").findElement(By.name("responsibleUnits")).getDomProperty("value"))
+                .as("units copied").isEqualTo("市乙局、区档案馆");
+        WebElement old = browser.findElement(By.id("items"));
+        row("公开待删除事项").findElement(By.cssSelector("button.delete")).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(ExpectedConditions.stalenessOf(old));
+        WebElement moving = row("做好待移动事项");
+        new org.openqa.selenium.support.ui.Select(moving.findElement(By.name("chapter"))).selectByValue("一");
+        change(moving.findElement(By.cssSelector("button.move")));
+        assertThat(preview()).containsExactly("一/1 公开预览测试事项(已更正)。", "一/2 公开待拆分事项。", "一/3 二是公开拆分后的事项。",
+                "一/4 做好待移动事项。");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("add-position")))
+                .selectByVisibleText("事项 一/1 之后");
+        browser.findElement(By.id("add-text")).sendKeys("公开新增的事项。");
+        browser.findElement(By.id("add-responsible")).sendKeys("市甲局");
+        change(browser.findElement(By.id("add-submit")));
+        assertThat(preview()).containsExactly("一/1 公开预览测试事项(已更正)。", "一/2 公开新增的事项。", "一/3 公开待拆分事项。",
+                "一/4 二是公开拆分后的事项。", "一/5 做好待移动事项。");
+        shot("23-preview-split-deleted-moved-added", "status of 400");
+
+        browser.findElement(By.id("launch")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElements(By.cssSelector("#items tr.item td.path")).stream().map(WebElement::getText))
+                .containsExactly("一/1", "一/2", "一/3", "一/4", "一/5");
+        assertThat(browser.findElement(By.id("items")).getText()).contains("公开预览测试事项(已更正)", "市丙局", "区档案馆");
+        assertThat(browser.findElements(By.name("text"))).as("launched: no more corrections here").isEmpty();
+        shot("24-preview-launched");
+    }
 }

@@ -1,13 +1,13 @@
 package cn.duban.plan.parse;
 
 /** Chinese numerals as plans print them: 一 … 十, 十一 … 九十九. */
-final class Numerals {
+public final class Numerals {
 
     private static final String DIGITS = "零一二三四五六七八九";
 
     private Numerals() {}
 
-    static String chinese(int n) {
+    public static String chinese(int n) {
         if (n <= 0 || n >= 100) {
             return String.valueOf(n);
         }
