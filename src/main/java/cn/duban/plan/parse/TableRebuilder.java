@@ -115,6 +115,7 @@ final class TableRebuilder {
         StringBuilder cell = new StringBuilder();
         int end = i; // the first line after the last complete row
         int sinceSeparator = 0;
+        int cellLine = i; // the line of the last cell read
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {
@@ -144,14 +145,20 @@ final class TableRebuilder {
             String text = cell.toString();
             cell.setLength(0);
             if (text.equals(header.get(0)) && startsHeader(lines, i, header)) {
+                // the header repeats (a new page, a second part): this table ends, the next one starts there
                 if (!row.isEmpty()) {
                     rows.add(row);
-                    row = new ArrayList<>();
                 }
-                i = skipHeader(lines, i, header.size()); // the header repeated, on a new page say
-                end = i + 1;
-                continue;
+                end = i;
+                List<String> last = rows.isEmpty() ? List.of() : rows.get(rows.size() - 1);
+                if (last.size() >= 3 && content(last.get(last.size() - 1)) == Content.TEXT
+                        && content(last.get(last.size() - 2)) == Content.TEXT) {
+                    last.remove(last.size() - 1); // a second text cell just before the header: the part's caption
+                    end = cellLine;
+                }
+                break;
             }
+            cellLine = i;
             if (!row.isEmpty() && Columns.of(header.get(0)).orElse(null) == Columns.NUMBER
                     && content(text) == Content.NUMBER) {
                 rows.add(row); // a number starts the next row
@@ -186,17 +193,6 @@ final class TableRebuilder {
             }
         }
         return names.equals(header);
-    }
-
-    private static int skipHeader(List<String> lines, int i, int names) {
-        int seen = 0;
-        int j = i;
-        for (; j < lines.size(); j++) {
-            if (!lines.get(j).replaceAll("\\|$", "").isBlank() && ++seen == names) {
-                break;
-            }
-        }
-        return j;
     }
 
     /** A cell that fills the last column holding units or a deadline ends its row when nothing separates rows. */
