@@ -3,6 +3,7 @@ package cn.duban.plan.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import cn.duban.plan.parse.Block.Table;
 import cn.duban.plan.parse.UnitPhrases.Role;
@@ -10,7 +11,7 @@ import cn.duban.plan.parse.UnitPhrases.Role;
 /**
  * Rebuilds a table's grid from the text that copying a web or Word table produces, starting at its header row:
  * pipe rows ({@code a | b | c |}), one cell per line with {@code |} lines between, one cell per line each ending
- * {@code |}, or one cell per line with no separator at all. Rows whose cells went missing (a merged cell shown
+ * {@code |}, one cell per line with no separator at all, or columns aligned with spaces. Rows whose cells went missing (a merged cell shown
  * only on its group's first row, an empty cell that vanished) are realigned to the header's columns by what
  * their cells hold (a number, a list of units, a deadline, a heading, task text); a group's merged cells on the
  * left are filled down from the row above. No Spring needed.
@@ -45,7 +46,38 @@ final class TableRebuilder {
         if (lines.get(i).indexOf('|') >= 0 && first.size() >= 2) {
             return Columns.isHeader(first) ? pipeTable(lines, i, first) : null;
         }
+        List<String> spaced = spacedCells(lines.get(i));
+        if (spaced.size() >= 2 && spaced.stream().allMatch(Columns::isName) && Columns.isHeader(spaced)) {
+            return spacedTable(lines, i, spaced);
+        }
         return verticalTable(lines, i);
+    }
+
+    // ---- whitespace-aligned columns ----------------------------------------------------------------------------
+
+    private static final Pattern COLUMN_GAP = Pattern.compile("\\t|[ \u3000]{2,}");
+
+    private static List<String> spacedCells(String line) {
+        return Stream.of(COLUMN_GAP.split(line.strip())).map(Normalizer::line).filter(c -> !c.isEmpty()).toList();
+    }
+
+    /** Rows of cells set apart by runs of spaces or tabs, up to the first line that is not such a row. */
+    private static Rebuilt spacedTable(List<String> lines, int start, List<String> header) {
+        List<List<String>> rows = new ArrayList<>();
+        int i = start + 1;
+        int end = i;
+        for (; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) {
+                continue;
+            }
+            List<String> cells = spacedCells(lines.get(i));
+            if (cells.size() < 2) {
+                break;
+            }
+            rows.add(cells);
+            end = i + 1;
+        }
+        return new Rebuilt(new Table(header, align(header, rows, true), false), end);
     }
 
     // ---- pipe rows ---------------------------------------------------------------------------------------------
