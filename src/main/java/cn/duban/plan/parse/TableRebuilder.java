@@ -178,14 +178,18 @@ final class TableRebuilder {
             cell.setLength(0);
             if (text.equals(header.get(0)) && startsHeader(lines, i, header)) {
                 // the header repeats (a new page, a second part): this table ends, the next one starts there
+                // and a text cell just before it, alone or after the row's own text, is the next part's caption
+                end = i;
+                if (row.size() == 1 && prose(row.get(0))) {
+                    end = cellLine;
+                    break;
+                }
                 if (!row.isEmpty()) {
                     rows.add(row);
                 }
-                end = i;
                 List<String> last = rows.isEmpty() ? List.of() : rows.get(rows.size() - 1);
-                if (last.size() >= 3 && content(last.get(last.size() - 1)) == Content.TEXT
-                        && content(last.get(last.size() - 2)) == Content.TEXT) {
-                    last.remove(last.size() - 1); // a second text cell just before the header: the part's caption
+                if (last.size() >= 3 && prose(last.get(last.size() - 1)) && prose(last.get(last.size() - 2))) {
+                    last.remove(last.size() - 1);
                     end = cellLine;
                 }
                 break;
@@ -225,6 +229,11 @@ final class TableRebuilder {
             }
         }
         return names.equals(header);
+    }
+
+    private static boolean prose(String cell) {
+        Content content = content(cell);
+        return content == Content.TEXT || content == Content.HEADING;
     }
 
     /** A cell that fills the last column holding units or a deadline ends its row when nothing separates rows. */

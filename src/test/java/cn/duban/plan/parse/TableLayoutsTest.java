@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import cn.duban.plan.parse.Deadline.Frequency;
 import cn.duban.plan.parse.Deadline.Kind;
@@ -205,5 +208,41 @@ class TableLayoutsTest {
             assertThat(plan.items()).extracting(i -> i.path().get(0)).as(rendering.name())
                     .containsExactly("一", "一", "二", "二", "三");
         }
+    }
+
+    @ParameterizedTest(name = "the row before the caption has its unit: {0}")
+    @ValueSource(booleans = {true, false})
+    void aRepeatedHeaderEndsAPartAndTheTextBeforeItIsTheNextPartsCaption(boolean unitBeforeCaption) {
+        Shape shape = new Shape(List.of(Column.NUMBER, Column.TEXT, Column.LEAD), 0, false, false);
+        // part two: a caption, the header again, then the last row; row 4 before it with or without its unit
+        List<String> out = new ArrayList<>(List.of(cellPerLine(shape, "").split("\n")));
+        int lastRow = out.indexOf(String.valueOf(PLAN.get(4).number()));
+        if (!unitBeforeCaption) {
+            out.remove(--lastRow); // row 4 loses its unit cell, the line before row 5
+        }
+        out.addAll(lastRow, List.of("第二部分重点工作责任分工", "序号", "工作任务", "牵头单位"));
+
+        ParsedPlan plan = PlanParser.parse(String.join("\n", out), null);
+
+        assertThat(plan.items()).extracting(ParsedItem::number).containsExactly("1", "2", "3", "4", "5");
+        assertThat(plan.items().get(3).text()).isEqualTo(PLAN.get(3).text());
+        assertThat(plan.items().get(3).leadUnits()).isEqualTo(unitBeforeCaption ? List.of(PLAN.get(3).lead()) : List.of());
+        assertThat(plan.items().get(4).leadUnits()).containsExactly(PLAN.get(4).lead());
+    }
+
+    @Test
+    void headerNamesInTheirCommonVariantsNameTheirColumns() {
+        assertThat(Stream.of("责任单位(部门)", "负责科室", "责任处室", "落实单位", "主办/协办", "责任单位")
+                .map(Columns::of)).allMatch(c -> c.orElse(null) == Columns.RESPONSIBLE);
+        assertThat(Stream.of("牵头单位", "主办单位").map(Columns::of)).allMatch(c -> c.orElse(null) == Columns.LEAD);
+        assertThat(Stream.of("配合单位", "协办单位").map(Columns::of)).allMatch(c -> c.orElse(null) == Columns.COOPERATING);
+        assertThat(Stream.of("细化分工", "工作内容", "工作任务", "具体要求", "任务内容", "主要内容", "工作措施")
+                .map(Columns::of)).allMatch(c -> c.orElse(null) == Columns.TASK);
+        assertThat(Stream.of("完成期限", "完成时限", "时限要求", "时间节点").map(Columns::of))
+                .allMatch(c -> c.orElse(null) == Columns.DEADLINE);
+        assertThat(Columns.of("备注")).contains(Columns.OTHER);
+        assertThat(Columns.of("序号")).contains(Columns.NUMBER);
+        assertThat(Stream.of("各部门", "市财政局", "一、加强组织领导", "2025年底前", "加强政策解读和回应关切工作")
+                .map(Columns::of)).allMatch(Optional::isEmpty);
     }
 }
