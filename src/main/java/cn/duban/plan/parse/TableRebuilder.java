@@ -32,8 +32,11 @@ final class TableRebuilder {
     private static final Pattern DATED = Pattern.compile("\\d{1,2}\\s*月|\\d{4}\\s*年\\s*(?:底|内|前)|\\d{4}[-/.]\\d{1,2}");
     private static final Pattern DATE_WORDS = Pattern.compile(
             "年底|年内|全年|季度|每月|每年|每半年|半年|长期|常态|持续|及时|定期|上旬|中旬|下旬");
+    private static final Pattern RULE = Pattern.compile("[|:=+\\- ]*");
     private static final int MAX_CELL_LINES = 20;
+    /** A text cell continuing the one before it (a cell split over lines); any other cell only when it must. */
     private static final double JOIN = -1;
+    private static final double FORCED_JOIN = -6;
 
     private TableRebuilder() {}
 
@@ -55,9 +58,17 @@ final class TableRebuilder {
 
     // ---- whitespace-aligned columns ----------------------------------------------------------------------------
 
-    private static final Pattern COLUMN_GAP = Pattern.compile("\\t|[ \u3000]{2,}");
+    private static final Pattern COLUMN_GAP = Pattern.compile("\\t| {2,}");
 
+    /** Cells set apart by tabs (a spreadsheet or Word table copied: empty cells keep their place) or runs of spaces. */
     private static List<String> spacedCells(String line) {
+        if (line.indexOf('\t') >= 0) {
+            List<String> cells = new ArrayList<>(Stream.of(line.split("\t", -1)).map(Normalizer::line).toList());
+            while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
+                cells.remove(cells.size() - 1);
+            }
+            return cells;
+        }
         return Stream.of(COLUMN_GAP.split(line.strip())).map(Normalizer::line).filter(c -> !c.isEmpty()).toList();
     }
 
@@ -87,8 +98,8 @@ final class TableRebuilder {
         int i = start + 1;
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
-            if (line.isEmpty() || line.replace("|", "").isBlank()) {
-                continue; // a blank line or a row of bars between rows
+            if (RULE.matcher(line).matches()) {
+                continue; // a blank line, a row of bars between rows, a rule under the header (|---|:--|)
             }
             if (line.indexOf('|') < 0) {
                 break;
@@ -117,6 +128,9 @@ final class TableRebuilder {
 
     // ---- one cell per line -------------------------------------------------------------------------------------
 
+    /** A cell read from one or more lines, and the line it starts on. */
+    private record Cell(String text, int line) {}
+
     private static Rebuilt verticalTable(List<String> lines, int start) {
         List<String> header = new ArrayList<>();
         Separator separator = Separator.NONE;
@@ -142,12 +156,13 @@ final class TableRebuilder {
         if (header.size() < 2 || !Columns.isHeader(header)) {
             return null;
         }
-        List<List<String>> rows = new ArrayList<>();
-        List<String> row = new ArrayList<>();
+        boolean numbered = Columns.of(header.get(0)).orElse(null) == Columns.NUMBER;
+        List<List<Cell>> rows = new ArrayList<>();
+        List<Cell> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
+        int cellStart = -1;
         int end = i; // the first line after the last complete row
         int sinceSeparator = 0;
-        int cellLine = i; // the line of the last cell read
         for (; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isEmpty()) {
@@ -159,7 +174,7 @@ final class TableRebuilder {
                     row = new ArrayList<>();
                     end = i + 1;
                 } else if (!cell.isEmpty()) {
-                    row.add(cell.toString());
+                    row.add(new Cell(cell.toString(), cellStart));
                 }
                 cell.setLength(0);
                 sinceSeparator = 0;
@@ -168,56 +183,81 @@ final class TableRebuilder {
             if (separator != Separator.NONE && ++sinceSeparator > MAX_CELL_LINES) {
                 break;
             }
-            boolean closes = separator != Separator.TRAILING_BAR || line.endsWith("|");
+            cellStart = cell.isEmpty() ? i : cellStart;
             cell.append(Normalizer.line(line.endsWith("|") ? line.substring(0, line.length() - 1) : line));
-            if (separator == Separator.BAR_LINES || !closes) {
+            if (separator == Separator.BAR_LINES || separator == Separator.TRAILING_BAR && !line.endsWith("|")) {
                 continue;
             }
             sinceSeparator = 0;
-            String text = cell.toString();
+            Cell read = new Cell(cell.toString(), cellStart);
             cell.setLength(0);
-            if (text.equals(header.get(0)) && startsHeader(lines, i, header)) {
+            if (read.text().equals(header.get(0)) && startsHeader(lines, i, header)) {
                 // the header repeats (a new page, a second part): this table ends, the next one starts there
-                // and a text cell just before it, alone or after the row's own text, is the next part's caption
                 end = i;
-                if (row.size() == 1 && prose(row.get(0))) {
-                    end = cellLine;
-                    break;
+                List<Cell> last = !row.isEmpty() ? row : rows.isEmpty() ? List.of() : rows.get(rows.size() - 1);
+                int caption = captionAt(last, header);
+                if (caption >= 0) {
+                    end = last.get(caption).line();
+                    last.subList(caption, last.size()).clear();
                 }
                 if (!row.isEmpty()) {
                     rows.add(row);
-                }
-                List<String> last = rows.isEmpty() ? List.of() : rows.get(rows.size() - 1);
-                if (last.size() >= 3 && prose(last.get(last.size() - 1)) && prose(last.get(last.size() - 2))) {
-                    last.remove(last.size() - 1);
-                    end = cellLine;
+                    row = new ArrayList<>();
                 }
                 break;
             }
-            cellLine = i;
-            if (!row.isEmpty() && Columns.of(header.get(0)).orElse(null) == Columns.NUMBER
-                    && content(text) == Content.NUMBER) {
-                rows.add(row); // a number starts the next row
+            Content content = content(read.text());
+            if (numbered && content == Content.NUMBER) {
+                if (!row.isEmpty()) {
+                    rows.add(row); // a number starts the next row
+                }
                 row = new ArrayList<>();
                 end = i;
+            } else if (numbered && row.isEmpty()) {
+                break; // a numbered table ends where a row does not start with a number
             }
-            row.add(text);
-            if (closesRow(header, text) || row.size() == header.size()) {
+            row.add(read);
+            if (!numbered && (closesRow(header, read.text()) || row.size() == header.size())) {
                 rows.add(row);
                 row = new ArrayList<>();
                 end = i + 1;
             }
         }
-        if (separator == Separator.BAR_LINES) {
-            if (!cell.isEmpty()) {
-                row.add(cell.toString());
-            }
-            if (!row.isEmpty()) {
-                rows.add(row);
+        if (separator == Separator.BAR_LINES && !cell.isEmpty()) {
+            row.add(new Cell(cell.toString(), cellStart));
+        }
+        if (!row.isEmpty() && (separator == Separator.BAR_LINES || numbered)) {
+            // the last row: in a numbered table it ends at its units or deadline, and what follows is no table
+            int closing = separator == Separator.BAR_LINES ? -1 : lastClosing(row, header);
+            if (closing >= 0 && closing + 1 < row.size()) {
+                end = row.get(closing + 1).line();
+                row.subList(closing + 1, row.size()).clear();
+            } else {
                 end = i;
             }
+            rows.add(row);
         }
-        return rows.isEmpty() ? null : new Rebuilt(new Table(header, align(header, rows, separator == Separator.BAR_LINES), false), end);
+        List<List<String>> texts = rows.stream().map(r -> r.stream().map(Cell::text).toList()).toList();
+        return rows.isEmpty() ? null
+                : new Rebuilt(new Table(header, align(header, texts, separator == Separator.BAR_LINES), false), end);
+    }
+
+    /**
+     * Where the caption of a table's next part starts in the row just before the header repeats, or -1: text after
+     * the row's units or deadline, a text cell alone, or a second text cell after the row's own text.
+     */
+    private static int captionAt(List<Cell> row, List<String> header) {
+        int closing = lastClosing(row, header);
+        if (closing >= 0) {
+            boolean prose = closing + 1 < row.size()
+                    && row.subList(closing + 1, row.size()).stream().allMatch(c -> prose(c.text()));
+            return prose ? closing + 1 : -1;
+        }
+        int n = row.size();
+        if (n == 1 && prose(row.get(0).text())) {
+            return 0;
+        }
+        return n >= 3 && prose(row.get(n - 1).text()) && prose(row.get(n - 2).text()) ? n - 1 : -1;
     }
 
     private static boolean startsHeader(List<String> lines, int i, List<String> header) {
@@ -229,6 +269,14 @@ final class TableRebuilder {
             }
         }
         return names.equals(header);
+    }
+
+    private static int lastClosing(List<Cell> row, List<String> header) {
+        int closing = -1;
+        for (int c = 0; c < row.size(); c++) {
+            closing = closesRow(header, row.get(c).text()) ? c : closing;
+        }
+        return closing;
     }
 
     private static boolean prose(String cell) {
@@ -303,8 +351,9 @@ final class TableRebuilder {
                 if (best[i][j] == Double.NEGATIVE_INFINITY) {
                     continue;
                 }
-                if (j > 0 && joins(content, roles.get(j - 1)) && best[i][j] + JOIN > best[i + 1][j]) {
-                    best[i + 1][j] = best[i][j] + JOIN;
+                double join = best[i][j] + (joins(content, roles.get(Math.max(0, j - 1))) ? JOIN : FORCED_JOIN);
+                if (j > 0 && join > best[i + 1][j]) {
+                    best[i + 1][j] = join;
                     from[i + 1][j] = j;
                 }
                 for (int k = j; k < m; k++) {

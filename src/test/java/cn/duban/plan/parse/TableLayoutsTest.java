@@ -151,6 +151,19 @@ class TableLayoutsTest {
                 .collect(Collectors.joining());
     }
 
+    /** Tab-separated, as a spreadsheet or a Word table copies: empty cells keep their place between tabs. */
+    static String tabs(Shape shape) {
+        return TITLE + "\n" + Stream.concat(Stream.of(shape.header()), shape.rows().stream())
+                .map(row -> String.join("\t", row) + "\n").collect(Collectors.joining());
+    }
+
+    /** A Markdown table: pipe rows with a rule under the header. */
+    static String markdown(Shape shape) {
+        Function<List<String>, String> row = cells -> "| " + String.join(" | ", cells) + " |\n";
+        return TITLE + "\n" + row.apply(shape.header()) + "|" + "---|".repeat(shape.columns().size()) + "\n"
+                + shape.rows().stream().map(row).collect(Collectors.joining());
+    }
+
     record Rendering(String name, String text) {
         @Override
         public String toString() {
@@ -175,7 +188,11 @@ class TableLayoutsTest {
                 new Rendering("cell per line, merged groups, empty remarks vanish", cellPerLine(new Shape(all, 2, false, true), "")),
                 new Rendering("cell per line, groups first, numbers glued", cellPerLine(new Shape(noNumber, 3, true, true), "")),
                 new Rendering("whitespace-aligned columns", whitespace(new Shape(numberFirst, 4, false, false))),
-                new Rendering("whitespace-aligned columns, merged groups", whitespace(new Shape(all, 5, false, true))));
+                new Rendering("whitespace-aligned columns, merged groups", whitespace(new Shape(all, 5, false, true))),
+                new Rendering("tab-separated, merged groups", tabs(new Shape(all, 0, false, true))),
+                new Rendering("markdown", markdown(new Shape(numberFirst, 1, false, false))),
+                new Rendering("cell per line, number column, page links after it",
+                        cellPerLine(new Shape(numberFirst.subList(0, 5), 2, false, false), "") + "打印本页\n关闭窗口\n"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -194,6 +211,7 @@ class TableLayoutsTest {
             assertThat(got.leadUnits()).as(what).containsExactly(want.lead());
             assertThat(got.responsibleUnits()).as(what).containsExactly(want.responsible().split("、"));
             assertThat(got.cooperatingUnits()).as(what).isEmpty();
+            assertThat(got.deadline().raw()).as(what).isEqualTo(want.deadline());
             assertThat(got.deadline().kind()).as(what).isEqualTo(want.kind());
             assertThat(got.deadline().due()).as(what).isEqualTo(want.due());
             assertThat(got.deadline().frequency()).as(what).isEqualTo(want.frequency());
