@@ -363,6 +363,7 @@ public final class PlanParser {
             if (m.matches() && !m.group(1).equals(chapter)) {
                 chapter = m.group(1);
                 section = null;
+                chapterTitle(m.group(2));
             }
         }
 

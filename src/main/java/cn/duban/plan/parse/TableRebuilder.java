@@ -10,11 +10,11 @@ import cn.duban.plan.parse.UnitPhrases.Role;
 
 /**
  * Rebuilds a table's grid from the text that copying a web or Word table produces, starting at its header row:
- * pipe rows ({@code a | b | c |}), one cell per line with {@code |} lines between, one cell per line each ending
- * {@code |}, one cell per line with no separator at all, or columns aligned with spaces. Rows whose cells went missing (a merged cell shown
- * only on its group's first row, an empty cell that vanished) are realigned to the header's columns by what
- * their cells hold (a number, a list of units, a deadline, a heading, task text); a group's merged cells on the
- * left are filled down from the row above. No Spring needed.
+ * pipe rows ({@code a | b | c |}, {@code |a|b||}, Markdown), one cell per line with {@code |} lines between, one cell
+ * per line each ending {@code |}, one cell per line with no separator at all, tab-separated rows, or columns aligned
+ * with spaces. Rows whose cells went missing (a merged cell shown only on its group's first row, an empty cell that
+ * vanished) are realigned to the header's columns by what their cells hold (a number, a list of units, a deadline,
+ * a heading, task text); a group's merged cells on the left are filled down from the row above. No Spring needed.
  */
 final class TableRebuilder {
 
@@ -24,7 +24,7 @@ final class TableRebuilder {
     /** What a cell holds, judged from its text. */
     enum Content { NUMBER, HEADING, UNITS, DEADLINE, TEXT }
 
-    private enum Separator { PIPES, BAR_LINES, TRAILING_BAR, NONE }
+    private enum Separator { BAR_LINES, TRAILING_BAR, NONE }
 
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,4}[.、]?$");
     private static final Pattern HEADING = Pattern.compile(
@@ -94,6 +94,7 @@ final class TableRebuilder {
     // ---- pipe rows ---------------------------------------------------------------------------------------------
 
     private static Rebuilt pipeTable(List<String> lines, int start, List<String> header) {
+        boolean closed = lines.get(start).endsWith("|"); // rows end with a bar: one that does not goes on below
         List<List<String>> rows = new ArrayList<>();
         int i = start + 1;
         for (; i < lines.size(); i++) {
@@ -103,6 +104,10 @@ final class TableRebuilder {
             }
             if (line.indexOf('|') < 0) {
                 break;
+            }
+            for (int more = 0; closed && !line.endsWith("|") && i + 1 < lines.size() && more < MAX_CELL_LINES
+                    && !lines.get(i + 1).isEmpty(); more++) {
+                line += lines.get(++i); // a cell's text over several lines
             }
             List<String> cells = pipeCells(line);
             if (!cells.equals(header)) {
@@ -237,7 +242,8 @@ final class TableRebuilder {
             }
             rows.add(row);
         }
-        List<List<String>> texts = rows.stream().map(r -> r.stream().map(Cell::text).toList()).toList();
+        List<List<String>> texts = rows.stream().map(r -> r.stream().map(Cell::text).toList())
+                .filter(r -> !r.equals(header)).toList(); // the header repeated between rows
         return rows.isEmpty() ? null
                 : new Rebuilt(new Table(header, align(header, texts, separator == Separator.BAR_LINES), false), end);
     }

@@ -180,6 +180,8 @@ class TableLayoutsTest {
                 new Rendering("pipe rows", pipeRows(new Shape(all, 0, false, false), "")),
                 new Rendering("pipe rows, merged groups, | lines between", pipeRows(new Shape(all, 1, false, true), "|\n")),
                 new Rendering("pipe rows, groups first and merged, numbers glued", pipeRows(new Shape(noNumber, 2, true, true), "")),
+                new Rendering("pipe rows, cells over several lines",
+                        pipeRows(new Shape(all, 4, false, true), "").replace(",", ",\n")),
                 new Rendering("|||| rows", barsOnly(new Shape(all, 3, false, false))),
                 new Rendering("cell per line, | lines between, merged groups", barLines(new Shape(noNumber, 4, true, true))),
                 new Rendering("cell per line, | lines between, number column", barLines(new Shape(numberFirst, 5, false, false))),
@@ -225,6 +227,8 @@ class TableLayoutsTest {
         if (rendering.text().contains(PLAN.get(0).group())) {
             assertThat(plan.items()).extracting(i -> i.path().get(0)).as(rendering.name())
                     .containsExactly("一", "一", "二", "二", "三");
+            assertThat(plan.chapters()).as(rendering.name())
+                    .containsEntry("一", "深化重点领域公开").containsEntry("三", "加强平台建设管理");
         }
     }
 
