@@ -86,7 +86,9 @@ final class DocumentReader {
                 i++;
             } else if (isPipeRow(line)) {
                 List<List<String>> rows = new ArrayList<>();
-                while (i < lines.size() && isPipeRow(lines.get(i)) && !Columns.isHeader(TableRebuilder.pipeCells(lines.get(i)))) {
+                // rows without a header, up to a header row (which starts a table of its own)
+                while (i < lines.size() && isPipeRow(lines.get(i))
+                        && !Columns.isHeader(TableRebuilder.pipeCells(lines.get(i)))) {
                     rows.add(TableRebuilder.pipeCells(lines.get(i++)));
                 }
                 blocks.add(new Table(List.of(), rows, false));

@@ -411,8 +411,9 @@ final class TableRebuilder {
         if (HEADING.matcher(c).find()) {
             return Content.HEADING;
         }
-        if (c.length() <= 40 && !c.contains("。") && !unitList(c) && (DATED.matcher(c).find()
-                || c.length() <= 10 && (DATE_WORDS.matcher(c).find() || Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE))) {
+        boolean shortDeadline = c.length() <= 10
+                && (DATE_WORDS.matcher(c).find() || Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE);
+        if (c.length() <= 40 && !c.contains("。") && !unitList(c) && (DATED.matcher(c).find() || shortDeadline)) {
             return Content.DEADLINE;
         }
         return unitList(c) ? Content.UNITS : Content.TEXT;
