@@ -3,6 +3,7 @@ package cn.duban.plan.parse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** The column names plan tables use, by what the column holds. */
 enum Columns {
@@ -34,7 +35,46 @@ enum Columns {
                 return Optional.of(col);
             }
         }
-        return Optional.empty();
+        return fuzzy(c.replaceAll("\\([^()]*\\)", ""));
+    }
+
+    private static final Pattern NAME_LIKE = Pattern.compile("^[\\p{IsHan}/、]{2,8}$");
+    private static final Pattern NUMBER_WORDS = Pattern.compile("^(序号|编号)$");
+    private static final Pattern DEADLINE_WORDS = Pattern.compile("时限|期限|时间|节点|进度安排");
+    private static final Pattern FREQUENCY_WORDS = Pattern.compile("频率|频次");
+    private static final Pattern LEAD_WORDS = Pattern.compile("牵头|主办");
+    private static final Pattern COOPERATING_WORDS = Pattern.compile("配合|协办|协助|参与");
+    private static final Pattern UNIT_WORDS = Pattern.compile("(单位|科室|处室|股室|部门|责任人|主体)$");
+    private static final Pattern TASK_WORDS = Pattern.compile("任务|内容|要求|措施|目标|分工|事项|举措");
+    private static final Pattern REMARK_WORDS = Pattern.compile("备注|说明|情况");
+
+    /**
+     * A header cell in a variant the list does not hold (责任单位(部门), 落实单位, 主办/协办, 细化分工, 完成期限…),
+     * recognized by the words that name what a column holds; unit words count only at the end, and a cell naming
+     * a class of units (各部门) is no column name.
+     */
+    private static Optional<Columns> fuzzy(String c) {
+        if (!NAME_LIKE.matcher(c).matches() || c.startsWith("各")) {
+            return Optional.empty();
+        }
+        boolean lead = LEAD_WORDS.matcher(c).find();
+        boolean cooperating = COOPERATING_WORDS.matcher(c).find();
+        Columns col = NUMBER_WORDS.matcher(c).find() ? NUMBER
+                : DEADLINE_WORDS.matcher(c).find() ? DEADLINE
+                : FREQUENCY_WORDS.matcher(c).find() ? FREQUENCY
+                : lead && cooperating ? RESPONSIBLE // 主办/协办: the cells' own verbs tell the roles
+                : lead ? LEAD
+                : cooperating ? COOPERATING
+                : UNIT_WORDS.matcher(c).find() ? RESPONSIBLE
+                : TASK_WORDS.matcher(c).find() ? TASK
+                : REMARK_WORDS.matcher(c).find() ? OTHER
+                : null;
+        return Optional.ofNullable(col);
+    }
+
+    /** Whether the column holds units (lead, responsible or cooperating). */
+    boolean units() {
+        return this == LEAD || this == RESPONSIBLE || this == COOPERATING;
     }
 
     static boolean isName(String cell) {
@@ -45,7 +85,7 @@ enum Columns {
     static boolean isHeader(List<String> row) {
         long named = row.stream().filter(Columns::isName).count();
         return named >= 2 && row.stream().map(Columns::of).flatMap(Optional::stream)
-                .anyMatch(c -> c == TASK || c == LEAD || c == RESPONSIBLE || c == LEVEL);
+                .anyMatch(c -> c == TASK || c.units() || c == LEVEL);
     }
 
     /** Column names run together in one string (工作要求具体任务具体要求责任科室完成时限其他), or null. */

@@ -52,7 +52,6 @@ import cn.duban.plan.parse.Block.Table;
 final class DocumentReader {
 
     private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)");
-    private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}$");
     private static final Pattern SPARSE_ROW = Pattern.compile("^\\d{1,4}\\s+\\S.*$");
     private static final int MAX_CELL_LINES = 20;
 
@@ -83,12 +82,18 @@ final class DocumentReader {
         int i = 0;
         while (i < lines.size()) {
             String line = lines.get(i);
-            if (line.isEmpty()) {
+            TableRebuilder.Rebuilt rebuilt = TableRebuilder.at(lines, i);
+            if (rebuilt != null) {
+                blocks.add(rebuilt.table());
+                i = rebuilt.next();
+            } else if (line.isEmpty()) {
                 i++;
             } else if (isPipeRow(line)) {
                 List<List<String>> rows = new ArrayList<>();
-                while (i < lines.size() && isPipeRow(lines.get(i))) {
-                    rows.add(pipeCells(lines.get(i++)));
+                // rows without a header, up to a header row (which starts a table of its own)
+                while (i < lines.size() && isPipeRow(lines.get(i))
+                        && !Columns.isHeader(TableRebuilder.pipeCells(lines.get(i)))) {
+                    rows.add(TableRebuilder.pipeCells(lines.get(i++)));
                 }
                 blocks.add(new Table(List.of(), rows, false));
             } else if (spacedHeader(line) != null) {
@@ -102,8 +107,6 @@ final class DocumentReader {
                     i++;
                 }
                 blocks.add(new Table(header, rows, true));
-            } else if (Columns.isName(line) && verticalHeader(lines, i).size() >= 2) {
-                i = verticalTable(lines, i, blocks);
             } else if (Columns.glued(line) != null) {
                 blocks.add(new GluedHeader(Columns.glued(line)));
                 i++;
@@ -119,20 +122,6 @@ final class DocumentReader {
         return line.chars().filter(c -> c == '|').count() >= 2;
     }
 
-    private static List<String> pipeCells(String line) {
-        List<String> cells = new ArrayList<>();
-        for (String cell : line.split("\\|", -1)) {
-            cells.add(Normalizer.line(cell));
-        }
-        while (!cells.isEmpty() && cells.get(cells.size() - 1).isEmpty()) {
-            cells.remove(cells.size() - 1);
-        }
-        while (!cells.isEmpty() && cells.get(0).isEmpty()) {
-            cells.remove(0);
-        }
-        return cells;
-    }
-
     /** A header whose column names are separated by spaces (序号 一级栏目 … 负责科室), or null. */
     private static List<String> spacedHeader(String line) {
         String[] tokens = line.split("\\s+");
@@ -141,62 +130,6 @@ final class DocumentReader {
         }
         List<String> header = List.of(tokens);
         return header.stream().allMatch(Columns::isName) && Columns.isHeader(header) ? header : null;
-    }
-
-    /** Column names standing one per line (a table copied from a web page cell by cell), starting at {@code i}. */
-    private static List<String> verticalHeader(List<String> lines, int i) {
-        List<String> header = new ArrayList<>();
-        for (int j = i; j < lines.size() && header.size() < 12; j++) {
-            String line = lines.get(j);
-            if (line.isEmpty()) {
-                continue;
-            }
-            if (!Columns.isName(line)) {
-                break;
-            }
-            header.add(line);
-        }
-        return Columns.isHeader(header) ? header : List.of();
-    }
-
-    private static int verticalTable(List<String> lines, int start, List<Block> blocks) {
-        List<String> header = verticalHeader(lines, start);
-        List<String> cells = new ArrayList<>();
-        int i = start;
-        for (; i < lines.size(); i++) {
-            if (!lines.get(i).isEmpty()) {
-                cells.add(lines.get(i));
-            }
-        }
-        // cells now holds every non-empty line from the header on; take rows of header.size() cells
-        List<List<String>> rows = new ArrayList<>();
-        int c = 0;
-        int consumedLines = 0;
-        while (c < cells.size()) {
-            if (cells.get(c).equals(header.get(0)) && c + header.size() <= cells.size()
-                    && cells.subList(c, c + header.size()).equals(header)) {
-                c += header.size(); // the header, possibly repeated in the middle of the table
-                consumedLines = c;
-                continue;
-            }
-            if (!ROW_NUMBER.matcher(cells.get(c)).matches() || c + header.size() > cells.size()) {
-                break;
-            }
-            rows.add(List.copyOf(cells.subList(c, c + header.size())));
-            c += header.size();
-            consumedLines = c;
-        }
-        blocks.add(new Table(header, rows, false));
-        // skip past the lines the table used
-        int seen = 0;
-        i = start;
-        while (i < lines.size() && seen < consumedLines) {
-            if (!lines.get(i).isEmpty()) {
-                seen++;
-            }
-            i++;
-        }
-        return i;
     }
 
     // ---- web pages ---------------------------------------------------------------------------------------------

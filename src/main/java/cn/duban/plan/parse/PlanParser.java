@@ -311,9 +311,16 @@ public final class PlanParser {
                         case NUMBER -> number = cell.isEmpty() ? null : cell;
                         case CHAPTER -> chapterCell(cell);
                         case TASK -> {
+                            boolean last = kinds.lastIndexOf(Columns.TASK) == c;
                             Matcher s = SECTION.matcher(cell);
-                            if (s.matches() && kinds.lastIndexOf(Columns.TASK) != c) {
+                            Matcher glued = ITEM.matcher(cell);
+                            if (s.matches() && !last) {
                                 section = "(" + s.group(1) + ")";
+                            } else if (CHAPTER.matcher(cell).matches() && !last) {
+                                chapterCell(cell);
+                            } else if (last && !kinds.contains(Columns.NUMBER) && glued.matches()) {
+                                number = glued.group(1); // the item number glued into the text (1.加强…)
+                                text.append(glued.group(2));
                             } else {
                                 text.append(cell);
                             }
@@ -356,6 +363,7 @@ public final class PlanParser {
             if (m.matches() && !m.group(1).equals(chapter)) {
                 chapter = m.group(1);
                 section = null;
+                chapterTitle(m.group(2));
             }
         }
 
