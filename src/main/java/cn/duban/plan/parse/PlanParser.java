@@ -86,6 +86,8 @@ public final class PlanParser {
         private final Integer givenYear;
         private final List<Draft> drafts = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        /** A note "列第一位者为牵头单位,下同" seen: the first unit of every list from there on leads. */
+        private boolean firstLeadsBelow;
         private final List<String> preamble = new ArrayList<>();
         private String chapter;
         private final Map<String, String> chapters = new LinkedHashMap<>();
@@ -433,23 +435,33 @@ public final class PlanParser {
             String text = d.text.toString().strip();
             Units units = d.units;
             String deadlineCell = d.deadlineCell;
+            String printed = text;
             if (units == null) {
+                // every unit parenthetical of the item counts and leaves the text; bracket notes are no units
                 Matcher p = UnitPhrases.PARENTHETICAL.matcher(text);
-                int at = -1;
+                StringBuilder kept = new StringBuilder();
                 int end = -1;
                 String note = null;
                 while (p.find()) {
+                    if (UnitPhrases.isNote(p.group(1))) {
+                        continue;
+                    }
                     Matcher n = Deadlines.NOTE.matcher(p.group(1));
-                    note = n.find() ? n.group(1).strip() : null;
-                    units = UnitPhrases.parse(n.replaceFirst(""), Role.RESPONSIBLE);
-                    at = p.start();
+                    note = n.find() ? n.group(1).strip() : note;
+                    Units these = UnitPhrases.parse(n.replaceFirst(""), Role.RESPONSIBLE);
+                    units = units == null ? these : merge(units, these);
+                    kept.append(text, Math.max(end, 0), p.start());
                     end = p.end();
                 }
-                if (at >= 0) {
+                Matcher labelled = UnitPhrases.LABELLED_TAIL.matcher(text);
+                if (end >= 0) {
                     String tail = text.substring(end).strip();
                     deadlineCell = note != null ? note : tail.isEmpty() ? null : tail;
-                    text = (text.substring(0, at) + (tail.isEmpty() || Deadlines.phrase(tail, year).kind() != Deadline.Kind.NONE
+                    text = (kept + (tail.isEmpty() || Deadlines.phrase(tail, year).kind() != Deadline.Kind.NONE
                             ? "" : tail)).strip();
+                } else if (labelled.find()) {
+                    units = UnitPhrases.parse(labelled.group(1), Role.RESPONSIBLE);
+                    text = text.substring(0, labelled.start()).strip();
                 } else if (d.glued) {
                     Matcher tail = DEADLINE_TAIL.matcher(text);
                     if (tail.find()) {
@@ -464,6 +476,10 @@ public final class PlanParser {
                 }
             }
             text = text.replaceAll("[,;]$", "");
+            firstLeadsBelow |= UnitPhrases.firstLeadsBelow(printed);
+            if (firstLeadsBelow) {
+                units = units.firstLeading();
+            }
             Deadline deadline = Deadlines.of(deadlineCell, text, year);
             String label = String.join("/", d.path);
             if (units.lead().isEmpty() && units.responsible().isEmpty()) {
