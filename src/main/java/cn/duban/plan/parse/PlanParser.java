@@ -184,7 +184,7 @@ public final class PlanParser {
                     return;
                 }
             }
-            if (UnitPhrases.PARENTHETICAL.matcher(rest).find()) {
+            if (UnitPhrases.PARENTHETICAL.matcher(rest).results().anyMatch(p -> !UnitPhrases.isNote(p.group(1)))) {
                 current = new Draft(number, path, rest);
                 current.glued = glued;
                 drafts.add(current);

@@ -108,6 +108,16 @@ class UnitGrammarTest {
     }
 
     @Test
+    void aHeadingWithOnlyANoteIsNoItem() {
+        List<ParsedItem> items = items("""
+                试验市2024年重点工作分工方案
+                一、经济发展(列第一位者为牵头单位)
+                1.推进园区建设。(责任单位:市发改委、市商务局,列第一位者为牵头单位)
+                """);
+        assertThat(items).singleElement().extracting(ParsedItem::text).isEqualTo("推进园区建设。");
+    }
+
+    @Test
     void aNoteAfterALabelledUnitLineIsApplied() {
         List<ParsedItem> items = items("""
                 试验市2024年重点工作分工方案
