@@ -47,14 +47,16 @@ enum Columns {
     private static final Pattern UNIT_WORDS = Pattern.compile("(单位|科室|处室|股室|部门|责任人|主体)$");
     private static final Pattern TASK_WORDS = Pattern.compile("任务|内容|要求|措施|目标|分工|事项|举措");
     private static final Pattern REMARK_WORDS = Pattern.compile("备注|说明|情况");
+    /** How a document's title ends (…工作要点分工方案): a title's line, never a column name. */
+    private static final Pattern DOCUMENT_WORDS = Pattern.compile("(方案|要点|计划|台账|通知|意见|报告)$");
 
     /**
      * A header cell in a variant the list does not hold (责任单位(部门), 落实单位, 主办/协办, 细化分工, 完成期限…),
      * recognized by the words that name what a column holds; unit words count only at the end, and a cell naming
-     * a class of units (各部门) is no column name.
+     * a class of units (各部门) or a document (…分工方案) is no column name.
      */
     private static Optional<Columns> fuzzy(String c) {
-        if (!NAME_LIKE.matcher(c).matches() || c.startsWith("各")) {
+        if (!NAME_LIKE.matcher(c).matches() || c.startsWith("各") || DOCUMENT_WORDS.matcher(c).find()) {
             return Optional.empty();
         }
         boolean lead = LEAD_WORDS.matcher(c).find();

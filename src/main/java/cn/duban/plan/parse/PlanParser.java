@@ -4,10 +4,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -36,7 +38,29 @@ public final class PlanParser {
     private static final Pattern CHROME = Pattern.compile(
             "^(首页|当前位置|您现在所在的位置|您的位置|扫一扫|上一篇|下一篇|关联稿件|相关附件|相关推荐|相关链接|标签|分享|扫码浏览"
                     + "|打印本页|关闭窗口|字号|字体|访问量|浏览次数|您访问的链接即将离开|【打印】|图片$|--$|Baidu$|map$)");
-    private static final Pattern TITLE_WORDS = Pattern.compile("工作要点|分工方案|任务清单|实施方案|工作方案|任务分工|责任分工");
+    /** Site footer: a short line naming the site's copyright, registration or links (after the last item). */
+    private static final Pattern FOOTER = Pattern.compile(
+            "^(?=[^。]{0,80}$).*(版权所有|©|(?i:copyright)|网站标识码|ICP备|ICP证|公网安备)|^(联系我们|网站地图|网站声明|技术支持)");
+    /** A footer's first lines (主办单位:…), footer only when a footer line follows. */
+    private static final Pattern FOOTER_LEAD = Pattern.compile("^(主办单位|承办单位|主办|承办|维护单位|地址|联系电话|电话|邮编)\\s*:");
+    private static final Pattern TITLE_WORDS = Pattern.compile(
+            "工作要点|分工方案|任务清单|实施方案|工作方案|任务分工|责任分工|任务分解|责任分解|工作台账|任务台账");
+    /** A line naming a file (潍坊….docx, 《….doc》(31页)): a document-sharing site's wrapper names the document so. */
+    private static final Pattern FILE_NAME = Pattern.compile(
+            "^《?(.+?)\\.(?i:docx?|wps|pdf|xlsx?|txt|pptx?|rtf)》?\\s*(?:\\(.{0,12}\\))?$");
+    /** A document-sharing site's furniture: its labels (页数:31, 格式:DOCX…) and buttons (VIP, 文档下载…). */
+    private static final Pattern WRAPPER = Pattern.compile(
+            "^[-•·*\\s]*(?:(?:文档编号|文档格式|上传时间|上传者|上传人|贡献者|格式|页数|大小|下载次数|下载积分|浏览次数|阅读|价格"
+                    + "|文档分类|分类|积分)\\s*:|(?:VIP|会员|文档下载|下载文档|立即下载|免费下载|下载|收藏|举报|阅读全文|展开阅读全文"
+                    + "|全文预览|预览|付费|开通VIP|文档)\\s*$)");
+    /** The label of a metadata field after the title on the same line (名称: … 文号:). */
+    private static final Pattern META_FIELD = Pattern.compile(
+            "(索引号|文号|发文字号|发布机构|发文机关|发布日期|发布时间|成文日期|发文日期|主题分类|组配分类|分类|来源|有效性|公开方式|主题词)\\s*:");
+    /** An editor's note in brackets on its own line ((本文有删减)). */
+    private static final Pattern NOTE = Pattern.compile("^\\([^()]*\\)$");
+    private static final Pattern META_LABEL = Pattern.compile("^[\\p{IsHan}\\s]{1,8}:");
+    /** A metadata line naming the document: 名称/标题/题名: …. */
+    private static final Pattern META_TITLE = Pattern.compile("^(?:名称|标题|题名|文件名称|文件标题|中文名)\\s*:\\s*(.+)$");
     private static final Pattern SENTENCE = Pattern.compile("[。,:;!?]");
     private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发(.+?)的通知");
     private static final Pattern ORGAN = Pattern.compile("^(.+?)关于印发");
@@ -44,7 +68,8 @@ public final class PlanParser {
     private static final Pattern PUBLISHER = Pattern.compile("^发布机构\\s*:\\s*([^:\\s]+)$");
     private static final Pattern DOC_NUMBER = Pattern.compile("\\p{IsHan}{1,12}[〔\\[【(]\\s*\\d{4}\\s*[〕\\]】)]\\s*\\d{1,4}\\s*号");
     private static final Pattern CN_DATE = Pattern.compile("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
-    private static final Pattern ISO_DATE = Pattern.compile("(?:发布日期|发布时间|成文日期|印发日期)\\s*:\\s*(\\d{4})-(\\d{1,2})-(\\d{1,2})");
+    private static final Pattern ISO_DATE = Pattern.compile("(?:发布日期|发布时间|成文日期|印发日期|发文日期)\\s*:"
+            + "\\s*(\\d{4})\\s*[-年./]\\s*(\\d{1,2})\\s*[-月./]\\s*(\\d{1,2})");
     private static final Pattern YEAR = Pattern.compile("(\\d{4})\\s*年");
     private static final Pattern DEADLINE_TAIL = Pattern.compile(
             "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
@@ -57,6 +82,15 @@ public final class PlanParser {
     /** Parses a document of any supported format; {@code year} (may be null) overrides the year it states. */
     public static ParsedPlan parse(byte[] content, Integer year) {
         return new PlanParser.Run(DocumentReader.read(content), year).plan();
+    }
+
+    /**
+     * Whether line {@code at} of a document ({@code line} gives "" past its end) is part of a site's footer: a
+     * footer line (版权所有, ICP备…), or a footer's first lines (主办单位:…) just before one.
+     */
+    static boolean footer(IntFunction<String> line, int at) {
+        return FOOTER.matcher(line.apply(at)).find() || FOOTER_LEAD.matcher(line.apply(at)).find()
+                && (FOOTER.matcher(line.apply(at + 1)).find() || FOOTER.matcher(line.apply(at + 2)).find());
     }
 
     /** Parses plain text. */
@@ -103,9 +137,14 @@ public final class PlanParser {
         }
 
         ParsedPlan plan() {
-            for (Block block : blocks) {
+            for (int i = 0; i < blocks.size(); i++) {
+                Block block = blocks.get(i);
                 if (block instanceof Line line) {
-                    line(line.text());
+                    if (footer(this::text, i)) {
+                        current = null;
+                    } else {
+                        line(line.text());
+                    }
                 } else if (block instanceof Table table) {
                     current = null;
                     table(table);
@@ -124,6 +163,10 @@ public final class PlanParser {
         }
 
         // ---- lines ---------------------------------------------------------------------------------------------
+
+        private String text(int at) {
+            return at < blocks.size() && blocks.get(at) instanceof Line line ? line.text() : "";
+        }
 
         private void line(String text) {
             if (CHROME.matcher(text).find()) {
@@ -245,6 +288,9 @@ public final class PlanParser {
         // ---- tables --------------------------------------------------------------------------------------------
 
         private void table(Table table) {
+            if (!bodyStarted && metadata(table)) {
+                return;
+            }
             bodyStarted = true;
             if (table.header().isEmpty()) {
                 table.rows().forEach(this::unlabelledRow);
@@ -253,6 +299,21 @@ public final class PlanParser {
             } else {
                 labelledRows(table);
             }
+        }
+
+        /** A table before the body whose rows are label: value pairs (名称: | …): lines of the preamble. */
+        private boolean metadata(Table table) {
+            List<List<String>> rows = new ArrayList<>(table.rows());
+            if (!table.header().isEmpty()) {
+                rows.add(0, table.header());
+            }
+            List<String> lines = rows.stream().map(r -> String.join(" ", r.stream().filter(c -> !c.isEmpty()).toList()))
+                    .toList();
+            if (lines.isEmpty() || !lines.stream().allMatch(l -> META_LABEL.matcher(l).find())) {
+                return false;
+            }
+            preamble.addAll(lines);
+            return true;
         }
 
         /** A row of a table without header (pipe tables): chapter, section, number, text, units, deadline. */
@@ -584,21 +645,88 @@ public final class PlanParser {
 
         // ---- metadata ------------------------------------------------------------------------------------------
 
+        /**
+         * The plan's title: its heading, the metadata's 名称/标题, the notice's 关于印发…的通知, the name a
+         * document-sharing site gives the file; the first of them that names a year, else the first found.
+         */
         private String title() {
+            Set<String> fileNames = new LinkedHashSet<>();
+            String metadata = null;
             String notice = null;
             for (String line : preamble) {
-                if (TITLE_WORDS.matcher(line).find() && !SENTENCE.matcher(line).find() && line.length() <= 60
-                        && !line.startsWith("关于") && !line.contains("关于印发") && !line.startsWith("附件")) {
-                    return line.replaceAll("[《》]", "");
+                Matcher m = FILE_NAME.matcher(line);
+                if (m.matches()) {
+                    fileNames.add(m.group(1).strip());
                 }
-                Matcher m = NOTICE_TITLE.matcher(line);
+                m = META_TITLE.matcher(line);
+                if (metadata == null && m.matches()) {
+                    metadata = META_FIELD.split(m.group(1), 2)[0].replaceAll("[|《》]", "").strip();
+                }
+                m = NOTICE_TITLE.matcher(line);
                 if (notice == null && m.find()) {
                     notice = m.group(1).replaceAll("[《》]", "");
                 }
             }
-            return notice;
+            String heading = heading(fileNames);
+            if (heading != null && metadata != null && metadata.contains(heading)) {
+                heading = metadata; // the heading without its organ (2021年…台账), the metadata in full
+            }
+            List<String> found = new ArrayList<>();
+            for (String t : new String[] {heading, metadata, notice, fileNames.stream().findFirst().orElse(null)}) {
+                if (t != null && !t.isEmpty()) {
+                    found.add(t);
+                }
+            }
+            return found.stream().filter(t -> YEAR.matcher(t).find()).findFirst()
+                    .orElse(found.isEmpty() ? null : found.get(0));
         }
 
+        /**
+         * The first heading that reads as a plan's title (…工作要点, …实施方案…), with the lines it is broken over: a
+         * word broken at the line's end (…工 / 作要点…), and when it starts without its subject (with the year, with
+         * 工作要点…) up to two short lines above (某市卫生健康局 / 2021年…).
+         */
+        private String heading(Set<String> fileNames) {
+            for (int i = 0; i < preamble.size(); i++) {
+                String line = preamble.get(i);
+                if (!titlePart(line, fileNames)) {
+                    continue;
+                }
+                String title = line;
+                if (!TITLE_WORDS.matcher(line).find()) {
+                    String joined = i + 1 < preamble.size() && titlePart(preamble.get(i + 1), fileNames)
+                            ? line + preamble.get(i + 1) : "";
+                    int cut = line.length();
+                    if (TITLE_WORDS.matcher(joined).results().noneMatch(w -> w.start() < cut && w.end() > cut)) {
+                        continue; // no title word broken at the line's end
+                    }
+                    title = joined;
+                }
+                boolean headless = title.length() <= 10 || YEAR.matcher(title).lookingAt()
+                        || TITLE_WORDS.matcher(title).lookingAt(); // 2021年…, 工作要点…: its subject is above
+                for (int above = i - 1; headless && above >= Math.max(0, i - 2); above--) {
+                    String part = preamble.get(above);
+                    if (!titlePart(part, fileNames) || TITLE_WORDS.matcher(part).find() || title.startsWith(part)
+                            || (part + title).length() > 60) {
+                        break;
+                    }
+                    title = part + title;
+                }
+                return title.replaceAll("[《》|]", "").strip();
+            }
+            return null;
+        }
+
+        /** A line that can be (part of) a title: short, no sentence, no date, number or site furniture. */
+        private static boolean titlePart(String line, Set<String> fileNames) {
+            return !line.isEmpty() && line.length() <= 60 && !SENTENCE.matcher(line).find() && !NOTE.matcher(line).matches()
+                    && !line.startsWith("关于")
+                    && !line.contains("关于印发") && !line.startsWith("附件") && !fileNames.contains(line)
+                    && !FILE_NAME.matcher(line).matches() && !WRAPPER.matcher(line).find()
+                    && !DOC_NUMBER.matcher(line).find() && !line.replaceAll("\\s", "").matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
+        }
+
+        /** The year of the title, else of the metadata's date of publication (发布日期: 2021-03-05). */
         private int year(String title) {
             if (givenYear != null) {
                 return givenYear;
@@ -609,7 +737,8 @@ public final class PlanParser {
                     return Integer.parseInt(m.group(1));
                 }
             }
-            throw new PlanParseException("未能识别计划年份: 文件中没有写明年份, 请指定年份 (命令行 --year, 接口参数 year)");
+            return labelledDate().map(LocalDate::getYear).orElseThrow(() -> new PlanParseException(
+                    "未能识别计划年份: 文件中没有写明年份, 请指定年份 (命令行 --year, 接口参数 year)"));
         }
 
         private String organ() {
@@ -640,16 +769,21 @@ public final class PlanParser {
                     }
                 }
             }
+            return labelledDate().orElse(null);
+        }
+
+        /** The date a metadata line gives (发布日期: 2021-03-05, 发文日期: 2021年03月16日). */
+        private Optional<LocalDate> labelledDate() {
             for (String line : preamble) {
                 Matcher m = ISO_DATE.matcher(line);
                 if (m.find()) {
                     Optional<LocalDate> d = date(m);
                     if (d.isPresent()) {
-                        return d.get();
+                        return d;
                     }
                 }
             }
-            return null;
+            return Optional.empty();
         }
 
         private static Optional<LocalDate> date(Matcher m) {

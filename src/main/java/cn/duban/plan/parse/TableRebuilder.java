@@ -102,7 +102,7 @@ final class TableRebuilder {
             if (RULE.matcher(line).matches()) {
                 continue; // a blank line, a row of bars between rows, a rule under the header (|---|:--|)
             }
-            if (line.indexOf('|') < 0) {
+            if (line.indexOf('|') < 0 || PlanParser.footer(k -> line(lines, k), i)) {
                 break;
             }
             for (int more = 0; closed && !line.endsWith("|") && i + 1 < lines.size() && more < MAX_CELL_LINES
@@ -115,6 +115,10 @@ final class TableRebuilder {
             }
         }
         return new Rebuilt(new Table(header, align(header, rows, true), false), i);
+    }
+
+    private static String line(List<String> lines, int at) {
+        return at < lines.size() ? lines.get(at) : "";
     }
 
     static List<String> pipeCells(String line) {
@@ -172,6 +176,9 @@ final class TableRebuilder {
             String line = lines.get(i);
             if (line.isEmpty()) {
                 continue;
+            }
+            if (PlanParser.footer(k -> line(lines, k), i)) {
+                break; // the site's footer after the last row
             }
             if (separator == Separator.BAR_LINES && line.equals("|")) {
                 if (cell.isEmpty() && !row.isEmpty()) {
