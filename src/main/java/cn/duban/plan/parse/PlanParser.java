@@ -45,7 +45,7 @@ public final class PlanParser {
     private static final Pattern FOOTER_LEAD = Pattern.compile("^(主办单位|承办单位|主办|承办|维护单位|地址|联系电话|电话|邮编)\\s*:");
     private static final Pattern TITLE_WORDS = Pattern.compile(
             "工作要点|分工方案|任务清单|实施方案|工作方案|任务分工|责任分工|任务分解|责任分解|工作台账|任务台账");
-    /** A line naming a file (潍坊….docx, 《….doc》(31页)): a document-sharing site's wrapper names the document so. */
+    /** A line naming a file (某市….docx, 《….doc》(31页)): a document-sharing site's wrapper names the document so. */
     private static final Pattern FILE_NAME = Pattern.compile(
             "^《?(.+?)\\.(?i:docx?|wps|pdf|xlsx?|txt|pptx?|rtf)》?\\s*(?:\\(.{0,12}\\))?$");
     /** A document-sharing site's furniture: its labels (页数:31, 格式:DOCX…) and buttons (VIP, 文档下载…). */
