@@ -78,6 +78,16 @@ public class Api {
         return matching.get(0).get("id").asText();
     }
 
+    /** The office's sweep of a day, run on that day (the test's clock moved to it); it must succeed. */
+    public JsonNode sweep(TestToday today, java.time.LocalDate day) {
+        today.set(day);
+        Response r = post("admin", "/api/admin/sweep?date=" + day, "");
+        if (r.status() != 200) {
+            throw new AssertionError("sweep of " + day + " failed: " + r.raw());
+        }
+        return r.body();
+    }
+
     public Response complete(String user, String taskId, String json) {
         return post(user, "/api/tasks/" + taskId + "/complete", json);
     }

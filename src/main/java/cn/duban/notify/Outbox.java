@@ -67,29 +67,26 @@ public class Outbox {
         String reminders = "on_date = ? and kind in (" + String.join(",", DIGESTED.stream().map(k -> "'" + k + "'").toList()) + ")";
         Map<String, StringBuilder> byUnit = new LinkedHashMap<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
-        jdbc.sql("select unit_code, message from notification where " + reminders + " and digest_key is null "
-                        + "order by unit_code, item_id, id")
+        Map<String, java.util.Set<String>> carried = new HashMap<>(); // the digests each unit had today
+        jdbc.sql("select unit_code, message, digest_key from notification where " + reminders + " order by unit_code, item_id, id")
                 .param(Date.valueOf(day))
                 .query((rs, i) -> {
                     String unit = rs.getString(1);
-                    int n = counts.merge(unit, 1, Integer::sum);
-                    byUnit.computeIfAbsent(unit, u -> new StringBuilder()).append(n).append(". ")
-                            .append(rs.getString(2)).append('\n');
+                    String digest = rs.getString(3);
+                    if (digest != null) {
+                        carried.computeIfAbsent(unit, u -> new java.util.HashSet<>()).add(digest);
+                    } else {
+                        int n = counts.merge(unit, 1, Integer::sum);
+                        byUnit.computeIfAbsent(unit, u -> new StringBuilder()).append(n).append(". ")
+                                .append(rs.getString(2)).append('\n');
+                    }
                     return unit;
                 })
                 .list();
-        if (byUnit.isEmpty()) {
-            return 0;
-        }
-        Map<String, Integer> earlier = new HashMap<>();
-        jdbc.sql("select unit_code, count(distinct digest_key) from notification where " + reminders
-                        + " and digest_key is not null group by unit_code")
-                .param(Date.valueOf(day))
-                .query((rs, i) -> earlier.put(rs.getString(1), rs.getInt(2))).list();
         int queued = 0;
         for (Map.Entry<String, StringBuilder> e : byUnit.entrySet()) {
             String unit = e.getKey();
-            int n = earlier.getOrDefault(unit, 0) + 1;
+            int n = carried.getOrDefault(unit, java.util.Set.of()).size() + 1;
             String key = "digest:" + day + ":" + unit + (n == 1 ? "" : ":" + n);
             jdbc.sql("update notification set digest_key = ? where " + reminders + " and unit_code = ? and digest_key is null")
                     .params(key, Date.valueOf(day), unit).update();

@@ -63,7 +63,8 @@ public class OutboxDelivery implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
-        scheduler.shutdown(); // a send in progress is abandoned: its claim runs out and another node resends it
+        // a send in progress is abandoned, unrecorded: its claim runs out and this node or another resends it
+        scheduler.shutdown();
     }
 
     @Override
@@ -91,6 +92,9 @@ public class OutboxDelivery implements SmartLifecycle {
                 .list();
         int delivered = 0;
         for (Message m : due) {
+            if (!running) {
+                break; // stopping: the rest waits for the next round, here or on another node
+            }
             Instant taken = Instant.now();
             if (Duration.between(started, taken).compareTo(claim.dividedBy(2)) > 0) {
                 break;
@@ -107,6 +111,9 @@ public class OutboxDelivery implements SmartLifecycle {
                         .params(Timestamp.from(Instant.now()), m.id()).update();
                 delivered++;
             } catch (Exception e) {
+                if (!running) {
+                    break; // interrupted by the stop, not failed: the claim runs out and the message is sent again
+                }
                 int attempts = m.attempts() + 1;
                 Duration wait = Duration.ofSeconds(Math.min(3600, 30L << Math.min(attempts - 1, 10)));
                 String error = (e.getClass().getSimpleName() + ": " + e.getMessage());

@@ -36,6 +36,11 @@ public class OrgDirectory {
         return jdbc.sql("select code, name from unit where code = ?").param(code).query(Unit.class).optional();
     }
 
+    /** The names that stand for no unit and no group of the directory, in their order. */
+    public List<String> unknown(java.util.Collection<String> names) {
+        return names.stream().filter(name -> resolve(name).isEmpty()).toList();
+    }
+
     /**
      * The unit codes a printed name stands for: a unit (by name or code) gives one, a group gives its members,
      * an unknown name gives none.

@@ -59,11 +59,11 @@ public class UserController {
      */
     @PutMapping(value = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserAccount changePassword(@RequestBody PasswordChange body, HttpServletRequest request) {
-        String username = caller.current().username();
+        UserAccount before = caller.current();
+        String username = before.username();
         if (attempts.locked(username, request.getRemoteAddr())) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "登录失败次数过多，请 " + attempts.windowMinutes() + " 分钟后再试");
+            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, attempts.blockedMessage());
         }
-        UserAccount before = directory.user(username).orElseThrow();
         if (body.current() == null || !passwords.matches(body.current(), before.passwordHash())) {
             attempts.failed(username, request.getRemoteAddr());
             throw ApiException.badRequest("当前密码不正确");

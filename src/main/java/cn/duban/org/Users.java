@@ -58,6 +58,11 @@ public class Users {
         return directory.user(username).orElseThrow();
     }
 
+    /** The shortest password a person may set (the 我的账户 page says so). */
+    public int minLength() {
+        return minLength;
+    }
+
     /** A password as a person typed it: at least {@code duban.password.min-length} characters. */
     private String typed(String username, String password) {
         require(password != null && !password.isBlank(), "请设置密码: " + username);

@@ -241,7 +241,7 @@ public class PlanPreview {
 
     private Item draft(long itemId) {
         Item item = store.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
-        if (item.status() != Item.Status.DRAFT) {
+        if (item.status() != Item.Status.DRAFT || !store.holdPreview(item.planId())) {
             throw ApiException.conflict("事项已启动: 请在交办确认 (ASSIGN) 任务中修改");
         }
         return item;
@@ -249,7 +249,7 @@ public class PlanPreview {
 
     private PlanRecord imported(long planId) {
         PlanRecord plan = store.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
-        if (plan.status() != PlanRecord.Status.IMPORTED) {
+        if (plan.status() != PlanRecord.Status.IMPORTED || !store.holdPreview(planId)) {
             throw ApiException.conflict("计划已启动, 不能再添加事项: " + planId);
         }
         return plan;

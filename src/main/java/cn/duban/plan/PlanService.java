@@ -158,7 +158,7 @@ public class PlanService {
             case YEAR_END -> new Deadline(Deadline.Kind.YEAR_END, yearEnd, null, "确认: 年底前", d.milestones());
             case ONGOING -> new Deadline(Deadline.Kind.ONGOING, yearEnd, null, "确认: 持续推进", d.milestones());
             case RECURRING -> new Deadline(Deadline.Kind.RECURRING, yearEnd, edit.frequency(),
-                    "确认: " + FREQUENCIES.get(edit.frequency()), d.milestones());
+                    "确认: " + edit.frequency().phrase(), d.milestones());
             case NONE -> {
                 if (edit.due() != null) {
                     throw ApiException.badRequest("时限未定 (deadline: NONE) 时不能指定日期 (due)");
@@ -167,9 +167,6 @@ public class PlanService {
             }
         };
     }
-
-    private static final Map<Deadline.Frequency, String> FREQUENCIES = Map.of(Deadline.Frequency.MONTHLY, "每月",
-            Deadline.Frequency.QUARTERLY, "每季度", Deadline.Frequency.YEARLY, "每年", Deadline.Frequency.ASAP, "及时更新");
 
     /**
      * Starts one supervision process per item, all in one transaction: every item starts or none does. When last
@@ -205,7 +202,7 @@ public class PlanService {
     /** Unit names for an item: a code becomes its unit's name; names and group names must be known. */
     private List<String> known(List<String> entries) {
         List<String> names = names(entries);
-        names.stream().filter(name -> directory.resolve(name).isEmpty()).findFirst().ifPresent(name -> {
+        directory.unknown(names).stream().findFirst().ifPresent(name -> {
             throw ApiException.badRequest("单位未能识别: " + name);
         });
         return names;
@@ -229,7 +226,7 @@ public class PlanService {
 
     /** The import's warning for each unit name of an item the directory does not know. */
     List<String> unitWarnings(List<String> path, List<String> names) {
-        return names.stream().filter(name -> directory.resolve(name).isEmpty())
+        return directory.unknown(names).stream()
                 .map(name -> "事项 " + String.join("/", path) + ": " + UNKNOWN_UNIT + name).toList();
     }
 

@@ -151,6 +151,15 @@ public class PlanStore {
      * Marks an imported plan launched; false when it is not (any more) IMPORTED. The row lock it takes makes a second,
      * concurrent launch — on this node or another — wait and then find the plan launched.
      */
+    /**
+     * Holds the plan's row for a change to its preview, which then waits for (or excludes) a launch and other changes
+     * of the same preview; false when the plan is no longer a preview.
+     */
+    public boolean holdPreview(long planId) {
+        return jdbc.sql("update plan set status = status where id = ? and status = ?")
+                .params(planId, PlanRecord.Status.IMPORTED.name()).update() == 1;
+    }
+
     public boolean claimLaunch(long planId) {
         return jdbc.sql("update plan set status = ? where id = ? and status = ?")
                 .params(PlanRecord.Status.LAUNCHED.name(), planId, PlanRecord.Status.IMPORTED.name()).update() == 1;

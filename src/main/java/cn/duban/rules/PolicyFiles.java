@@ -105,7 +105,9 @@ public class PolicyFiles {
         applied.addAll(unseen);
     }
 
+    /** Before the calendar's coverage is first looked at (CalendarWarning on the same event). */
     @EventListener(ApplicationReadyEvent.class)
+    @org.springframework.core.annotation.Order(0)
     void atStart() {
         pull();
     }

@@ -28,6 +28,7 @@ import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 
 import cn.duban.system.ApiException;
+import cn.duban.system.Folders.FileText;
 
 /**
  * The rule files in force: listed, read and simulated by ADMIN and OPERATOR; replaced after validation by OPERATOR,
@@ -74,9 +75,7 @@ public class RulesController {
      */
     @PutMapping("/api/admin/rules/{name}")
     public Map<String, List<String>> replace(@PathVariable String name, @RequestBody byte[] body) throws IOException {
-        // a spreadsheet's "CSV UTF-8" starts with a byte-order mark, which neither Drools nor the values check reads
-        byte[] content = !name.endsWith(".xlsx") && body.length >= 3 && (body[0] & 0xff) == 0xEF && (body[1] & 0xff) == 0xBB
-                && (body[2] & 0xff) == 0xBF ? java.util.Arrays.copyOfRange(body, 3, body.length) : body;
+        byte[] content = new FileText(name, body).bytes(); // without a byte-order mark
         if (content.length == 0) {
             throw ApiException.badRequest("规则文件为空");
         }

@@ -57,6 +57,11 @@ public class LoginAttempts {
         return failures[1] >= maxFailures || failures[0] >= maxPerAddress;
     }
 
+    /** What a blocked sign-in is told (API, and a change of one's own password). */
+    public String blockedMessage() {
+        return "登录失败次数过多，请 " + windowMinutes() + " 分钟后再试";
+    }
+
     /** How long a block lasts at most, in minutes (for the message). */
     public long windowMinutes() {
         return Math.max(1, window.toMinutes());

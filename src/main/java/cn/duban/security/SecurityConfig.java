@@ -166,7 +166,7 @@ public class SecurityConfig {
     private static void unauthorized(HttpServletResponse res, AuthenticationException e, LoginAttempts attempts)
             throws java.io.IOException {
         error(res, HttpStatus.UNAUTHORIZED, e instanceof LockedException
-                ? "登录失败次数过多，请 " + attempts.windowMinutes() + " 分钟后再试"
+                ? attempts.blockedMessage()
                 : "未登录或用户名、密码错误");
     }
 

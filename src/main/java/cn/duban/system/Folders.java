@@ -22,8 +22,17 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
  */
 public final class Folders {
 
-    /** A file's name and bytes; {@link #content()} reads them as UTF-8 text. */
+    /**
+     * A file's name and bytes; {@link #content()} reads them as UTF-8 text. A UTF-8 byte-order mark (what a
+     * spreadsheet's "CSV UTF-8" writes first) is dropped, whichever way the file came: neither Drools nor the
+     * holiday overrides read it.
+     */
     public record FileText(String name, byte[] bytes) {
+
+        public FileText {
+            bytes = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB && (bytes[2] & 0xff) == 0xBF
+                    ? java.util.Arrays.copyOfRange(bytes, 3, bytes.length) : bytes;
+        }
 
         public String content() {
             return new String(bytes, StandardCharsets.UTF_8);

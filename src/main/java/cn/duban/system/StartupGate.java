@@ -3,8 +3,8 @@ package cn.duban.system;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -29,19 +29,17 @@ public class StartupGate extends OncePerRequestFilter {
 
     static final String BODY = "{\"error\":\"服务正在启动，请稍候再试\"}";
 
-    private volatile boolean open;
+    private final ApplicationAvailability availability;
 
-    /** After every other start-up listener (PolicyFiles takes the database's policy on the same event). */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.LOWEST_PRECEDENCE)
-    public void open() {
-        open = true;
+    public StartupGate(ApplicationAvailability availability) {
+        this.availability = availability;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (open) {
+        // Spring Boot accepts traffic once the runners and every ApplicationReadyEvent listener (policy sync) are done
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC) {
             chain.doFilter(request, response);
             return;
         }

@@ -1,6 +1,5 @@
 package cn.duban.web;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -9,6 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.duban.org.UserController;
+import cn.duban.org.Users;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,18 +20,18 @@ public class AccountPages {
 
     private final Caller caller;
     private final UserController users;
-    private final int minLength;
+    private final Users accounts;
 
-    public AccountPages(Caller caller, UserController users, @Value("${duban.password.min-length:8}") int minLength) {
+    public AccountPages(Caller caller, UserController users, Users accounts) {
         this.caller = caller;
         this.users = users;
-        this.minLength = minLength;
+        this.accounts = accounts;
     }
 
     @GetMapping("/account")
     public String account(Model model) {
         model.addAttribute("me", caller.current());
-        model.addAttribute("minLength", minLength);
+        model.addAttribute("minLength", accounts.minLength());
         return "account";
     }
 

@@ -137,7 +137,7 @@ public class DailySweep {
         List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
             Open o = byItem.get(r.itemId());
-            String message = "【" + KINDS.getOrDefault(r.kind(), r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
+            String message = "【" + Remind.LABELS.getOrDefault(r.kind(), r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
                     o.text(), o.deadline().due(), day);
             reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
                     r.itemId(), r.unit(), r.kind(), day, message));
@@ -146,6 +146,7 @@ public class DailySweep {
         outbox.digest(day);
         int escalations = 0;
         List<Failure> failed = new ArrayList<>();
+        java.util.Set<Long> failing = failures.openItems();
         Map<Long, List<Escalate>> escalated = new TreeMap<>();
         outcome.escalations().forEach(e -> escalated.computeIfAbsent(e.itemId(), k -> new ArrayList<>()).add(e));
         for (List<Escalate> ofItem : escalated.values()) {
@@ -157,8 +158,12 @@ public class DailySweep {
                 ofItem.stream().filter(e -> e.level() == level)
                         .forEach(e -> units.merge(e.unit(), e, (x, y) -> x.reason().compareTo(y.reason()) <= 0 ? x : y));
                 try {
-                    savepoint.executeWithoutResult(status -> escalate(level, List.copyOf(units.values()), o, day));
-                    failures.resolve(o.itemId(), day);
+                    savepoint.executeWithoutResult(status -> {
+                        escalate(level, List.copyOf(units.values()), o, day);
+                        if (failing.contains(o.itemId())) {
+                            failures.resolve(o.itemId(), day);
+                        }
+                    });
                     escalations++;
                 } catch (RuntimeException e) {
                     failed.add(failed(o, level, day, e));
@@ -176,7 +181,7 @@ public class DailySweep {
      * rules escalate it again): logged, audited and listed for the office.
      */
     private Failure failed(Open o, int level, LocalDate day, RuntimeException e) {
-        String error = "未能升级至" + LEVELS[Math.min(level, LEVELS.length - 1)] + ": " + e.getMessage();
+        String error = "未能升级至" + levelName(level) + ": " + e.getMessage();
         error = error.length() > 2000 ? error.substring(0, 2000) : error;
         log.warn("Sweep of {}: item {} (第{}项) not escalated to level {}: {}", day, o.itemId(), o.number(), level, e.toString());
         failures.record(o.itemId(), day, error);
@@ -188,7 +193,7 @@ public class DailySweep {
     private void escalate(int level, List<Escalate> units, Open o, LocalDate day) {
         Escalate first = units.get(0);
         plans.setEscalationLevel(first.itemId(), level);
-        String name = LEVELS[Math.min(level, LEVELS.length - 1)];
+        String name = levelName(level);
         String key = "escalation:" + first.itemId() + ":" + level + ":" + day;
         String about = messages.item(first.itemId(), first.itemNumber(), o.text(), o.deadline().due(), day);
         for (Escalate e : units) {
@@ -238,11 +243,11 @@ public class DailySweep {
         batch.batchUpdate("update item set colour = ? where id = ?", changes);
     }
 
-    private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
+    private static String levelName(int level) {
+        return LEVELS[Math.min(level, LEVELS.length - 1)];
+    }
 
-    private static final Map<String, String> KINDS = Map.of(
-            "DUE_SOON", "即将到期", "DUE_TOMORROW", "明天到期", "DUE_TODAY", "今天到期", "OVERDUE", "已逾期",
-            "LAGGING", "进度滞后", "QUOTA", "尚未达到次数要求");
+    private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
 
     private List<Open> openWork() {
         return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "

@@ -34,7 +34,7 @@ public class DecideAssignDelegate implements JavaDelegate {
         long itemId = ((Number) execution.getVariable("itemId")).longValue();
         Item item = plans.item(itemId).orElseThrow();
         List<String> named = item.namedUnits();
-        List<String> unknown = named.stream().filter(n -> directory.resolve(n).isEmpty()).toList();
+        List<String> unknown = directory.unknown(named);
         int working = item.leadUnits().size() + item.responsibleUnits().size();
         AssignCheck check = rules.decideAssign(new AssignCheck(working, unknown, item.deadline().due() != null));
         execution.setVariable("needsAssign", check.isNeeded());

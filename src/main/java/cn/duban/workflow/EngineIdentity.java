@@ -60,13 +60,16 @@ public class EngineIdentity implements ApplicationRunner {
             if (account.has(Role.OPERATOR)) {
                 groups.add("camunda-admin");
             }
-            for (Group stale : identity.createGroupQuery().groupMember(account.username()).list()) {
-                if (!groups.contains(stale.getId())) {
-                    identity.deleteMembership(account.username(), stale.getId());
+            java.util.Set<String> member = new java.util.HashSet<>();
+            for (Group current : identity.createGroupQuery().groupMember(account.username()).list()) {
+                if (groups.contains(current.getId())) {
+                    member.add(current.getId());
+                } else {
+                    identity.deleteMembership(account.username(), current.getId());
                 }
             }
             for (String group : groups) {
-                if (identity.createUserQuery().userId(account.username()).memberOfGroup(group).count() == 0) {
+                if (!member.contains(group)) {
                     identity.createMembership(account.username(), group);
                 }
             }

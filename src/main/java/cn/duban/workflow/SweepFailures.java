@@ -35,6 +35,11 @@ public class SweepFailures {
         }
     }
 
+    /** The items with an open failure (read once per sweep: most escalations have none to resolve). */
+    public java.util.Set<Long> openItems() {
+        return java.util.Set.copyOf(jdbc.sql("select item_id from sweep_failure where resolved_on is null").query(Long.class).list());
+    }
+
     /** The item's escalation went through on {@code day}: its open failure, if any, is resolved. */
     public void resolve(long itemId, LocalDate day) {
         jdbc.sql("update sweep_failure set resolved_on = ? where item_id = ? and resolved_on is null")

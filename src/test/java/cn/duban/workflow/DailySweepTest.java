@@ -53,10 +53,7 @@ class DailySweepTest {
 
     /** The sweep of a day, on that day. */
     private JsonNode sweep(LocalDate day) {
-        today.set(day);
-        Response r = api.post("admin", "/api/admin/sweep?date=" + day, "");
-        assertThat(r.status()).as(String.valueOf(r.body())).isEqualTo(200);
-        return r.body();
+        return api.sweep(today, day);
     }
 
     /** The working day {@code n} working days from the due date (negative: before it). */

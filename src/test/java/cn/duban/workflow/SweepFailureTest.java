@@ -72,7 +72,7 @@ class SweepFailureTest {
         long other = plan.other();
 
         LocalDate firstOverdue = workingDayAfter(LocalDate.of(YEAR, 9, 30));
-        JsonNode failing = sweep(api, firstOverdue);
+        JsonNode failing = api.sweep(today, firstOverdue);
         assertThat(failing.get("escalations").asInt()).as("the other item escalates that day").isPositive();
         assertThat(failing.get("failures")).hasSize(1);
         assertThat(failing.at("/failures/0/itemId").asLong()).isEqualTo(suspended);
@@ -100,7 +100,7 @@ class SweepFailureTest {
 
         runtime.activateProcessInstanceById(plan.instance());
         LocalDate next = workingDayAfter(firstOverdue);
-        JsonNode retried = sweep(api, next);
+        JsonNode retried = api.sweep(today, next);
         assertThat(retried.get("failures")).isEmpty();
         assertThat(retried.get("escalations").asInt()).isPositive();
         assertThat(level(api, suspended)).as("escalated the next day").isEqualTo(1);
@@ -165,12 +165,6 @@ class SweepFailureTest {
         management.executeJob(job.getId());
     }
 
-    private JsonNode sweep(Api api, LocalDate day) {
-        today.set(day);
-        Response r = api.post("admin", "/api/admin/sweep?date=" + day, "");
-        assertThat(r.status()).as(r.raw()).isEqualTo(200);
-        return r.body();
-    }
 
     private String adminPage() {
         try {

@@ -14,7 +14,20 @@ public record Deadline(Kind kind, LocalDate due, Frequency frequency, String raw
     public enum Kind { DATE, YEAR_END, ONGOING, RECURRING, NONE }
 
     /** How often a RECURRING item reports; ASAP is 及时更新 (kept up to date as things happen). */
-    public enum Frequency { MONTHLY, QUARTERLY, HALF_YEARLY, YEARLY, ASAP }
+    /** How often a recurring item reports; {@code phrase} is how a plan says so. */
+    public enum Frequency {
+        MONTHLY("每月"), QUARTERLY("每季度"), HALF_YEARLY("每半年"), YEARLY("每年"), ASAP("及时更新");
+
+        private final String phrase;
+
+        Frequency(String phrase) {
+            this.phrase = phrase;
+        }
+
+        public String phrase() {
+            return phrase;
+        }
+    }
 
     public static Deadline none() {
         return new Deadline(Kind.NONE, null, null, null, List.of());
