@@ -53,10 +53,11 @@ enum Columns {
     /**
      * A header cell in a variant the list does not hold (责任单位(部门), 落实单位, 主办/协办, 细化分工, 完成期限…),
      * recognized by the words that name what a column holds; unit words count only at the end, and a cell naming
-     * a class of units (各部门) or a document (…分工方案) is no column name.
+     * a class of units (各部门), a document (…分工方案) or a chapter (一、重点任务) is no column name.
      */
     private static Optional<Columns> fuzzy(String c) {
-        if (!NAME_LIKE.matcher(c).matches() || c.startsWith("各") || DOCUMENT_WORDS.matcher(c).find()) {
+        if (!NAME_LIKE.matcher(c).matches() || c.startsWith("各") || DOCUMENT_WORDS.matcher(c).find()
+                || TableRebuilder.HEADING.matcher(c).find()) {
             return Optional.empty();
         }
         boolean lead = LEAD_WORDS.matcher(c).find();

@@ -27,7 +27,8 @@ final class TableRebuilder {
     private enum Separator { BAR_LINES, TRAILING_BAR, NONE }
 
     private static final Pattern NUMBER = Pattern.compile("^\\d{1,4}[.、]?$");
-    private static final Pattern HEADING = Pattern.compile(
+    /** How a chapter or section heading starts (一、 (一) 第一部分…). */
+    static final Pattern HEADING = Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}\\s*[、.]|\\([一二三四五六七八九十]{1,3}\\)|第[一二三四五六七八九十]{1,3}[部分章条])");
     private static final Pattern DATED = Pattern.compile("\\d{1,2}\\s*月|\\d{4}\\s*年\\s*(?:底|内|前)|\\d{4}[-/.]\\d{1,2}");
     private static final Pattern DATE_WORDS = Pattern.compile(
@@ -240,7 +241,7 @@ final class TableRebuilder {
         }
         if (!row.isEmpty() && (separator == Separator.BAR_LINES || numbered)) {
             // the last row: in a numbered table it ends at its units or deadline, and what follows is no table
-            int closing = separator == Separator.BAR_LINES ? -1 : lastClosing(row, header);
+            int closing = separator == Separator.BAR_LINES ? -1 : firstClosing(row, header);
             if (closing >= 0 && closing + 1 < row.size()) {
                 end = row.get(closing + 1).line();
                 row.subList(closing + 1, row.size()).clear();
@@ -282,6 +283,15 @@ final class TableRebuilder {
             }
         }
         return names.equals(header);
+    }
+
+    private static int firstClosing(List<Cell> row, List<String> header) {
+        for (int c = 1; c < row.size(); c++) {
+            if (closesRow(header, row.get(c).text())) {
+                return c;
+            }
+        }
+        return -1;
     }
 
     private static int lastClosing(List<Cell> row, List<String> header) {

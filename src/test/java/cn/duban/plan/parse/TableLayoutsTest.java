@@ -253,6 +253,23 @@ class TableLayoutsTest {
     }
 
     @Test
+    void aTableCopiedOneCellPerLineEndsAtItsLastRowsUnitsAndItsChapterIsNoColumn() {
+        String text = String.join("\n", "某市2021年政务公开工作任务分工", "一、重点任务", "序号", "工作任务", "责任单位",
+                "1", "做好政府信息公开工作。", "市政府办公室", "2", "做好财政预决算公开。", "市财政局",
+                "二、保障措施", "1.健全考核机制。(牵头单位:市政府办公室)", "2.加强业务培训,年底前完成。(责任单位:市委编办)");
+
+        ParsedPlan plan = PlanParser.parse(text, null);
+
+        assertThat(plan.items()).extracting(ParsedItem::text)
+                .containsExactly("做好政府信息公开工作。", "做好财政预决算公开。", "健全考核机制。", "加强业务培训,年底前完成。");
+        assertThat(plan.items()).extracting(ParsedItem::path)
+                .containsExactly(List.of("一", "1"), List.of("一", "2"), List.of("二", "1"), List.of("二", "2"));
+        assertThat(plan.items().get(1).responsibleUnits()).containsExactly("市财政局");
+        assertThat(plan.items().get(2).leadUnits()).containsExactly("市政府办公室");
+        assertThat(plan.items().get(3).responsibleUnits()).containsExactly("市委编办");
+    }
+
+    @Test
     void headerNamesInTheirCommonVariantsNameTheirColumns() {
         assertThat(Stream.of("责任单位(部门)", "负责科室", "责任处室", "落实单位", "主办/协办", "责任单位")
                 .map(Columns::of)).allMatch(c -> c.orElse(null) == Columns.RESPONSIBLE);
