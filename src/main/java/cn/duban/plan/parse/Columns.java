@@ -29,15 +29,17 @@ enum Columns {
     }
 
     static Optional<Columns> of(String cell) {
-        String c = cell.replaceAll("\\s", "");
+        String c = SPACE.matcher(cell).replaceAll("");
         for (Columns col : values()) {
             if (col.names.contains(c)) {
                 return Optional.of(col);
             }
         }
-        return fuzzy(c.replaceAll("\\([^()]*\\)", ""));
+        return fuzzy(BRACKETS.matcher(c).replaceAll(""));
     }
 
+    private static final Pattern SPACE = Pattern.compile("\\s");
+    private static final Pattern BRACKETS = Pattern.compile("\\([^()]*\\)");
     private static final Pattern NAME_LIKE = Pattern.compile("^[\\p{IsHan}/、]{2,8}$");
     private static final Pattern NUMBER_WORDS = Pattern.compile("^(序号|编号)$");
     private static final Pattern DEADLINE_WORDS = Pattern.compile("时限|期限|时间|节点|进度安排");

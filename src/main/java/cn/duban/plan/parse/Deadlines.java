@@ -140,22 +140,23 @@ final class Deadlines {
      */
     private static List<Dated> dates(String s, int year, boolean cell) {
         List<Dated> dates = new ArrayList<>();
+        java.util.BitSet taken = new java.util.BitSet();
         Matcher m = DAY.matcher(s);
         while (m.find()) {
-            add(dates, m, date(yearOr(m.group(1), year), m.group(2), m.group(3)), Kind.DATE);
+            add(dates, taken, m, date(yearOr(m.group(1), year), m.group(2), m.group(3)), Kind.DATE);
         }
         m = NUMERIC_DAY.matcher(s);
         while (m.find()) {
-            add(dates, m, date(Integer.parseInt(m.group(1)), m.group(3), m.group(4)), Kind.DATE);
+            add(dates, taken, m, date(Integer.parseInt(m.group(1)), m.group(3), m.group(4)), Kind.DATE);
         }
         m = YEAR_END_OF.matcher(s);
         while (m.find()) {
             int y = Integer.parseInt(m.group(1));
-            add(dates, m, date(y, "12", "31"), y == year ? Kind.YEAR_END : Kind.DATE);
+            add(dates, taken, m, date(y, "12", "31"), y == year ? Kind.YEAR_END : Kind.DATE);
         }
         m = YEAR_BEFORE.matcher(s);
         while (m.find()) {
-            add(dates, m, date(Integer.parseInt(m.group(1)) - 1, "12", "31"), Kind.DATE);
+            add(dates, taken, m, date(Integer.parseInt(m.group(1)) - 1, "12", "31"), Kind.DATE);
         }
         m = MONTH.matcher(s);
         while (m.find()) {
@@ -167,30 +168,32 @@ final class Deadlines {
                 LocalDate d = m.group(4) != null && part.isEmpty() ? first.minusDays(1)
                         : part.equals("上旬") ? first.withDayOfMonth(10)
                         : part.equals("中旬") ? first.withDayOfMonth(20) : YearMonth.from(first).atEndOfMonth();
-                add(dates, m, d, Kind.DATE);
+                add(dates, taken, m, d, Kind.DATE);
             }
         }
         m = HALF.matcher(s);
         while (m.find()) {
             boolean first = m.group(2).equals("上");
-            add(dates, m, date(yearOr(m.group(1), year), first ? "6" : "12", first ? "30" : "31"), Kind.DATE);
+            add(dates, taken, m, date(yearOr(m.group(1), year), first ? "6" : "12", first ? "30" : "31"), Kind.DATE);
         }
         m = QUARTER.matcher(s);
         while (m.find()) {
             int q = "一二三四".indexOf(m.group(2)) >= 0 ? "一二三四".indexOf(m.group(2)) + 1 : Integer.parseInt(m.group(2));
-            add(dates, m, YearMonth.of(yearOr(m.group(1), year), q * 3).atEndOfMonth(), Kind.DATE);
+            add(dates, taken, m, YearMonth.of(yearOr(m.group(1), year), q * 3).atEndOfMonth(), Kind.DATE);
         }
         m = YEAR_END_DATED.matcher(s);
         while (m.find()) {
-            add(dates, m, LocalDate.of(year, 12, 31), Kind.YEAR_END);
+            add(dates, taken, m, LocalDate.of(year, 12, 31), Kind.YEAR_END);
         }
         dates.sort(Comparator.comparingInt(Dated::at));
         return dates;
     }
 
-    private static void add(List<Dated> dates, Matcher m, LocalDate date, Kind kind) {
-        if (date != null && dates.stream().noneMatch(d -> d.overlaps(m.start(), m.end()))) {
+    private static void add(List<Dated> dates, java.util.BitSet taken, Matcher m, LocalDate date, Kind kind) {
+        int next = taken.nextSetBit(m.start());
+        if (date != null && (next < 0 || next >= m.end())) {
             dates.add(new Dated(date, kind, m.group().strip(), m.start(), m.end()));
+            taken.set(m.start(), m.end());
         }
     }
 

@@ -60,7 +60,7 @@ public final class PlanParser {
     private static final Pattern NOTE = Pattern.compile("^\\([^()]*\\)$");
     private static final Pattern META_LABEL = Pattern.compile("^[\\p{IsHan}\\s]{1,8}:");
     /** A metadata line naming the document: 名称/标题/题名: …. */
-    private static final Pattern META_TITLE = Pattern.compile("^(?:名称|标题|题名|文件名称|文件标题|中文名)\\s*:\\s*(.+)$");
+    private static final Pattern META_TITLE = Pattern.compile("^(?:名称|标题|题名|文件名称|文件标题)\\s*:\\s*(.+)$");
     private static final Pattern SENTENCE = Pattern.compile("[。,:;!?]");
     private static final Pattern NOTICE_TITLE = Pattern.compile("关于印发(.+?)的通知");
     private static final Pattern ORGAN = Pattern.compile("^(.+?)关于印发");

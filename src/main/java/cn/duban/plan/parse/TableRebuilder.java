@@ -392,13 +392,23 @@ final class TableRebuilder {
         for (int k = 1; k <= m; k++) {
             j = best[n][k] > best[n][j] ? k : j;
         }
-        String[] row = new String[m];
-        java.util.Arrays.fill(row, "");
+        int[] column = new int[n];
         for (int i = n; i > 0; i--) {
-            row[j - 1] = cells.get(i - 1) + row[j - 1];
+            column[i - 1] = j - 1;
             j = from[i][j];
         }
-        return new ArrayList<>(List.of(row));
+        StringBuilder[] row = new StringBuilder[m];
+        for (int k = 0; k < m; k++) {
+            row[k] = new StringBuilder();
+        }
+        for (int i = 0; i < n; i++) {
+            row[column[i]].append(cells.get(i));
+        }
+        List<String> placed = new ArrayList<>(m);
+        for (StringBuilder b : row) {
+            placed.add(b.toString());
+        }
+        return placed;
     }
 
     private static boolean joins(Content content, Columns role) {
@@ -430,10 +440,11 @@ final class TableRebuilder {
         }
         boolean shortDeadline = c.length() <= 10
                 && (DATE_WORDS.matcher(c).find() || Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE);
-        if (c.length() <= 40 && !c.contains("。") && !unitList(c) && (DATED.matcher(c).find() || shortDeadline)) {
+        boolean units = unitList(c);
+        if (c.length() <= 40 && !c.contains("。") && !units && (DATED.matcher(c).find() || shortDeadline)) {
             return Content.DEADLINE;
         }
-        return unitList(c) ? Content.UNITS : Content.TEXT;
+        return units ? Content.UNITS : Content.TEXT;
     }
 
     /** Whether a cell lists units: short, no sentence, and most names it yields end like a unit or name a group. */

@@ -35,9 +35,11 @@ final class UnitPhrases {
     static final Pattern PARENTHETICAL = Pattern.compile(
             "\\(((?:[^()]|\\([^()]{0,60}\\)){0,400}?(?:牵头|责任单位|责任科室|责任部门|配合|负责|分工|主办|协办)"
                     + "(?:[^()]|\\([^()]{0,60}\\)){0,400}?)\\)");
+    /** How a unit label is worded (牵头单位, 责任部门, 配合科室…), before its colon. */
+    private static final String LABEL_WORD = "(?:牵头|责任|负责|配合|协办)(?:单位|部门|科室)";
     /** Units labelled at the end of an item's text, after its last full stop: 。责任单位:A、B. */
     static final Pattern LABELLED_TAIL = Pattern.compile(
-            "(?:^|(?<=[。;]))\\s*((?:牵头|责任|负责|配合|协办)(?:单位|部门|科室)\\s*:[^。]*)。?$");
+            "(?:^|(?<=[。;]))\\s*(" + LABEL_WORD + "\\s*:[^。]*)。?$");
     /** A note that the first unit of the list leads: 列第一位者为牵头单位, 排名第一的为牵头单位, 第一个为牵头. */
     private static final Pattern FIRST_LEADS = Pattern.compile(
             "^(?:[列排](?:在|名|序)?)?第一(?:位|个|家|名)?(?:者|的|单位)?(?:为|是)牵头(?:单位|部门)?$");
@@ -51,7 +53,7 @@ final class UnitPhrases {
     private static final Pattern LABEL = Pattern.compile(
             "^(牵头单位|牵头部门|牵头科室|责任单位|责任科室|责任部门|负责单位|负责科室|配合单位|配合部门|配合科室|协办单位)\\s*:\\s*(.*)$");
     private static final Pattern LABEL_SPLIT = Pattern.compile(
-            ";|[,](?=\\s*(?:牵头|责任|负责|配合|协办)(?:单位|部门|科室)\\s*:)");
+            ";|[,](?=\\s*" + LABEL_WORD + "\\s*:)");
     private static final Pattern LEAD_VERB = Pattern.compile("^(.*?)(?:分别牵头落实|牵头落实|牵头负责|分别牵头|牵头|主办)$");
     private static final Pattern COOPERATE_VERB = Pattern.compile("^(.*?)(?:配合落实|配合|协助|协办)$");
     private static final Pattern RESPONSIBLE_VERB = Pattern.compile(
