@@ -25,9 +25,9 @@ public class Cli {
 
     /** Runs a command; its exit code: 0 done, 2 refused (bad input: one line on stderr). */
     public static int run(String... args) {
-        // a command's output is its result: the libraries' logging would mix into it
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
-                .setLevel(ch.qos.logback.classic.Level.OFF);
+        // a command's output is its result: the libraries' logging would mix into it. Logging is configured when
+        // a library first logs (a plain-text parse never does, and saves the set-up time)
+        System.setProperty("logback.configurationFile", "logback-cli.xml");
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
         return run(out, err, args);

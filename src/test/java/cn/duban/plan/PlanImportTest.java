@@ -1,7 +1,6 @@
 package cn.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -11,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -145,12 +143,7 @@ class PlanImportTest {
 
     @Test
     void aPublishedPlanGoesFromImportToSupervision() throws IOException {
-        String corpus = System.getenv("DUBAN_CORPUS");
-        assumeTrue(corpus != null && !corpus.isBlank(), "DUBAN_CORPUS is not set: seed documents are not here");
-        Path seed;
-        try (Stream<Path> files = Files.list(Path.of(corpus))) {
-            seed = files.filter(p -> p.getFileName().toString().startsWith("001_")).findFirst().orElseThrow();
-        }
+        Path seed = cn.duban.Seeds.seed("001");
         Response imported = api.upload("admin", "/api/plans/import", seed.getFileName().toString(), Files.readAllBytes(seed));
         assertThat(imported.status()).isEqualTo(201);
         assertThat(imported.body().get("items").asInt()).isEqualTo(35);

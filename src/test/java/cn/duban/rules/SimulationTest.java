@@ -1,16 +1,13 @@
 package cn.duban.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,12 +26,7 @@ class SimulationTest {
 
     @BeforeAll
     static void setUp() throws IOException {
-        String corpus = System.getenv("DUBAN_CORPUS");
-        assumeTrue(corpus != null && !corpus.isBlank(), "DUBAN_CORPUS is not set: the seed documents are not here");
-        try (Stream<Path> files = Files.list(Path.of(corpus))) {
-            Path seed = files.filter(p -> p.getFileName().toString().startsWith("001_")).findFirst().orElseThrow();
-            plan = PlanParser.parse(Files.readAllBytes(seed), null);
-        }
+        plan = PlanParser.parse(Files.readAllBytes(cn.duban.Seeds.seed("001")), null);
         rules = new RuleBase("rules");
         calendar = WorkCalendar.of(List.of());
     }

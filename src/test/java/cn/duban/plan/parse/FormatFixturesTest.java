@@ -85,6 +85,17 @@ public class FormatFixturesTest {
         assertThat(plan.title()).isEqualTo("测试局2025年度政务公开工作要点");
     }
 
+    @Test
+    void theConverterRunsOnlyForTextWithATraditionalCharacterAndEachMarkIsOne() {
+        assertThat(Normalizer.TRADITIONAL_MARKS.chars().filter(c -> {
+            String mark = Character.toString(c);
+            return com.github.houbb.opencc4j.util.ZhConverterUtil.toSimple(mark).equals(mark);
+        }).mapToObj(Character::toString)).as("marks that are not Traditional").isEmpty();
+        String simplified = "测试局2025年度政务公开工作要点";
+        assertThat(Normalizer.simplified(simplified)).isSameAs(simplified);
+        assertThat(Normalizer.simplified("區政府辦公室")).isEqualTo("区政府办公室");
+    }
+
     private static void assertProse(ParsedPlan plan) {
         assertThat(plan.title()).isEqualTo("测试市2025年政务公开工作要点");
         assertThat(plan.organ()).isEqualTo("测试市人民政府办公室");

@@ -194,13 +194,8 @@ class ParserFuzzTest {
         bases.add(("<html><body><h1>测试市2024年政务公开工作要点</h1><table><tr><th>序号</th><th>工作任务</th><th>责任单位</th>"
                 + "<th>完成时限</th></tr><tr><td>1</td><td>公开预算。</td><td>市财政局</td><td>9月底前</td></tr></table></body></html>")
                 .getBytes(StandardCharsets.UTF_8));
-        String corpus = System.getenv("DUBAN_CORPUS");
-        if (corpus != null && Files.isDirectory(Path.of(corpus))) {
-            try (Stream<Path> seeds = Files.list(Path.of(corpus))) {
-                for (Path seed : seeds.sorted().toList()) {
-                    bases.add(Files.readAllBytes(seed));
-                }
-            }
+        for (Path seed : cn.duban.Seeds.all()) {
+            bases.add(Files.readAllBytes(seed));
         }
         return bases;
     }
