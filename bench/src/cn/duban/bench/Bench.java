@@ -221,7 +221,32 @@ public final class Bench {
         double seconds = (System.nanoTime() - start) / 1e9;
         put("parse_mb_s", bytes / 1e6 / seconds, "parser throughput", "MB/s",
                 seeds.size() + " seed documents × " + passes + " passes");
+        parseCommand(corpus);
         parsePdf();
+    }
+
+    /** {@code java -jar target/duban.jar parse SEED} as a user runs it, a new JVM each time: the slowest seed's wall time. */
+    private void parseCommand(Path corpus) throws Exception {
+        double slowest = 0;
+        String which = "";
+        try (Stream<Path> files = Files.list(corpus)) {
+            for (Path seed : files.sorted().toList()) {
+                long start = System.nanoTime();
+                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar", "target/duban.jar", "parse", "--year=" + YEAR, seed.toString())
+                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException("parse " + seed + " exited with " + p.exitValue());
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (seconds > slowest) {
+                    slowest = seconds;
+                    which = seed.getFileName().toString();
+                }
+            }
+        }
+        put("parse_seed_cli_s", slowest, "java -jar duban.jar parse on a seed (slowest)", "s",
+                which + ", a new JVM per seed. Target (issue 18): < 1 s");
     }
 
     /** A generated 100-page PDF plan (running header, page numbers), parsed once: PDFBox's first document here. */
