@@ -14,15 +14,19 @@ import cn.duban.lookback.LookBackPreview;
 import cn.duban.lookback.Outcome;
 import cn.duban.rules.RuleBase;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code lookback PRIOR_FILE CURRENT_FILE [--prior-outcomes FILE]}: the 回头看 of two plan years, as JSON. */
-@Command(name = "lookback", mixinStandardHelpOptions = true,
+/** {@code lookback PRIOR_FILE CURRENT_FILE [--year YYYY] [--prior-outcomes FILE]}: the 回头看 of two plan years, as JSON. */
+@Command(name = "lookback",
         description = "回头看预览: 匹配上年度与本年度事项, 列出需核查的上年度事项")
 class LookbackCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Parameters(index = "0", paramLabel = "PRIOR_FILE", description = "上年度计划文件")
     Path priorFile;
@@ -34,6 +38,10 @@ class LookbackCommand implements Callable<Integer> {
             description = "上年度事项办理结果 (CSV 或 JSON: number, unit, status, completedOn, returns); 缺省时视为均未办结")
     Path outcomes;
 
+    @Option(names = "--year", paramLabel = "YYYY",
+            description = "本年度计划的年份 (文件未写明年份时必填); 上年度计划取其前一年")
+    Integer year;
+
     @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "规则目录 (默认 ./rules)")
     String rules;
 
@@ -44,8 +52,10 @@ class LookbackCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PlanFile prior = new PlanFile();
         prior.file = priorFile;
+        prior.year = year == null ? null : year - 1;
         PlanFile current = new PlanFile();
         current.file = currentFile;
+        current.year = year;
         List<Outcome> known = outcomes == null ? List.of() : Outcome.parse(read(outcomes));
         LookBackPreview.Result result = LookBackPreview.run(prior.parse(), current.parse(), known, new RuleBase(rules));
         ObjectMapper json = new ObjectMapper();

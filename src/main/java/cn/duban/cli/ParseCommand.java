@@ -14,9 +14,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code parse FILE [--year YYYY] [--json]}: what the importer reads from a plan document. */
-@Command(name = "parse", mixinStandardHelpOptions = true,
+@Command(name = "parse",
         description = "解析计划文件 (文本、.docx/.doc/.wps、.xlsx/.xls、PDF、.html), 输出事项、单位与时限")
 class ParseCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     PlanFile plan;

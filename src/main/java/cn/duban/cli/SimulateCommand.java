@@ -18,9 +18,12 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code simulate FILE [--year YYYY] [--completion none|ontime|random:SEED]}: a year of the rules, day by day. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate",
         description = "按工作日逐日模拟全年的提醒、升级督办与三色状态, 每行输出一个 JSON 对象")
 class SimulateCommand implements Callable<Integer> {
+
+    @Mixin
+    HelpOption help;
 
     @Mixin
     PlanFile plan;
@@ -42,6 +45,10 @@ class SimulateCommand implements Callable<Integer> {
         ParsedPlan parsed = plan.parse();
         RuleBase ruleBase = new RuleBase(rules);
         WorkCalendar calendar = WorkCalendar.of(Folders.read(rules, "rules", "holidays.csv"));
+        var err = spec.commandLine().getErr();
+        err.println("模拟 " + parsed.year() + " 年 " + parsed.items().size() + " 个事项 (simulating " + parsed.items().size()
+                + " items) …");
+        err.flush();
         List<Simulation.Event> events = Simulation.run(parsed, ruleBase, calendar, mode);
         ObjectMapper json = new ObjectMapper();
         var out = spec.commandLine().getOut();
@@ -49,6 +56,7 @@ class SimulateCommand implements Callable<Integer> {
             ObjectNode line = json.createObjectNode();
             line.put("date", e.date().toString());
             line.put("itemNumber", e.itemNumber());
+            line.put("path", e.path());
             line.put("unit", e.unit());
             line.put("action", e.action());
             line.put("kind", e.kind());
@@ -57,6 +65,7 @@ class SimulateCommand implements Callable<Integer> {
             out.println(line);
         }
         out.flush();
+        err.println("完成: " + events.size() + " 条记录 (done: " + events.size() + " events)");
         return 0;
     }
 }

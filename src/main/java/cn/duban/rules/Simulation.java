@@ -49,8 +49,11 @@ public final class Simulation {
         }
     }
 
-    /** One action on one day: REMIND (kind), ESCALATE (level, reason) or COLOUR (kind = the new colour). */
-    public record Event(LocalDate date, String itemNumber, String unit, String action, String kind, Integer level,
+    /**
+     * One action on one day: REMIND (kind), ESCALATE (level, reason) or COLOUR (kind = the new colour); {@code path}
+     * tells the item apart where numbers restart per chapter (一/3).
+     */
+    public record Event(LocalDate date, String itemNumber, String path, String unit, String action, String kind, Integer level,
                         String reason) {}
 
     /** A simulated report: progress, or a submission that is approved or returned. */
@@ -167,7 +170,7 @@ public final class Simulation {
                 .thenComparingInt(r -> unitOrder(r.itemId(), r.unit())).thenComparing(Remind::kind);
         for (Remind r : outcome.reminders().stream().sorted(byUnit).toList()) {
             sent.put(r.itemId() + "|" + r.unit() + "|" + r.kind(), new DayFacts.Reminded(r.itemId(), r.unit(), r.kind(), day));
-            Event event = new Event(day, r.itemNumber(), r.unit(), "REMIND", r.kind(), null, null);
+            Event event = new Event(day, r.itemNumber(), path((int) r.itemId()), r.unit(), "REMIND", r.kind(), null, null);
             if (dayEvents.putIfAbsent("R" + r.itemId() + "|" + r.unit() + "|" + r.kind(), event) == null) {
                 itemIndex.put(event, (int) r.itemId());
             }
@@ -178,7 +181,7 @@ public final class Simulation {
             int item = (int) e.itemId();
             if (e.level() > level[item]) {
                 level[item] = e.level();
-                Event event = new Event(day, e.itemNumber(), e.unit(), "ESCALATE", null, e.level(), e.reason());
+                Event event = new Event(day, e.itemNumber(), path(item), e.unit(), "ESCALATE", null, e.level(), e.reason());
                 dayEvents.put("E" + item + "|" + e.level(), event);
                 itemIndex.put(event, item);
             }
@@ -188,13 +191,17 @@ public final class Simulation {
         for (int i = 0; i < colour.length; i++) {
             Colour.Shade shade = shades.get(i);
             if (shade != null && shade != colour[i]) {
-                Event event = new Event(day, plan.items().get(i).number(), null, "COLOUR", shade.name(), null, null);
+                Event event = new Event(day, plan.items().get(i).number(), path(i), null, "COLOUR", shade.name(), null, null);
                 dayEvents.put("C" + i, event);
                 itemIndex.put(event, i);
             }
             colour[i] = shade;
         }
         dayEvents.values().stream().sorted(Comparator.comparingInt(e -> itemIndex.get(e))).forEach(events::add);
+    }
+
+    private String path(int item) {
+        return String.join("/", plan.items().get(item).path());
     }
 
     /** A unit's place among the item's units, so that a day's actions come out in the same order every run. */

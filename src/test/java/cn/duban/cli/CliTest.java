@@ -131,7 +131,7 @@ class CliTest {
         assertThat(lines).isNotEmpty();
         ObjectMapper json = new ObjectMapper();
         for (String line : lines) {
-            assertThat(names(json.readTree(line))).containsExactly("date", "itemNumber", "unit", "action", "kind", "level", "reason");
+            assertThat(names(json.readTree(line))).containsExactly("date", "itemNumber", "path", "unit", "action", "kind", "level", "reason");
         }
         assertThat(none.out()).contains("\"action\":\"ESCALATE\"", "\"kind\":\"DUE_TODAY\"", "\"date\":\"2026-09-30\"");
         Run ontime = run("simulate", plan.toString(), "--completion", "ontime");
@@ -154,6 +154,54 @@ class CliTest {
         Run refused = run("lookback", fixtures + "2025.txt", fixtures + "2026.txt", "--prior-outcomes", bad.toString());
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("结果文件有误");
+    }
+
+    @Test
+    void anUnknownCommandExitsWithTwoAndTheCommandsAndHelpIsInChinese() {
+        Run unknown = run("pares", "plan.txt");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err().strip().lines()).hasSize(1);
+        assertThat(unknown.err()).contains("未知命令 pares", "parse, simulate, lookback, help");
+        assertThat(Cli.handles("pares")).as("a word is a command, known or not: it never starts the server").isTrue();
+        assertThat(Cli.handles("--server.port=8081")).isFalse();
+
+        Run help = run("help");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).contains("用法 (usage): java -jar duban.jar", "命令 (commands):", "parse", "lookback")
+                .doesNotContain("Usage:", "Show this help");
+        Run parseHelp = run("help", "parse");
+        assertThat(parseHelp.out()).contains("用法 (usage): java -jar duban.jar parse", "--year=YYYY", "显示本帮助");
+        Run badOption = run("parse", "--colour");
+        assertThat(badOption.err()).contains("用法见 java -jar duban.jar parse --help")
+                .doesNotContain("duban.jar java -jar");
+    }
+
+    @Test
+    void lookbackTakesTheYearForPlansThatStateNone() throws IOException {
+        Path prior = write("prior.txt", "1.公开预算。(责任单位:区财政局)9月底前\n2.公开决算。(责任单位:区审计局)年底前\n");
+        Path current = write("current.txt", "1.公开预算。(责任单位:区财政局)9月底前\n");
+        Run without = run("lookback", prior.toString(), current.toString());
+        assertThat(without.exit()).isEqualTo(2);
+        assertThat(without.err()).contains("--year");
+        Run with = run("lookback", prior.toString(), current.toString(), "--year", "2026");
+        assertThat(with.exit()).as(with.err()).isZero();
+        assertThat(with.out()).contains("\"matches\"");
+    }
+
+    @Test
+    void simulateTellsItemsApartByPathAndReportsProgress() throws IOException {
+        Path plan = write("plan.txt", """
+                某区2026年政务公开工作要点
+                2026年6月1日
+                一、公开
+                1.公开预算。(责任单位:区财政局)9月底前
+                二、解读
+                1.解读政策。(责任单位:区司法局)10月底前
+                """);
+        Run run = run("simulate", plan.toString());
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("\"path\":\"一/1\"", "\"path\":\"二/1\"");
+        assertThat(run.err()).contains("模拟 2026 年 2 个事项", "完成: ");
     }
 
     private static List<String> names(JsonNode node) {
