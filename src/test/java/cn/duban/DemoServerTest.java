@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.stream.StreamSupport;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -24,6 +27,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
         "spring.datasource.url=jdbc:h2:mem:duban-demo;DB_CLOSE_DELAY=-1",
         "camunda.bpm.job-execution.enabled=false"})
 @ActiveProfiles("demo")
+@ExtendWith(OutputCaptureExtension.class)
 class DemoServerTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -63,6 +67,13 @@ class DemoServerTest {
         JsonNode item = json(send("admin", "GET", "/api/items/" + tasks.get(0).get("itemId").asText(), null));
         assertThat(item.get("history").toString()).contains("区民生服务站");
         assertThat(json(send("admin", "GET", "/api/admin/users", null)).size()).isEqualTo(11);
+    }
+
+    @Test
+    void theServerSaysInOneLineWhereItIsAndWhoCanSignIn(CapturedOutput output) {
+        List<String> ready = output.getAll().lines().filter(l -> l.contains("已就绪")).toList();
+        assertThat(ready).hasSize(1);
+        assertThat(ready.get(0)).contains("http://localhost:" + port + "/", "admin 政务公开办", "sfj 区司法局经办人", "demo");
     }
 
     @Test
