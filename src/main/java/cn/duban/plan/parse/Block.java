@@ -2,11 +2,17 @@ package cn.duban.plan.parse;
 
 import java.util.List;
 
-/** What a document is made of, whatever its format: lines of text and tables. */
+/**
+ * What a document is made of, whatever its format. A reader produces lines and grids; the layout stage
+ * ({@link Layout}) turns them into lines, tables and glued headers for the parser.
+ */
 sealed interface Block {
 
     /** A paragraph or line of text, normalized. */
     record Line(String text) implements Block {}
+
+    /** A table as a reader found it: rows of cells, a merged cell's text in each cell it covers. */
+    record Grid(List<List<String>> cells) implements Block {}
 
     /**
      * A table: {@code header} holds the column names when the table has a header row (else it is empty);

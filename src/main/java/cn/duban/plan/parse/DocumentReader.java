@@ -40,19 +40,18 @@ import org.jsoup.select.NodeTraversor;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTcPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STMerge;
 
-import cn.duban.plan.parse.Block.GluedHeader;
+import cn.duban.plan.parse.Block.Grid;
 import cn.duban.plan.parse.Block.Line;
-import cn.duban.plan.parse.Block.Table;
 
 /**
  * Reads a plan document of any supported format (plain text, .docx, .xlsx, .html, and with {@link PdfReader} and
- * {@link Word97Reader} PDF, .doc/.wps and .xls), recognized by its content,
- * into normalized lines and tables.
+ * {@link Word97Reader} PDF, .doc/.wps and .xls), recognized by its content, into the same blocks whatever the format:
+ * normalized lines (a paragraph with the number Word prints before it) and grids of cells (merged cells filled with
+ * their text). It only reads: where the text holds tables, headers and items is {@link Layout}'s to find.
  */
 final class DocumentReader {
 
     private static final Pattern HTML = Pattern.compile("(?is)^\\s*(<!doctype html|<html|<head|<body|<meta|<div|<p[ >]|<table)");
-    private static final Pattern SPARSE_ROW = Pattern.compile("^\\d{1,4}\\s+\\S.*$");
     private static final int MAX_CELL_LINES = 20;
 
     private DocumentReader() {}
@@ -71,65 +70,14 @@ final class DocumentReader {
             return PdfReader.read(content);
         }
         String text = decode(content);
-        return HTML.matcher(text).find() ? html(text) : text(text);
+        return HTML.matcher(text).find() ? html(text) : lines(text);
     }
 
     // ---- plain text -------------------------------------------------------------------------------------------
 
-    static List<Block> text(String raw) {
-        List<String> lines = Normalizer.text(raw).lines().map(String::strip).toList();
-        List<Block> blocks = new ArrayList<>();
-        int i = 0;
-        while (i < lines.size()) {
-            String line = lines.get(i);
-            TableRebuilder.Rebuilt rebuilt = TableRebuilder.at(lines, i);
-            if (rebuilt != null) {
-                blocks.add(rebuilt.table());
-                i = rebuilt.next();
-            } else if (line.isEmpty()) {
-                i++;
-            } else if (isPipeRow(line)) {
-                List<List<String>> rows = new ArrayList<>();
-                // rows without a header, up to a header row (which starts a table of its own)
-                while (i < lines.size() && isPipeRow(lines.get(i))
-                        && !Columns.isHeader(TableRebuilder.pipeCells(lines.get(i)))) {
-                    rows.add(TableRebuilder.pipeCells(lines.get(i++)));
-                }
-                blocks.add(new Table(List.of(), rows, false));
-            } else if (spacedHeader(line) != null) {
-                List<String> header = spacedHeader(line);
-                List<List<String>> rows = new ArrayList<>();
-                i++;
-                while (i < lines.size() && (lines.get(i).isEmpty() || SPARSE_ROW.matcher(lines.get(i)).matches())) {
-                    if (!lines.get(i).isEmpty()) {
-                        rows.add(List.of(lines.get(i).split("\\s+")));
-                    }
-                    i++;
-                }
-                blocks.add(new Table(header, rows, true));
-            } else if (Columns.glued(line) != null) {
-                blocks.add(new GluedHeader(Columns.glued(line)));
-                i++;
-            } else {
-                blocks.add(new Line(Normalizer.line(line)));
-                i++;
-            }
-        }
-        return blocks;
-    }
-
-    private static boolean isPipeRow(String line) {
-        return line.chars().filter(c -> c == '|').count() >= 2;
-    }
-
-    /** A header whose column names are separated by spaces (序号 一级栏目 … 负责科室), or null. */
-    private static List<String> spacedHeader(String line) {
-        String[] tokens = line.split("\\s+");
-        if (tokens.length < 3) {
-            return null;
-        }
-        List<String> header = List.of(tokens);
-        return header.stream().allMatch(Columns::isName) && Columns.isHeader(header) ? header : null;
+    /** Plain text as lines, normalized (an empty line stays: it may end a table's row); layout is {@link Layout}'s. */
+    static List<Block> lines(String raw) {
+        return Normalizer.text(raw).lines().map(l -> (Block) new Line(l.strip())).toList();
     }
 
     // ---- web pages ---------------------------------------------------------------------------------------------
@@ -158,7 +106,7 @@ final class DocumentReader {
                 } else if (node instanceof Element e && e != body) {
                     if (e.tagName().equals("table")) {
                         flush(buffer, lines, blocks);
-                        blocks.addAll(table(htmlGrid(e)));
+                        blocks.add(new Grid(htmlGrid(e)));
                         return FilterResult.SKIP_ENTIRELY;
                     }
                     if (e.tagName().equals("br") || BLOCK_TAGS.contains(e.tagName())) {
@@ -180,7 +128,7 @@ final class DocumentReader {
 
     private static void flush(StringBuilder buffer, List<String> lines, List<Block> blocks) {
         if (!buffer.toString().isBlank()) {
-            blocks.addAll(text(buffer.toString().replaceAll("\\s*\\n\\s*", " ")));
+            blocks.addAll(lines(buffer.toString().replaceAll("\\s*\\n\\s*", " ")));
         }
         buffer.setLength(0);
     }
@@ -275,10 +223,10 @@ final class DocumentReader {
                 if (element instanceof XWPFParagraph p) {
                     String text = numbering(p, counters) + p.getText();
                     if (!text.isBlank()) {
-                        blocks.addAll(text(text));
+                        blocks.addAll(lines(text));
                     }
                 } else if (element instanceof XWPFTable t) {
-                    blocks.addAll(table(wordGrid(t)));
+                    blocks.add(new Grid(wordGrid(t)));
                 }
             }
         }
@@ -358,7 +306,7 @@ final class DocumentReader {
                     }
                     grid.add(cells);
                 }
-                blocks.addAll(table(grid));
+                blocks.add(new Grid(grid));
             }
         }
         return blocks;
@@ -371,32 +319,6 @@ final class DocumentReader {
             return cell.getLocalDateTimeCellValue().toLocalDate().toString();
         }
         return format.formatCellValue(cell);
-    }
-
-    /** A grid of cells as a table; rows above its header row (a title, say) become lines before it. */
-    static List<Block> table(List<List<String>> grid) {
-        int header = -1;
-        for (int r = 0; r < Math.min(10, grid.size()); r++) {
-            if (Columns.isHeader(grid.get(r))) {
-                header = r;
-                break;
-            }
-        }
-        List<Block> blocks = new ArrayList<>();
-        for (int r = 0; r < header; r++) {
-            String line = String.join(" ", grid.get(r).stream().filter(c -> !c.isEmpty()).distinct().toList());
-            if (!line.isEmpty()) {
-                blocks.add(new Line(line));
-            }
-        }
-        List<List<String>> rows = new ArrayList<>();
-        for (int r = header + 1; r < grid.size(); r++) {
-            if (grid.get(r).stream().anyMatch(c -> !c.isEmpty())) {
-                rows.add(grid.get(r));
-            }
-        }
-        blocks.add(new Table(header >= 0 ? grid.get(header) : List.of(), rows, false));
-        return blocks;
     }
 
     static String cellText(String raw) {

@@ -159,15 +159,15 @@ final class PdfReader {
         while (i < lines.size()) {
             int end = tableEnd(lines, i);
             if (end > i) {
-                blocks.addAll(DocumentReader.text(text.toString()));
+                blocks.addAll(DocumentReader.lines(text.toString()));
                 text.setLength(0);
-                blocks.addAll(DocumentReader.table(grid(lines.subList(i, end))));
+                blocks.add(new Block.Grid(grid(lines.subList(i, end))));
                 i = end;
             } else {
                 text.append(lines.get(i++).text()).append('\n');
             }
         }
-        blocks.addAll(DocumentReader.text(text.toString()));
+        blocks.addAll(DocumentReader.lines(text.toString()));
         return blocks;
     }
 

@@ -81,7 +81,7 @@ public final class PlanParser {
 
     /** Parses a document of any supported format; {@code year} (may be null) overrides the year it states. */
     public static ParsedPlan parse(byte[] content, Integer year) {
-        return new PlanParser.Run(DocumentReader.read(content), year).plan();
+        return new PlanParser.Run(Layout.of(DocumentReader.read(content)), year).plan();
     }
 
     /**
@@ -95,7 +95,7 @@ public final class PlanParser {
 
     /** Parses plain text. */
     public static ParsedPlan parse(String text, Integer year) {
-        return new PlanParser.Run(DocumentReader.text(text), year).plan();
+        return new PlanParser.Run(Layout.of(DocumentReader.lines(text)), year).plan();
     }
 
     /** An item as it is collected, before its units, deadline and requirements are read. */

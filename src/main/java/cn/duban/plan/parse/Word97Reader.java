@@ -63,7 +63,7 @@ final class Word97Reader {
             Paragraph p = range.getParagraph(i);
             if (p.isInTable()) {
                 Table table = range.getTable(p);
-                blocks.addAll(DocumentReader.table(grid(table)));
+                blocks.add(new Block.Grid(grid(table)));
                 i += table.numParagraphs() - 1;
                 continue;
             }
@@ -71,7 +71,7 @@ final class Word97Reader {
                     ? AbstractWordUtils.getBulletText(numbering, p.getList(), (char) p.getIlvl()).strip() : "";
             String text = label + clean(p.text());
             if (!text.isBlank()) {
-                blocks.addAll(DocumentReader.text(text));
+                blocks.addAll(DocumentReader.lines(text));
             }
         }
         return blocks;

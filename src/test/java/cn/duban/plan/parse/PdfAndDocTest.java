@@ -61,7 +61,7 @@ public class PdfAndDocTest {
         byte[] pdf = pdf(HEADER, PLAN, 7);
         assertThat(pages(pdf)).as("the plan runs over pages").isGreaterThanOrEqualTo(2);
 
-        List<Block> blocks = DocumentReader.read(pdf);
+        List<Block> blocks = Layout.of(DocumentReader.read(pdf));
         List<String> lines = blocks.stream().filter(b -> b instanceof Line).map(b -> ((Line) b).text()).toList();
         assertThat(lines).noneMatch(l -> l.contains("人民政府办公室文件") || l.contains("页") || l.matches(".*-\\s*\\d+\\s*-.*"));
         assertThat(lines.get(0)).isEqualTo("测试市2025年政务公开工作要点");
@@ -93,7 +93,7 @@ public class PdfAndDocTest {
     @Test
     void pdfTableColumnsRebuiltFromPositions() throws IOException {
         byte[] pdf = tablePdf();
-        List<Table> tables = DocumentReader.read(pdf).stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
+        List<Table> tables = Layout.of(DocumentReader.read(pdf)).stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
         assertThat(tables).hasSize(1);
         Table table = tables.get(0);
         assertThat(table.header()).containsExactly("序号", "工作任务", "责任单位", "完成时限");
@@ -132,9 +132,9 @@ public class PdfAndDocTest {
     @Test
     void word97DocumentReadsAsItsDocxSource() throws IOException {
         byte[] doc = resource("/parse/plan.doc");
-        List<Table> tables = DocumentReader.read(doc).stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
+        List<Table> tables = Layout.of(DocumentReader.read(doc)).stream().filter(b -> b instanceof Table).map(b -> (Table) b).toList();
         assertThat(tables).as("in-table paragraphs are the table, not also paragraphs").hasSize(1);
-        assertThat(DocumentReader.read(doc).stream().filter(b -> b instanceof Line).map(b -> ((Line) b).text()))
+        assertThat(Layout.of(DocumentReader.read(doc)).stream().filter(b -> b instanceof Line).map(b -> ((Line) b).text()))
                 .noneMatch(l -> l.contains("公开审计结果"));
 
         ParsedPlan plan = PlanParser.parse(doc, null);
