@@ -167,6 +167,10 @@ final class GeneratedPlans {
 
     static final List<Plan> ALL = List.of(COUNTY, DEPARTMENT, DISTRICT);
 
+    static java.util.stream.Stream<Plan> plans() {
+        return ALL.stream();
+    }
+
     // ---- the comparison -----------------------------------------------------------------------------------------
 
     /**
