@@ -312,13 +312,21 @@ final class DocumentReader {
         return blocks;
     }
 
-    /** A cell's text; a date cell as an ISO date (2025-06-30) whatever its display format, not a serial number. */
+    /**
+     * A cell's text as the sheet shows it; a date cell whose display does not read back as its date with its year
+     * (9/30/25, 9月30日, a serial number) as an ISO date (2025-09-30).
+     */
     private static String cellValue(DataFormatter format, Cell cell) {
         CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        String shown = format.formatCellValue(cell);
         if (type == CellType.NUMERIC && DateUtil.isCellDateFormatted(cell)) {
-            return cell.getLocalDateTimeCellValue().toLocalDate().toString();
+            shown = shown.replace("\"", ""); // POI keeps the quotes of a format's literal text (yyyy"年"m"月"d"日")
+            java.time.LocalDate date = cell.getLocalDateTimeCellValue().toLocalDate();
+            boolean readsBack = shown.contains(String.valueOf(date.getYear()))
+                    && date.equals(Deadlines.phrase(shown, date.getYear()).due());
+            return readsBack ? shown : date.toString();
         }
-        return format.formatCellValue(cell);
+        return shown;
     }
 
     static String cellText(String raw) {

@@ -1,5 +1,6 @@
 package cn.duban.plan.parse;
 
+import java.awt.geom.Point2D;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -13,15 +14,19 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImage;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /**
  * Reads the text of a PDF (PDFBox) in reading order: page headers and footers dropped, and where lines of text
- * stand in columns (a table), the table rebuilt from the text's x-positions.
+ * stand in columns (a table), the table rebuilt from the text's x-positions, its rows from the rules drawn between
+ * them when it has any.
  */
 final class PdfReader {
 
@@ -29,8 +34,10 @@ final class PdfReader {
     private static final String PAGE = "(共\\s*\\d{1,4}\\s*页\\s*)?第\\s*\\d{1,4}\\s*页([,，\\s]*共\\s*\\d{1,4}\\s*页)?"
             + "|[-—–－]\\s*\\d{1,4}\\s*[-—–－]|\\d{1,4}\\s*/\\s*\\d{1,4}|page\\s*\\d{1,4}(\\s*of\\s*\\d{1,4})?";
     private static final Pattern PAGE_NUMBER_PART = Pattern.compile("(?i)" + PAGE);
-    /** A line that is only a page number, or a bare number. */
-    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(" + PAGE + "|\\d{1,4})\\s*$");
+    /** A line that is only a page number. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(" + PAGE + ")\\s*$");
+    /** A bare number: a page number only as a page's first or last line (else a table cell's wrapped end, say). */
+    private static final Pattern BARE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
     /** How many lines at the top and at the bottom of a page may be page furniture. */
     private static final int EDGE = 2;
 
@@ -44,34 +51,43 @@ final class PdfReader {
         }
     }
 
+    /** A horizontal line drawn on a page from {@code from} to {@code to} at height {@code y} (from the top). */
+    private record Rule(float from, float to, float y) {}
+
     private PdfReader() {}
 
     static List<Block> read(byte[] content) {
-        List<List<Line>> pages;
+        Collector collector = new Collector();
         try (PDDocument pdf = Loader.loadPDF(content)) {
-            Collector collector = new Collector();
             collector.setSortByPosition(true);
             collector.writeText(pdf, Writer.nullWriter());
-            pages = collector.pages;
         } catch (InvalidPasswordException e) {
             throw new PlanParseException("PDF 文件已加密, 需要密码才能打开: 请提供未加密的文件");
         } catch (IOException | RuntimeException e) {
             throw new PlanParseException("PDF 文件已损坏, 无法读取: 请重新导出 PDF, 或提供 .docx 或文本");
         }
-        List<Line> lines = withoutFurniture(pages);
+        List<Line> lines = withoutFurniture(collector.pages);
         if (lines.isEmpty()) {
             throw new PlanParseException("PDF 中没有可提取的文字 (可能是扫描件): 请提供文字版 PDF、.docx 或文本");
         }
-        return blocks(lines);
+        return blocks(lines, collector.rules);
     }
 
-    /** Collects the text of each page as lines of chunks, from the stripper's words in reading order. */
+    /** Collects the text of each page as lines of chunks, from the stripper's words in reading order, and its rules. */
     private static final class Collector extends PDFTextStripper {
         final List<List<Line>> pages = new ArrayList<>();
+        final List<List<Rule>> rules = new ArrayList<>();
 
         @Override
         protected void startPage(PDPage page) {
             pages.add(new ArrayList<>());
+        }
+
+        /** The page's rules, drawn only where its lines may stand in three columns (a table). */
+        @Override
+        protected void endPage(PDPage page) {
+            boolean columns = pages.get(pages.size() - 1).stream().anyMatch(l -> l.chunks().size() >= 3);
+            rules.add(columns ? Rules.of(page) : List.of());
         }
 
         @Override
@@ -93,9 +109,116 @@ final class PdfReader {
         }
     }
 
+    /** The horizontal lines a page draws: stroked lines and rectangles' edges, and rectangles filled as thin bars. */
+    private static final class Rules extends PDFGraphicsStreamEngine {
+        private final float top;
+        private final List<float[]> segments = new ArrayList<>(); // x1, y1, x2, y2 of the current path
+        private final List<float[]> rectangles = new ArrayList<>(); // x1, y1, x2, y2
+        private final List<Rule> found = new ArrayList<>();
+        private Point2D current = new Point2D.Float();
+        private Point2D start = current;
+
+        private Rules(PDPage page) {
+            super(page);
+            top = page.getCropBox().getUpperRightY();
+        }
+
+        static List<Rule> of(PDPage page) {
+            Rules rules = new Rules(page);
+            try {
+                rules.processPage(page);
+            } catch (IOException | RuntimeException e) {
+                return List.of(); // a page whose drawing cannot be read has no rules: its text is read all the same
+            }
+            return rules.found;
+        }
+
+        @Override
+        public void moveTo(float x, float y) {
+            current = start = new Point2D.Float(x, y);
+        }
+
+        @Override
+        public void lineTo(float x, float y) {
+            segments.add(new float[] {(float) current.getX(), (float) current.getY(), x, y});
+            current = new Point2D.Float(x, y);
+        }
+
+        @Override
+        public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            current = new Point2D.Float(x3, y3);
+        }
+
+        @Override
+        public void appendRectangle(Point2D p0, Point2D p1, Point2D p2, Point2D p3) {
+            rectangles.add(new float[] {(float) Math.min(p0.getX(), p2.getX()), (float) Math.min(p0.getY(), p2.getY()),
+                    (float) Math.max(p0.getX(), p2.getX()), (float) Math.max(p0.getY(), p2.getY())});
+            current = start = p0;
+        }
+
+        @Override
+        public void closePath() {
+            lineTo((float) start.getX(), (float) start.getY());
+        }
+
+        @Override
+        public Point2D getCurrentPoint() {
+            return current;
+        }
+
+        @Override
+        public void strokePath() {
+            for (float[] s : segments) {
+                horizontal(s[0], s[2], s[1], s[3]);
+            }
+            for (float[] r : rectangles) {
+                horizontal(r[0], r[2], r[1], r[1]);
+                horizontal(r[0], r[2], r[3], r[3]);
+            }
+            endPath();
+        }
+
+        @Override
+        public void fillPath(int windingRule) {
+            for (float[] r : rectangles) {
+                if (r[3] - r[1] <= 2) {
+                    horizontal(r[0], r[2], r[1], r[1]);
+                }
+            }
+            endPath();
+        }
+
+        @Override
+        public void fillAndStrokePath(int windingRule) {
+            strokePath();
+        }
+
+        @Override
+        public void endPath() {
+            segments.clear();
+            rectangles.clear();
+        }
+
+        private void horizontal(float x1, float x2, float y1, float y2) {
+            if (Math.abs(y1 - y2) < 0.5f && Math.abs(x2 - x1) > 1) {
+                found.add(new Rule(Math.min(x1, x2), Math.max(x1, x2), top - y1));
+            }
+        }
+
+        @Override
+        public void clip(int windingRule) {}
+
+        @Override
+        public void drawImage(PDImage pdImage) {}
+
+        @Override
+        public void shadingFill(COSName shadingName) {}
+    }
+
     /**
-     * Every page's lines in order, less its furniture: at the top and the bottom of a page, bare page numbers and
-     * lines that stand at the same height, page numbers aside, on most pages.
+     * Every page's lines in order, less its furniture: at the top and the bottom of a page, page numbers (a bare
+     * number only as the page's outermost line) and lines that stand at the same height, page numbers aside, on
+     * most pages.
      */
     private static List<Line> withoutFurniture(List<List<Line>> pages) {
         List<List<Line>> merged = pages.stream().map(p -> p.stream().map(PdfReader::mergeClose).toList()).toList();
@@ -114,8 +237,9 @@ final class PdfReader {
         for (List<Line> page : merged) {
             for (int i = 0; i < page.size(); i++) {
                 Line line = page.get(i);
-                boolean furniture = onEdge(i, page.size())
-                        && (PAGE_NUMBER.matcher(line.text()).matches() || atEdge.get(key(line)) >= most);
+                boolean outermost = i == 0 || i == page.size() - 1;
+                boolean furniture = onEdge(i, page.size()) && (PAGE_NUMBER.matcher(line.text()).matches()
+                        || outermost && BARE_NUMBER.matcher(line.text()).matches() || atEdge.get(key(line)) >= most);
                 if (!furniture) {
                     lines.add(line);
                 }
@@ -152,7 +276,7 @@ final class PdfReader {
     }
 
     /** Runs of lines in columns become tables, the other lines paragraphs. */
-    private static List<Block> blocks(List<Line> lines) {
+    private static List<Block> blocks(List<Line> lines, List<List<Rule>> rules) {
         List<Block> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int i = 0;
@@ -161,7 +285,7 @@ final class PdfReader {
             if (end > i) {
                 blocks.addAll(DocumentReader.lines(text.toString()));
                 text.setLength(0);
-                blocks.add(new Block.Grid(grid(lines.subList(i, end))));
+                blocks.add(new Block.Grid(grid(lines.subList(i, end), rules)));
                 i = end;
             } else {
                 text.append(lines.get(i++).text()).append('\n');
@@ -210,13 +334,35 @@ final class PdfReader {
         return -1;
     }
 
-    /** The table's cells: a line with text in the first column, or in three columns, starts a row; others wrap. */
-    private static List<List<String>> grid(List<Line> lines) {
+    /**
+     * Whether a rule across most of the table ({@code left} to {@code right}: its first and last column) lies
+     * between {@code above} and {@code line}, or on a new page in the lines' height above {@code line}.
+     */
+    private static boolean ruleAbove(Line above, Line line, List<List<Rule>> rules, float left, float right) {
+        float from = above.page() == line.page() ? above.y() : line.y() - 3 * line.size();
+        return rules.get(line.page()).stream().anyMatch(r -> r.y() > from && r.y() < line.y()
+                && r.to() - r.from() >= (right - left) / 2 && r.from() < right && r.to() > left);
+    }
+
+    /**
+     * The table's cells. In a ruled table a rule across the table above a line starts a row; in one without rules a
+     * line with text in the first column, or in three columns, does. Other lines wrap their cells' text.
+     */
+    private static List<List<String>> grid(List<Line> lines, List<List<Rule>> rules) {
         List<Chunk> columns = lines.get(0).chunks();
+        float left = columns.get(0).x();
+        float right = columns.get(columns.size() - 1).x();
+        boolean ruled = false;
+        for (int i = 1; i < lines.size() && !ruled; i++) {
+            ruled = ruleAbove(lines.get(i - 1), lines.get(i), rules, left, right);
+        }
         List<String[]> rows = new ArrayList<>();
-        for (Line line : lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
             List<Integer> at = line.chunks().stream().map(c -> column(columns, c, line.size())).toList();
-            if (rows.isEmpty() || at.contains(0) || at.size() >= 3) {
+            boolean starts = ruled ? i > 0 && ruleAbove(lines.get(i - 1), line, rules, left, right)
+                    : at.contains(0) || at.size() >= 3;
+            if (rows.isEmpty() || starts) {
                 String[] row = new String[columns.size()];
                 Arrays.fill(row, "");
                 rows.add(row);

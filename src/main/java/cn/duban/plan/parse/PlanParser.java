@@ -416,6 +416,7 @@ public final class PlanParser {
             if ((m = CHAPTER.matcher(text)).matches()) {
                 chapter = m.group(1);
                 section = null;
+                chapterTitle(m.group(2));
             } else if ((m = SECTION.matcher(text)).matches()) {
                 section = "(" + m.group(1) + ")";
             }

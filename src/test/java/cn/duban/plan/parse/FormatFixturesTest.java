@@ -273,21 +273,31 @@ public class FormatFixturesTest {
 
     /** Paragraphs in a Word list numbered 1. 2. …: the numbers are not part of their text. */
     static void numbered(XWPFDocument doc, List<String> texts) {
-        XWPFNumbering numbering = doc.createNumbering();
+        BigInteger numId = list(doc, STNumberFormat.DECIMAL, "%1.");
+        for (String text : texts) {
+            listItem(doc, numId, text);
+        }
+    }
+
+    /** A new one-level Word list numbered in {@code format}, printed as {@code levelText} (%1.); its numId. */
+    static BigInteger list(XWPFDocument doc, STNumberFormat.Enum format, String levelText) {
+        XWPFNumbering numbering = doc.getNumbering() != null ? doc.getNumbering() : doc.createNumbering();
         CTAbstractNum abstractNum = CTAbstractNum.Factory.newInstance();
-        abstractNum.setAbstractNumId(BigInteger.ZERO);
+        abstractNum.setAbstractNumId(BigInteger.valueOf(numbering.getAbstractNums().size()));
         var level = abstractNum.addNewLvl();
         level.setIlvl(BigInteger.ZERO);
-        level.addNewNumFmt().setVal(STNumberFormat.DECIMAL);
-        level.addNewLvlText().setVal("%1.");
+        level.addNewNumFmt().setVal(format);
+        level.addNewLvlText().setVal(levelText);
         level.addNewStart().setVal(BigInteger.ONE);
-        BigInteger numId = numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
-        for (String text : texts) {
-            var p = doc.createParagraph();
-            p.setNumID(numId);
-            p.setNumILvl(BigInteger.ZERO);
-            p.createRun().setText(text);
-        }
+        return numbering.addNum(numbering.addAbstractNum(new XWPFAbstractNum(abstractNum)));
+    }
+
+    /** A paragraph in list {@code numId}: Word prints its number, its text does not hold it. */
+    static void listItem(XWPFDocument doc, BigInteger numId, String text) {
+        var p = doc.createParagraph();
+        p.setNumID(numId);
+        p.setNumILvl(BigInteger.ZERO);
+        p.createRun().setText(text);
     }
 
     static void merge(XWPFTableCell cell, STMerge.Enum kind) {

@@ -251,20 +251,37 @@ public class PdfAndDocTest {
 
     record Text(float x, float y, float size, String text) {}
 
+    /** A line drawn from (x1, y1) to (x2, y2), from the top left: a table's rule. */
+    record Rule(float x1, float y1, float x2, float y2) {}
+
     /** Pages of text placed from the top left, in the CJK font. */
     static byte[] draw(List<List<Text>> pages) throws IOException {
+        return draw(pages, pages.stream().map(p -> List.<Rule>of()).toList());
+    }
+
+    /** Pages of text placed from the top left, in the CJK font, and of rules, {@code rules} a list per page. */
+    static byte[] draw(List<List<Text>> pages, List<List<Rule>> rules) throws IOException {
         assumeFont();
         try (PDDocument doc = new PDDocument(); TrueTypeCollection fonts = new TrueTypeCollection(FONT.toFile());
              ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType0Font font = PDType0Font.load(doc, fonts.getFontByName("WenQuanYiMicroHei"), true);
-            for (List<Text> texts : pages) {
+            float height = PDRectangle.A4.getHeight();
+            for (int n = 0; n < pages.size(); n++) {
                 PDPage page = new PDPage(PDRectangle.A4);
                 doc.addPage(page);
                 try (PDPageContentStream content = new PDPageContentStream(doc, page)) {
-                    for (Text t : texts) {
+                    content.setLineWidth(0.5f);
+                    for (Rule r : rules.get(n)) {
+                        content.moveTo(r.x1(), height - r.y1());
+                        content.lineTo(r.x2(), height - r.y2());
+                    }
+                    if (!rules.get(n).isEmpty()) {
+                        content.stroke();
+                    }
+                    for (Text t : pages.get(n)) {
                         content.beginText();
                         content.setFont(font, t.size());
-                        content.newLineAtOffset(t.x(), PDRectangle.A4.getHeight() - t.y());
+                        content.newLineAtOffset(t.x(), height - t.y());
                         content.showText(t.text());
                         content.endText();
                     }
@@ -275,7 +292,7 @@ public class PdfAndDocTest {
         }
     }
 
-    private static int pages(byte[] pdf) throws IOException {
+    static int pages(byte[] pdf) throws IOException {
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             return doc.getNumberOfPages();
         }
