@@ -327,14 +327,12 @@ public final class PlanParser {
             long single = paragraphItems.stream().filter(g -> g.size() == 1).count();
             boolean joined = paragraphItems.size() - single > single;
             for (List<Draft> group : paragraphItems) {
-                Draft last = group.get(group.size() - 1);
-                for (Draft d : group.subList(0, group.size() - 1)) {
-                    if (joined) {
-                        last.text.insert(0, d.text);
-                        drafts.remove(d);
-                    } else if (d.text.toString().endsWith(":")) {
-                        drafts.remove(d);
-                    }
+                List<Draft> before = group.subList(0, group.size() - 1);
+                if (joined) {
+                    group.get(group.size() - 1).text.insert(0, String.join("", before.stream().map(d -> d.text).toList()));
+                    drafts.removeAll(before);
+                } else {
+                    drafts.removeAll(before.stream().filter(d -> d.text.toString().endsWith(":")).toList());
                 }
             }
         }

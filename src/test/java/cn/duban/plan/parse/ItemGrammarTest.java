@@ -130,10 +130,11 @@ class ItemGrammarTest {
                 责任单位:县农业农村局
                 推进农村人居环境整治。
                 完成户厕改造1000户。
+                建立长效管护机制。
                 责任单位:县住建局、各乡镇人民政府
                 """);
         assertThat(items).extracting(ParsedItem::text).containsExactly(
-                "实施高标准农田建设。年内新建高标准农田2万亩。", "推进农村人居环境整治。完成户厕改造1000户。");
+                "实施高标准农田建设。年内新建高标准农田2万亩。", "推进农村人居环境整治。完成户厕改造1000户。建立长效管护机制。");
         assertThat(items.get(1).responsibleUnits()).containsExactly("县住建局", "各乡镇人民政府");
     }
 
