@@ -2,6 +2,7 @@ package cn.duban.plan.parse;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,8 +31,16 @@ public final class PlanParser {
     private static final Pattern CHAPTER = Pattern.compile("^(" + NUMERAL + ")\\s*[、.]\\s*(.*)$");
     private static final Pattern SECTION = Pattern.compile("^\\((" + NUMERAL + ")\\)\\s*(.*)$");
     private static final Pattern SECTION_INLINE = Pattern.compile("\\((" + NUMERAL + ")\\)");
-    private static final Pattern ITEM = Pattern.compile("^(\\d{1,3})\\s*[.、]\\s*(.+)$");
-    private static final Pattern SUB_ITEM = Pattern.compile("^\\((\\d{1,2})\\)\\s*(.+)$");
+    /** A part or chapter above the 一、 chapters: 第一部分, 第二章, 第三篇. */
+    private static final Pattern PART = Pattern.compile("^(第" + NUMERAL + "(?:部分|章|篇))\\s*(.*)$");
+    /**
+     * An item's number and its text: 1. 1、 (1) 1) ① 第一条. A number followed by digits (1.5亿元, 6.30前, 3、5月) is
+     * {@link #AMBIGUOUS_ITEM}; a year after it (2.2025年底前…) does not make it so.
+     */
+    private static final Pattern ITEM = Pattern.compile("^(\\d{1,3}\\s*[.、](?!\\d{1,3}(?!\\d))|\\(\\d{1,2}\\)|\\d{1,2}\\)"
+            + "|[\u2460-\u2473]|第[一二三四五六七八九十百零]{1,4}条)\\s*(.+)$");
+    /** A line starting with a number and digits after it: a decimal or a date (1.5亿元, 3、5月) unless the number is next. */
+    private static final Pattern AMBIGUOUS_ITEM = Pattern.compile("^(\\d{1,3})\\s*[.、](\\d{1,3}(?!\\d).*)$");
     private static final Pattern ITEM_INLINE = Pattern.compile("(\\d{1,4})\\s*[.、](?!\\d)");
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}$");
     private static final Pattern ANNEX = Pattern.compile("^附件\\s*\\d{0,2}\\s*(?::.{0,60})?$");
@@ -104,6 +113,8 @@ public final class PlanParser {
         final List<String> path;
         final StringBuilder text = new StringBuilder();
         Units units;
+        /** The unit lines below the item's text (责任单位:… on its own line). */
+        final List<UnitPhrases.Line> unitLines = new ArrayList<>();
         String deadlineCell;
         boolean glued;
 
@@ -123,10 +134,19 @@ public final class PlanParser {
         /** A note "列第一位者为牵头单位,下同" seen: the first unit of every list from there on leads. */
         private boolean firstLeadsBelow;
         private final List<String> preamble = new ArrayList<>();
+        /** 第一部分, 第二章: a level above the chapters. */
+        private String part;
         private String chapter;
         private final Map<String, String> chapters = new LinkedHashMap<>();
         private String section;
         private Draft current;
+        /** Paragraphs since the last item or heading that no item holds: unnumbered items when their units follow. */
+        private final List<String> pending = new ArrayList<>();
+        /** The paragraphs of each unnumbered item that ended with its units, as one draft per paragraph. */
+        private final List<List<Draft>> paragraphItems = new ArrayList<>();
+        /** The item that the line before closed with its units, or the heading the line before was (as an item). */
+        private Draft previous;
+        private Draft previousHeading;
         private boolean glued;
         private boolean bodyStarted;
         private int lastNumber;
@@ -141,17 +161,19 @@ public final class PlanParser {
                 Block block = blocks.get(i);
                 if (block instanceof Line line) {
                     if (footer(this::text, i)) {
-                        current = null;
+                        endItem();
                     } else {
                         line(line.text());
                     }
                 } else if (block instanceof Table table) {
-                    current = null;
+                    endItem();
                     table(table);
                 } else if (block instanceof GluedHeader) {
                     glued = true;
                 }
             }
+            joinParagraphs();
+            numberUnnumbered();
             String title = title();
             int year = year(title);
             List<ParsedItem> items = new ArrayList<>();
@@ -169,44 +191,170 @@ public final class PlanParser {
         }
 
         private void line(String text) {
+            Draft closed = previous;
+            Draft heading = previousHeading;
+            previous = null;
+            previousHeading = null;
             if (CHROME.matcher(text).find()) {
-                current = null;
+                endItem();
                 return;
             }
             Matcher m;
+            UnitPhrases.Line units;
             if (ANNEX.matcher(text).matches()) {
-                current = null;
+                endItem();
+                part = null;
                 chapter = "附件";
                 section = null;
                 bodyStarted = true;
+            } else if ((m = PART.matcher(text)).matches()) {
+                endItem();
+                bodyStarted = true;
+                part = m.group(1);
+                chapter = null;
+                section = null;
+                chapterTitle(part, m.group(2));
+                heading(m.group(2), List.of(part), part);
             } else if ((m = CHAPTER.matcher(text)).matches()) {
-                current = null;
+                endItem();
                 bodyStarted = true;
                 chapter = m.group(1);
                 section = null;
-                chapterTitle(m.group(2));
-                heading(m.group(2), List.of(chapter), chapter);
+                if (part == null) {
+                    chapterTitle(chapter, m.group(2));
+                }
+                heading(m.group(2), path(chapter), chapter);
             } else if ((m = SECTION.matcher(text)).matches()) {
-                current = null;
+                endItem();
                 bodyStarted = true;
                 section = "(" + m.group(1) + ")";
                 heading(m.group(2), path(section), section);
-            } else if ((m = ITEM.matcher(text)).matches() || (m = SUB_ITEM.matcher(text)).matches()) {
+            } else if ((m = ITEM.matcher(text)).matches() || (m = AMBIGUOUS_ITEM.matcher(text)).matches()
+                    && Integer.parseInt(m.group(1)) == lastNumber + 1) {
                 bodyStarted = true;
-                boolean sub = text.startsWith("(");
-                start(sub ? "(" + m.group(1) + ")" : m.group(1), m.group(2));
+                start(m.group(1).replaceAll("[\\s.、]", ""), m.group(2));
+            } else if ((units = UnitPhrases.line(text)) != null && unitLine(units, closed, heading)) {
+                bodyStarted = true;
             } else if (current != null) {
                 current.text.append(text);
-            } else if (!bodyStarted) {
+                closeIfEnded(text);
+            } else if (bodyStarted) {
+                pending.add(text);
+                if (endsWithUnits(text)) {
+                    previous = paragraphItem();
+                }
+            } else {
                 preamble.add(text);
             }
         }
 
+        /** No item continues on the lines below: a heading, a table or page furniture came. */
+        private void endItem() {
+            current = null;
+            pending.clear();
+        }
+
+        /**
+         * A unit line closes the item above it: the numbered item it follows, the paragraphs since the last item
+         * or heading, a heading on the line before (a section that is itself the task), the item whose unit line
+         * was the line before (牵头单位:A / 责任单位:B on two lines), or before the body the preamble's last sentence.
+         * False when there is no such item.
+         */
+        private boolean unitLine(UnitPhrases.Line units, Draft closed, Draft heading) {
+            Draft d = current;
+            if (d == null && !pending.isEmpty()) {
+                d = paragraphItem();
+            } else if (d == null && closed != null) {
+                d = closed;
+            } else if (d == null && heading != null) {
+                d = heading;
+                drafts.add(d);
+            } else if (d == null && !bodyStarted && !preamble.isEmpty()
+                    && SENTENCE.matcher(preamble.get(preamble.size() - 1)).find()) {
+                pending.add(preamble.remove(preamble.size() - 1));
+                d = paragraphItem();
+            }
+            if (d == null) {
+                return false;
+            }
+            d.unitLines.add(units);
+            current = null;
+            previous = d;
+            return true;
+        }
+
+        /** An item whose line ends with its units ends there: a paragraph below it is no part of it. */
+        private void closeIfEnded(String text) {
+            if (!glued && endsWithUnits(text)) {
+                previous = current;
+                current = null;
+            }
+        }
+
+        /** Whether a line ends with a unit parenthetical (a deadline or a full stop may follow it). */
+        private static boolean endsWithUnits(String text) {
+            Matcher p = UnitPhrases.PARENTHETICAL.matcher(text);
+            int end = -1;
+            while (p.find()) {
+                end = UnitPhrases.isNote(p.group(1)) ? end : p.end();
+            }
+            if (end < 0) {
+                return false;
+            }
+            String tail = text.substring(end).replaceAll("[。;,\\s]", "");
+            return tail.isEmpty() || tail.length() <= 20 && Deadlines.phrase(tail, 2000).kind() != Deadline.Kind.NONE;
+        }
+
+        /** The pending paragraphs as one unnumbered item each (joined later if the document's items span paragraphs). */
+        private Draft paragraphItem() {
+            List<Draft> group = new ArrayList<>();
+            for (String paragraph : pending) {
+                Draft d = new Draft(null, prefix(), paragraph);
+                group.add(d);
+                drafts.add(d);
+            }
+            pending.clear();
+            paragraphItems.add(group);
+            return group.get(group.size() - 1);
+        }
+
+        /**
+         * Unnumbered items whose text runs over several paragraphs before their units: when that is how most of
+         * them are printed, the paragraphs are one item; when most have one paragraph, each paragraph is an item of
+         * its own, and a paragraph that only leads in to the next (…如下:) is none.
+         */
+        private void joinParagraphs() {
+            long single = paragraphItems.stream().filter(g -> g.size() == 1).count();
+            boolean joined = paragraphItems.size() - single > single;
+            for (List<Draft> group : paragraphItems) {
+                List<Draft> before = group.subList(0, group.size() - 1);
+                if (joined) {
+                    group.get(group.size() - 1).text.insert(0, String.join("", before.stream().map(d -> d.text).toList()));
+                    drafts.removeAll(before);
+                } else {
+                    drafts.removeAll(before.stream().filter(d -> d.text.toString().endsWith(":")).toList());
+                }
+            }
+        }
+
+        /** An unnumbered item is numbered after the items before it under the same heading. */
+        private void numberUnnumbered() {
+            Map<List<String>, Integer> counts = new HashMap<>();
+            for (Draft d : drafts) {
+                List<String> parent = d.number == null ? List.copyOf(d.path) : d.path.subList(0, d.path.size() - 1);
+                int n = counts.merge(parent, 1, Integer::sum);
+                if (d.number == null) {
+                    d.number = String.valueOf(n);
+                    d.path.add(d.number);
+                }
+            }
+        }
+
         /** A chapter's heading: its line up to the first full stop or bracket, as the report's section title. */
-        private void chapterTitle(String rest) {
+        private void chapterTitle(String key, String rest) {
             String title = rest.split("[。(;:]", 2)[0].strip();
             if (!title.isEmpty()) {
-                chapters.putIfAbsent(chapter, title.length() > 40 ? title.substring(0, 40) : title);
+                chapters.putIfAbsent(key, title.length() > 40 ? title.substring(0, 40) : title);
             }
         }
 
@@ -231,6 +379,9 @@ public final class PlanParser {
                 current = new Draft(number, path, rest);
                 current.glued = glued;
                 drafts.add(current);
+                closeIfEnded(rest);
+            } else if (!glued && !rest.isEmpty()) {
+                previousHeading = new Draft(number, path, rest);
             }
         }
 
@@ -251,8 +402,9 @@ public final class PlanParser {
         }
 
         private void start(String printed, String text) {
+            pending.clear();
             String number = printed;
-            if (Character.isDigit(printed.charAt(0))) {
+            if (printed.chars().allMatch(Character::isDigit)) {
                 String fixed = repaired(printed);
                 if (fixed != null) {
                     warnings.add("编号 " + printed + " 疑为 " + fixed + " 的笔误, 已按 " + fixed + " 处理");
@@ -263,6 +415,7 @@ public final class PlanParser {
             current = new Draft(number, path(number), text);
             current.glued = glued;
             drafts.add(current);
+            closeIfEnded(text);
         }
 
         /** The expected number when a printed one repeats its digits by mistake (333. after 32.), else null. */
@@ -274,14 +427,20 @@ public final class PlanParser {
         }
 
         private List<String> path(String last) {
-            List<String> path = new ArrayList<>();
-            if (chapter != null) {
-                path.add(chapter);
-            }
-            if (section != null && !section.equals(last)) {
-                path.add(section);
-            }
+            List<String> path = prefix();
+            path.remove(last);
             path.add(last);
+            return path;
+        }
+
+        /** The path of the headings above the line being read. */
+        private List<String> prefix() {
+            List<String> path = new ArrayList<>();
+            for (String level : new String[] {part, chapter, section}) {
+                if (level != null) {
+                    path.add(level);
+                }
+            }
             return path;
         }
 
@@ -327,7 +486,7 @@ public final class PlanParser {
                         section = null;
                     }
                     chapter = m.group(1);
-                    chapterTitle(m.group(2));
+                    chapterTitle(chapter, m.group(2));
                 } else if (number == null && (m = SECTION.matcher(cell)).matches()) {
                     section = "(" + m.group(1) + ")";
                 } else if (number == null && ROW_NUMBER.matcher(cell).matches()) {
@@ -427,7 +586,7 @@ public final class PlanParser {
             if (m.matches() && !m.group(1).equals(chapter)) {
                 chapter = m.group(1);
                 section = null;
-                chapterTitle(m.group(2));
+                chapterTitle(chapter, m.group(2));
             }
         }
 
@@ -536,6 +695,11 @@ public final class PlanParser {
                 } else {
                     units = Units.NONE;
                 }
+            }
+            for (UnitPhrases.Line line : d.unitLines) {
+                units = merge(units, UnitPhrases.parse(line.units(), Role.RESPONSIBLE));
+                deadlineCell = deadlineCell == null ? line.deadline() : deadlineCell;
+                firstLeadsBelow |= UnitPhrases.firstLeadsBelow(line.units());
             }
             text = text.replaceAll("[,;]$", "");
             firstLeadsBelow |= UnitPhrases.firstLeadsBelow(printed);

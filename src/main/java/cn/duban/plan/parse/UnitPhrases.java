@@ -35,8 +35,8 @@ final class UnitPhrases {
     static final Pattern PARENTHETICAL = Pattern.compile(
             "\\(((?:[^()]|\\([^()]{0,60}\\)){0,400}?(?:牵头|责任单位|责任科室|责任部门|配合|负责|分工|主办|协办)"
                     + "(?:[^()]|\\([^()]{0,60}\\)){0,400}?)\\)");
-    /** How a unit label is worded (牵头单位, 责任部门, 配合科室…), before its colon. */
-    private static final String LABEL_WORD = "(?:牵头|责任|负责|配合|协办)(?:单位|部门|科室)";
+    /** How a unit label is worded (牵头单位, 责任部门, 配合科室, 主办…), before its colon. */
+    private static final String LABEL_WORD = "(?:(?:牵头|责任|负责|配合|协办|主办)(?:单位|部门|科室)|主办|协办)";
     /** Units labelled at the end of an item's text, after its last full stop: 。责任单位:A、B. */
     static final Pattern LABELLED_TAIL = Pattern.compile(
             "(?:^|(?<=[。;]))\\s*(" + LABEL_WORD + "\\s*:[^。]*)。?$");
@@ -50,10 +50,12 @@ final class UnitPhrases {
     /** 会 that begins a word (会计, 会议…) rather than joining two units (宣传处会办公室). */
     private static final Pattern HUI_WORD = Pattern.compile("^[计议展员务商签审诊谈晤见]");
 
-    private static final Pattern LABEL = Pattern.compile(
-            "^(牵头单位|牵头部门|牵头科室|责任单位|责任科室|责任部门|负责单位|负责科室|配合单位|配合部门|配合科室|协办单位)\\s*:\\s*(.*)$");
+    private static final Pattern LABEL = Pattern.compile("^(" + LABEL_WORD + ")\\s*:\\s*(.*)$");
+    /** Where one label's list ends: at ; , or, when the spaces between them were lost, right before the next label. */
     private static final Pattern LABEL_SPLIT = Pattern.compile(
-            ";|[,](?=\\s*" + LABEL_WORD + "\\s*:)");
+            ";|[,](?=\\s*" + LABEL_WORD + "\\s*:)|(?<=[^,;:\\s])(?=" + LABEL_WORD + "\\s*:)");
+    /** A whole line in brackets. */
+    private static final Pattern WRAPPED = Pattern.compile("^\\((.*)\\)$");
     private static final Pattern LEAD_VERB = Pattern.compile("^(.*?)(?:分别牵头落实|牵头落实|牵头负责|分别牵头|牵头|主办)$");
     private static final Pattern COOPERATE_VERB = Pattern.compile("^(.*?)(?:配合落实|配合|协助|协办)$");
     private static final Pattern RESPONSIBLE_VERB = Pattern.compile(
@@ -86,7 +88,7 @@ final class UnitPhrases {
             Role role = otherwise;
             if (label.matches()) {
                 String kind = label.group(1);
-                role = kind.startsWith("牵头") ? Role.LEAD
+                role = kind.startsWith("牵头") || kind.startsWith("主办") ? Role.LEAD
                         : kind.startsWith("配合") || kind.startsWith("协办") ? Role.COOPERATING : Role.RESPONSIBLE;
                 part = label.group(2);
             }
@@ -104,6 +106,50 @@ final class UnitPhrases {
         }
         Units parsed = new Units(distinct(lead), distinct(responsible), distinct(cooperating));
         return firstLeads[0] ? parsed.firstLeading() : parsed;
+    }
+
+    /** A line that names only units (and maybe the deadline): {@code units} to {@link #parse}, {@code deadline} or null. */
+    record Line(String units, String deadline) {}
+
+    /**
+     * The units of a line that is nothing but a unit line: labelled (责任单位:A, 牵头单位:A 责任单位:B, (责任单位:A)
+     * on its own) or unit names with their role words (A牵头落实。, A、B分别牵头落实, A牵头,B配合); a deadline note
+     * (完成时限:…) or clause (…前完成) may go with them. Null for any other line.
+     */
+    static Line line(String text) {
+        String s = text.strip().replaceAll("[。;,]+$", "");
+        Matcher wrapped = WRAPPED.matcher(s);
+        if (wrapped.matches()) {
+            s = wrapped.group(1).strip();
+        }
+        if (s.isEmpty() || s.length() > 300 || s.contains("。")) {
+            return null;
+        }
+        s = LABEL_SPLIT.matcher(s).replaceAll(";"); // one separator before each label
+        Matcher note = Deadlines.NOTE.matcher(s);
+        String deadline = note.find() ? note.group(1).strip() : null;
+        s = note.replaceAll("");
+        List<String> clauses = new ArrayList<>();
+        for (String clause : topLevel(s, ",;")) {
+            String c = clause.strip();
+            if (deadline == null && !c.isEmpty() && Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE
+                    && !endsAsUnit(c)) {
+                deadline = c;
+            } else if (!c.isEmpty()) {
+                clauses.add(c);
+            }
+        }
+        String units = String.join(";", clauses);
+        Units parsed = parse(units, Role.RESPONSIBLE);
+        boolean labelled = LABEL.matcher(units).find();
+        boolean worded = clauses.stream().allMatch(c -> topLevel(c, "、").stream().anyMatch(f -> roleWord(f.strip()))
+                || FIRST_LEADS.matcher(c).matches() || BELOW_TOO.matcher(c).matches());
+        List<String> names = java.util.stream.Stream.of(parsed.lead(), parsed.responsible(), parsed.cooperating())
+                .flatMap(List::stream).toList();
+        if (parsed.isEmpty() || !labelled && !(worded && names.stream().allMatch(UnitPhrases::endsAsUnit))) {
+            return null;
+        }
+        return new Line(units, deadline);
     }
 
     /** One group of names with its role word, if any, at its end. */
