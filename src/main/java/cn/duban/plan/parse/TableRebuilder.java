@@ -439,7 +439,7 @@ final class TableRebuilder {
             return Content.HEADING;
         }
         boolean shortDeadline = c.length() <= 10
-                && (DATE_WORDS.matcher(c).find() || Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE);
+                && (DATE_WORDS.matcher(c).find() || Deadlines.isDeadline(c));
         boolean units = unitList(c);
         if (c.length() <= 40 && !c.contains("。") && !units && (DATED.matcher(c).find() || shortDeadline)) {
             return Content.DEADLINE;
