@@ -35,14 +35,18 @@ final class Deadlines {
             "(?:(\\d{4})\\s*年\\s*)?(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
     /** 年底前, 年末: the plan year's end (not 上年底, not the 年 of 2025年底). */
     private static final Pattern YEAR_END_DATED = Pattern.compile("(?<![\\d上去前明当次])年\\s*(?:底|末)\\s*(?:前|之前)?");
+    /** What a period word names when it is no period: a plan (按年度计划) or a document (年度报告). */
+    private static final String NOT_A_PERIOD = "计划|目标|任务|要求|安排|报告|预算|决算";
+    private static final String PERIOD_NAME = "(?:月|季度?+|半年度?+|年度?+)";
     /**
-     * A period word: 每/按 + 月/季度/半年/年 (每个月, 按年度), 分 + 月/季度 (分年度 is in stages, not every year), not
-     * followed by a point of the period (按年初) or a plan (按年度计划); or 月度/季度/半年度/年度 + a task done every
-     * period (季度检查, 年度更新) but not a document (年度报告), nor 上年度/本年度/2025年度/三季度. Group 1 or 2 is the period.
+     * A period word: 每 + 月/季度/半年/年 (每个月, 每季度末); 按 + a period (按年度), not 按年初; 分 + 月/季度 (分年度 is in
+     * stages, not every year); or 月度/季度/半年度/年度 + a task done every period (季度检查, 年度更新), not after a
+     * number or 上/本 (三季度, 2025年度, 上年度).
      */
     private static final Pattern PERIOD = Pattern.compile(
-            "(?:[每按](?:个)?|分(?=月|季))(月|季度?+|半年度?+|年度?+)(?!\\s*(?:[初底末中内份]|计划|目标|任务|要求|安排|报告|预算|决算))"
-                    + "|(?<![\\d一二三四第上下本当次前去明半每按分])(月度|季度|半年度|年度)"
+            "每个?" + PERIOD_NAME + "(?!\\s*(?:" + NOT_A_PERIOD + "))"
+                    + "|(?:按|分(?=月|季))" + PERIOD_NAME + "(?!\\s*(?:[初底末中内份]|" + NOT_A_PERIOD + "))"
+                    + "|(?<![\\d一二三四第上下本当次前去明半每按分])(?:月度|季度|半年度|年度)"
                     + "(?:检查|抽查|巡查|督查|自查|更新|报送|通报|调度|监测|统计|发布|公开)");
     private static final Pattern ASAP = Pattern.compile("及时更新|实时更新");
     /**
@@ -240,9 +244,9 @@ final class Deadlines {
 
     /** The frequency a PERIOD match names; a 年内 of PER is a year. */
     private static Frequency frequency(Matcher period) {
-        String p = period.group(1) != null ? period.group(1) : period.group(2) != null ? period.group(2) : "年";
-        return p.startsWith("月") ? Frequency.MONTHLY : p.startsWith("季") ? Frequency.QUARTERLY
-                : p.startsWith("半") ? Frequency.HALF_YEARLY : Frequency.YEARLY;
+        String p = period.group();
+        return p.contains("月") ? Frequency.MONTHLY : p.contains("季") ? Frequency.QUARTERLY
+                : p.contains("半") ? Frequency.HALF_YEARLY : Frequency.YEARLY;
     }
 
     /**

@@ -88,6 +88,8 @@ class DeadlinesTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             每个月通报整改进展                 | MONTHLY     | 每个月
+            每月底前报送统计数据               | MONTHLY     | 每月
+            每季度末通报检查结果               | QUARTERLY   | 每季度
             分月调度重点任务推进情况           | MONTHLY     | 分月
             月度通报网站检查结果               | MONTHLY     | 月度通报
             每季度开展一次网站抽查             | QUARTERLY   | 每季度
