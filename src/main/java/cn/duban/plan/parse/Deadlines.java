@@ -61,6 +61,10 @@ final class Deadlines {
     private static final Pattern ONGOING_CLAUSE = Pattern.compile(
             "(?:(?<=^)|(?<=[,;。:!?)]))" + ONGOING_WORDS + "|" + ONGOING_WORDS + "(?=$|[,;。!?])");
     private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
+    /** A month or a year's end, inside or before it, for telling a deadline column from others. */
+    private static final Pattern MONTH_OR_YEAR = Pattern.compile("\\d{1,2}\\s*月|\\d{4}\\s*年\\s*(?:底|内|前)|\\d{4}[-/.]\\d{1,2}");
+    /** Words of time in a frequency or deadline cell that give no deadline by themselves (定期, 及时, 半年…). */
+    private static final Pattern TIME_WORD = Pattern.compile("年底|季度|每月|每年|半年|长期|常态|持续|及时|定期|上旬|中旬|下旬");
     /** A period word or 年内, for the period of a quantitative requirement. */
     private static final Pattern PER = Pattern.compile(PERIOD.pattern() + "|" + YEAR_END.pattern());
 
@@ -98,6 +102,15 @@ final class Deadlines {
     /** Whether a cell names a deadline at all: a date, a period or an ongoing phrase, in any plan year. */
     static boolean isDeadline(String cell) {
         return read(cell, ANY_YEAR, true).kind() != Kind.NONE;
+    }
+
+    /**
+     * Whether a table cell reads as a deadline or frequency column's: a month or year anywhere (6月份, 2025年内,
+     * 2025-10), or, in a short cell, a deadline or a looser word of time (定期, 及时, 季度, 持续, 上旬…).
+     */
+    static boolean timed(String cell) {
+        return MONTH_OR_YEAR.matcher(cell).find()
+                || cell.length() <= 10 && (TIME_WORD.matcher(cell).find() || isDeadline(cell));
     }
 
     /** What a deadline cell says: a date, a period, or none. */
