@@ -24,7 +24,7 @@ final class Deadlines {
             "(?<![\\d.])(\\d{4})([-./])(\\d{1,2})\\2(\\d{1,2})(?![\\d.])" + NOT_A_START);
     /** 2025年底前, 2025年末. */
     private static final Pattern YEAR_END_OF = Pattern.compile("(\\d{4})\\s*年\\s*(?:底|末)\\s*(?:前|之前)?");
-    /** 2025年前: the day before that year. */
+    /** 2025年前: the day before that year (the plan year's end in a 2024 plan, like 2024年底前). */
     private static final Pattern YEAR_BEFORE = Pattern.compile("(\\d{4})\\s*年\\s*(?:前|之前|以前)");
     /** 2025年6月, 6月底前, 6月前 (before June: 31 May), 6月中旬; a bare 6月 only as a whole cell. */
     private static final Pattern MONTH = Pattern.compile(
@@ -35,21 +35,45 @@ final class Deadlines {
             "(?:(\\d{4})\\s*年\\s*)?(?<![每按分])(?:第)?([一二三四1-4])\\s*季度(?:末|底)?(?:前)?");
     /** 年底前, 年末: the plan year's end (not 上年底, not the 年 of 2025年底). */
     private static final Pattern YEAR_END_DATED = Pattern.compile("(?<![\\d上去前明当次])年\\s*(?:底|末)\\s*(?:前|之前)?");
-    private static final Pattern MONTHLY = Pattern.compile("每月|按月|月度更新|每月更新");
-    private static final Pattern QUARTERLY = Pattern.compile("每季度|按季度|季度更新|分季度");
-    private static final Pattern HALF_YEARLY = Pattern.compile("每半年|按半年|半年度更新|半年更新");
-    private static final Pattern YEARLY = Pattern.compile("年度更新|每年更新");
+    /** What a period word names when it is no period: a plan (按年度计划) or a document (年度报告). */
+    private static final String NOT_A_PERIOD = "计划|目标|任务|要求|安排|报告|预算|决算";
+    private static final String PERIOD_NAME = "(?:月|季度?+|半年度?+|年度?+)";
+    /**
+     * A period word: 每 + 月/季度/半年/年 (每个月, 每季度末); 按 + a period (按年度), not 按年初; 分 + 月/季度 (分年度 is in
+     * stages, not every year); or 月度/季度/半年度/年度 + a task done every period (季度检查, 年度更新), not after a
+     * number or 上/本 (三季度, 2025年度, 上年度).
+     */
+    private static final Pattern PERIOD = Pattern.compile(
+            "每个?" + PERIOD_NAME + "(?!\\s*(?:" + NOT_A_PERIOD + "))"
+                    + "|(?:按|分(?=月|季))" + PERIOD_NAME + "(?!\\s*(?:[初底末中内份]|" + NOT_A_PERIOD + "))"
+                    + "|(?<![\\d一二三四第上下本当次前去明半每按分])(?:月度|季度|半年度|年度)"
+                    + "(?:检查|抽查|巡查|督查|自查|更新|报送|通报|调度|监测|统计|发布|公开)");
     private static final Pattern ASAP = Pattern.compile("及时更新|实时更新");
-    private static final String ONGOING_WORDS = "常态化开展|常态化推进|持续推进|长期坚持|长期开展|长期推进";
-    private static final Pattern ONGOING_CELL = Pattern.compile(ONGOING_WORDS + "|^长期$");
-    /** In a text, an ongoing phrase is the item's own requirement only at a clause's start (after a bracket too) or end. */
+    /**
+     * 持续/常态化/长期/经常性 + a verb: the item's own ongoing requirement (持续深化, 常态化开展, 长期坚持), not an
+     * adjective (常态化疫情防控, 常态化审查机制); in a text only when it opens a clause (after a bracket too) or
+     * ends one, not inside it (不需要长期公开的信息, 关于持续整治…的要求).
+     */
+    private static final String ONGOING_WORDS = "(?:持续|常态化|长期|经常性)(?:[做抓办用管]好|推进|推动|深化|加强|强化|拓展|扩大"
+            + "|加大|开展|坚持|优化|完善|健全|提升|提高|落实|规范|公开|发布|更新|跟踪|监测|巩固|实施|改进)";
+    /** In a cell an ongoing word needs no verb (长期, 常态化). */
+    private static final Pattern ONGOING_CELL = Pattern.compile(ONGOING_WORDS + "|^(?:持续|常态化|长期|经常性)$");
     private static final Pattern ONGOING_CLAUSE = Pattern.compile(
-            "(?:(?<=^)|(?<=[,;。:!?)]))(?:" + ONGOING_WORDS + ")|(?:" + ONGOING_WORDS + ")(?=$|[,;。!?])");
+            "(?:(?<=^)|(?<=[,;。:!?)]))" + ONGOING_WORDS + "|" + ONGOING_WORDS + "(?=$|[,;。!?])");
     private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
+    /** A month or a year's end, inside or before it, for telling a deadline column from others. */
+    private static final Pattern MONTH_OR_YEAR = Pattern.compile("\\d{1,2}\\s*月|\\d{4}\\s*年\\s*(?:底|内|前)|\\d{4}[-/.]\\d{1,2}");
+    /** Words of time in a frequency or deadline cell that give no deadline by themselves (定期, 及时, 半年…). */
+    private static final Pattern TIME_WORD = Pattern.compile("年底|季度|每月|每年|半年|长期|常态|持续|及时|定期|上旬|中旬|下旬");
+    /** A period word or 年内, for the period of a quantitative requirement. */
+    private static final Pattern PER = Pattern.compile(PERIOD.pattern() + "|" + YEAR_END.pattern());
 
     /** A deadline note inside a unit parenthetical: (牵头单位:…,完成时限:长期坚持); group 1 is the deadline. */
     static final Pattern NOTE = Pattern.compile(
             "[,;]?\\s*(?:" + String.join("|", Columns.DEADLINE.names()) + ")\\s*:\\s*([^,;]+)");
+
+    /** A plan year for asking whether a phrase is a deadline at all: the year moves a due date, never whether one is read. */
+    private static final int ANY_YEAR = 2000;
 
     private Deadlines() {}
 
@@ -73,6 +97,20 @@ final class Deadlines {
         LocalDate due = deadline.due();
         return deadline.withMilestones(dated.stream().map(Dated::date)
                 .filter(d -> d.getYear() == year && !d.equals(due)).distinct().sorted().toList());
+    }
+
+    /** Whether a cell names a deadline at all: a date, a period or an ongoing phrase, in any plan year. */
+    static boolean isDeadline(String cell) {
+        return read(cell, ANY_YEAR, true).kind() != Kind.NONE;
+    }
+
+    /**
+     * Whether a table cell reads as a deadline or frequency column's: a month or year anywhere (6月份, 2025年内,
+     * 2025-10), or, in a short cell, a deadline or a looser word of time (定期, 及时, 季度, 持续, 上旬…).
+     */
+    static boolean timed(String cell) {
+        return MONTH_OR_YEAR.matcher(cell).find()
+                || cell.length() <= 10 && (TIME_WORD.matcher(cell).find() || isDeadline(cell));
     }
 
     /** What a deadline cell says: a date, a period, or none. */
@@ -100,17 +138,9 @@ final class Deadlines {
             return dated(latest);
         }
         Matcher m;
-        if ((m = MONTHLY.matcher(s)).find()) {
-            return recurring(Frequency.MONTHLY, m.group(), year);
-        }
-        if ((m = QUARTERLY.matcher(s)).find()) {
-            return recurring(Frequency.QUARTERLY, m.group(), year);
-        }
-        if ((m = HALF_YEARLY.matcher(s)).find()) {
-            return recurring(Frequency.HALF_YEARLY, m.group(), year);
-        }
-        if ((m = YEARLY.matcher(s)).find()) {
-            return recurring(Frequency.YEARLY, m.group(), year);
+        Deadline recurring = recurring(s, year);
+        if (recurring != null) {
+            return recurring;
         }
         if ((m = ASAP.matcher(s)).find()) {
             return recurring(Frequency.ASAP, m.group(), year);
@@ -156,7 +186,8 @@ final class Deadlines {
         }
         m = YEAR_BEFORE.matcher(s);
         while (m.find()) {
-            add(dates, taken, m, date(Integer.parseInt(m.group(1)) - 1, "12", "31"), Kind.DATE);
+            int y = Integer.parseInt(m.group(1)) - 1;
+            add(dates, taken, m, date(y, "12", "31"), y == year ? Kind.YEAR_END : Kind.DATE);
         }
         m = MONTH.matcher(s);
         while (m.find()) {
@@ -207,6 +238,42 @@ final class Deadlines {
 
     private static Deadline recurring(Frequency frequency, String raw, int year) {
         return new Deadline(Kind.RECURRING, LocalDate.of(year, 12, 31), frequency, raw, List.of());
+    }
+
+    /** The finest period a text names, at its first mention; null when it names none. */
+    private static Deadline recurring(String s, int year) {
+        Matcher m = PERIOD.matcher(s);
+        Frequency finest = null; // Frequency is declared finest first
+        String raw = null;
+        while (m.find()) {
+            Frequency f = frequency(m);
+            if (finest == null || f.ordinal() < finest.ordinal()) {
+                finest = f;
+                raw = m.group();
+            }
+        }
+        return finest == null ? null : recurring(finest, raw, year);
+    }
+
+    /** The frequency a PERIOD match names; a 年内 of PER is a year. */
+    private static Frequency frequency(Matcher period) {
+        String p = period.group();
+        return p.contains("月") ? Frequency.MONTHLY : p.contains("季") ? Frequency.QUARTERLY
+                : p.contains("半") ? Frequency.HALF_YEARLY : Frequency.YEARLY;
+    }
+
+    /**
+     * The period of a quantitative requirement's clause: its last period word (每季度, 按月) or 年内/全年 (a year);
+     * a year when it names none.
+     */
+    static Requirement.Per per(String clause) {
+        Matcher m = PER.matcher(clause);
+        Frequency last = Frequency.YEARLY;
+        while (m.find()) {
+            last = frequency(m);
+        }
+        return last == Frequency.MONTHLY ? Requirement.Per.MONTH : last == Frequency.QUARTERLY ? Requirement.Per.QUARTER
+                : Requirement.Per.YEAR;
     }
 
     private static LocalDate date(int year, String month, String day) {

@@ -502,7 +502,7 @@ public final class PlanParser {
             if (content.size() > 1) {
                 String last = content.get(content.size() - 1);
                 boolean hasDeadline = content.size() > 2
-                        || Deadlines.phrase(last, 2000).kind() != Deadline.Kind.NONE;
+                        || Deadlines.isDeadline(last);
                 d.deadlineCell = hasDeadline ? last : null;
                 String units = hasDeadline ? (content.size() > 2 ? content.get(content.size() - 2) : null) : last;
                 d.units = units == null ? Units.NONE : UnitPhrases.parse(units, Role.RESPONSIBLE);

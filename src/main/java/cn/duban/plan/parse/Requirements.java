@@ -5,14 +5,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import cn.duban.plan.parse.Requirement.Per;
-
 /** Reads quantitative requirements: 每年至少听取1次, 年内至少参加一次, 每季度…不少于1次. */
 final class Requirements {
 
     private static final Pattern AT_LEAST = Pattern.compile(
             "(?:至少|不少于|不低于)[^。;,0-9一二两三四五六七八九十]{0,6}?([0-9]+|[一二两三四五六七八九十]+)\\s*(?:次|场|期|批|轮|篇|个)");
-    private static final Pattern PERIOD = Pattern.compile("每月|按月|每季度|按季度|每年|年内|年度内|全年|每半年");
 
     private Requirements() {}
 
@@ -23,7 +20,7 @@ final class Requirements {
             String count = m.group(1);
             int n = Character.isDigit(count.charAt(0)) ? Integer.parseInt(count) : Numerals.value(count);
             if (n > 0) {
-                result.add(new Requirement(n, period(clauseBefore(text, m.start()))));
+                result.add(new Requirement(n, Deadlines.per(clauseBefore(text, m.start()))));
             }
         }
         return result;
@@ -36,17 +33,5 @@ final class Requirements {
             start--;
         }
         return text.substring(start, end);
-    }
-
-    private static Per period(String clause) {
-        Matcher m = PERIOD.matcher(clause);
-        String last = null;
-        while (m.find()) {
-            last = m.group();
-        }
-        if (last == null) {
-            return Per.YEAR;
-        }
-        return last.contains("月") ? Per.MONTH : last.contains("季") ? Per.QUARTER : Per.YEAR;
     }
 }

@@ -30,9 +30,6 @@ final class TableRebuilder {
     /** How a chapter or section heading starts (一、 (一) 第一部分…). */
     static final Pattern HEADING = Pattern.compile(
             "^(?:[一二三四五六七八九十]{1,3}\\s*[、.]|\\([一二三四五六七八九十]{1,3}\\)|第[一二三四五六七八九十]{1,3}[部分章条])");
-    private static final Pattern DATED = Pattern.compile("\\d{1,2}\\s*月|\\d{4}\\s*年\\s*(?:底|内|前)|\\d{4}[-/.]\\d{1,2}");
-    private static final Pattern DATE_WORDS = Pattern.compile(
-            "年底|年内|全年|季度|每月|每年|每半年|半年|长期|常态|持续|及时|定期|上旬|中旬|下旬");
     private static final Pattern RULE = Pattern.compile("[|:=+\\- ]*");
     private static final int MAX_CELL_LINES = 20;
     /** A text cell continuing the one before it (a cell split over lines); any other cell only when it must. */
@@ -438,10 +435,8 @@ final class TableRebuilder {
         if (HEADING.matcher(c).find()) {
             return Content.HEADING;
         }
-        boolean shortDeadline = c.length() <= 10
-                && (DATE_WORDS.matcher(c).find() || Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE);
         boolean units = unitList(c);
-        if (c.length() <= 40 && !c.contains("。") && !units && (DATED.matcher(c).find() || shortDeadline)) {
+        if (c.length() <= 40 && !c.contains("。") && !units && Deadlines.timed(c)) {
             return Content.DEADLINE;
         }
         return units ? Content.UNITS : Content.TEXT;

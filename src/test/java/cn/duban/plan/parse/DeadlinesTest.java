@@ -48,9 +48,16 @@ class DeadlinesTest {
             年底前                 | YEAR_END | 2025-12-31
             2025年底前             | YEAR_END | 2025-12-31
             2026年底前             | DATE     | 2026-12-31
-            2026年前               | DATE     | 2025-12-31
+            2026年前               | YEAR_END | 2025-12-31
+            2027年前               | DATE     | 2026-12-31
+            第三季度               | DATE     | 2025-09-30
+            三季度末前             | DATE     | 2025-09-30
+            年度内                 | YEAR_END | 2025-12-31
             年内                   | YEAR_END | 2025-12-31
             长期坚持               | ONGOING  | 2025-12-31
+            长期                   | ONGOING  | 2025-12-31
+            常态化                 | ONGOING  | 2025-12-31
+            持续开展               | ONGOING  | 2025-12-31
             """)
     void aDeadlineCellInEveryForm(String cell, Kind kind, LocalDate due) {
         Deadline d = Deadlines.of(cell, "完善工作制度", YEAR);
@@ -75,6 +82,80 @@ class DeadlinesTest {
         assertThat(d.due()).isEqualTo(LocalDate.of(YEAR, 12, 31));
         assertThat(d.frequency()).isEqualTo(frequency);
         assertThat(d.milestones()).isEmpty();
+    }
+
+    /** A period word: 每/按 (分 only with 月/季度) + a period, or 月度/季度/半年度/年度 + a recurring task. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            每个月通报整改进展                 | MONTHLY     | 每个月
+            每月底前报送统计数据               | MONTHLY     | 每月
+            每季度末通报检查结果               | QUARTERLY   | 每季度
+            分月调度重点任务推进情况           | MONTHLY     | 分月
+            月度通报网站检查结果               | MONTHLY     | 月度通报
+            每季度开展一次网站抽查             | QUARTERLY   | 每季度
+            分季度报送工作台账                 | QUARTERLY   | 分季度
+            做好政务新媒体季度检查             | QUARTERLY   | 季度检查
+            按半年报送落实情况                 | HALF_YEARLY | 按半年
+            公开目录半年度更新                 | HALF_YEARLY | 半年度更新
+            每年开展一次自查                   | YEARLY      | 每年
+            按年度公开财政资金使用情况         | YEARLY      | 按年度
+            开展年度检查并通报                 | YEARLY      | 年度检查
+            """)
+    void periodWordsOfEveryFamily(String text, Frequency frequency, String raw) {
+        Deadline d = Deadlines.of(null, text, YEAR);
+        assertThat(d.kind()).isEqualTo(Kind.RECURRING);
+        assertThat(d.frequency()).isEqualTo(frequency);
+        assertThat(d.raw()).isEqualTo(raw);
+        assertThat(d.due()).isEqualTo(LocalDate.of(YEAR, 12, 31));
+    }
+
+    @Test
+    void theFinestPeriodOfAnItemIsHowOftenItReports() {
+        assertThat(Deadlines.of(null, "每年召开一次专题会议,每季度通报工作进展", YEAR).frequency()).isEqualTo(Frequency.QUARTERLY);
+    }
+
+    @Test
+    void wordsOfAPeriodThatNameNoRecurringTask() {
+        assertDeadline(Deadlines.of(null, "第三季度完成公开平台迁移", YEAR), Kind.DATE, "2025-09-30");
+        assertDeadline(Deadlines.of(null, "三季度末前完成季度检查整改", YEAR), Kind.DATE, "2025-09-30");
+        assertDeadline(Deadlines.of(null, "一季度启动目录编制", YEAR), Kind.DATE, "2025-03-31");
+        assertDeadline(Deadlines.of(null, "年度内完成全部栏目整合", YEAR), Kind.YEAR_END, "2025-12-31");
+        for (String text : List.of("做好年度报告工作", "按年度计划推进档案数字化", "分年度实施公开平台改造",
+                "公开上年度决算信息", "完成2025年度考核", "按年初部署完成清理", "本年度更新办事指南")) {
+            assertThat(Deadlines.of(null, text, YEAR).kind()).as(text).isEqualTo(Kind.NONE);
+        }
+    }
+
+    @Test
+    void aCountPerPeriodRecursAtThatPeriodAndACountWithinTheYearIsDueAtItsEnd() {
+        Deadline yearly = Deadlines.of(null, "各镇每年组织政务公开培训不少于2次", YEAR);
+        assertThat(yearly.kind()).isEqualTo(Kind.RECURRING);
+        assertThat(yearly.frequency()).isEqualTo(Frequency.YEARLY);
+        assertThat(Deadlines.of(null, "每季度至少开展1次专项巡查", YEAR).frequency()).isEqualTo(Frequency.QUARTERLY);
+        assertDeadline(Deadlines.of(null, "年内至少开展1次应急演练", YEAR), Kind.YEAR_END, "2025-12-31");
+        assertDeadline(Deadlines.of(null, "每季度至少开展1次巡查,9月底前完成首轮", YEAR), Kind.DATE, "2025-09-30");
+        assertThat(Requirements.of("分季度至少通报1次,按月不少于2次")).containsExactly(
+                new Requirement(1, Requirement.Per.QUARTER), new Requirement(2, Requirement.Per.MONTH));
+        assertThat(Requirements.of("年度内至少开展1次演练")).containsExactly(new Requirement(1, Requirement.Per.YEAR));
+    }
+
+    @Test
+    void theYearBeforeANextYearIsThePlanYearsEndLikeItsYearEnd() {
+        Deadline before = Deadlines.of(null, "2026年前完成平台整合", YEAR);
+        assertDeadline(before, Kind.YEAR_END, "2025-12-31");
+        assertThat(before.raw()).isEqualTo("2026年前");
+        assertThat(Deadlines.of(null, "2025年底前完成平台整合", YEAR).kind()).isEqualTo(before.kind());
+        assertDeadline(Deadlines.of(null, "2027年之前完成平台整合", YEAR), Kind.DATE, "2026-12-31");
+    }
+
+    @Test
+    void aCellIsADeadlineWhateverThePlanYear() {
+        for (String cell : List.of("6月30日前", "年底前", "每季度", "常态化开展", "长期", "2026年前")) {
+            assertThat(Deadlines.isDeadline(cell)).as(cell).isTrue();
+        }
+        for (String cell : List.of("县财政局", "完善公开目录", "做好年度报告工作")) {
+            assertThat(Deadlines.isDeadline(cell)).as(cell).isFalse();
+        }
     }
 
     @Test
@@ -130,6 +211,41 @@ class DeadlinesTest {
         assertDeadline(Deadlines.of(null, "结合持续推进营商环境改革,2025年10月31日完成平台上线", YEAR), Kind.DATE, "2025-10-31");
         assertThat(Deadlines.of(null, "在持续推进标准化建设的基础上,完善事项目录", YEAR).kind())
                 .as("持续推进 inside a clause is no requirement of the item").isEqualTo(Kind.NONE);
+    }
+
+    /** 持续/常态化/长期/经常性 + a verb opening a clause is the item's own ongoing requirement. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            持续深化财政信息公开,定期公开债务情况       | 持续深化
+            持续做好舆情监测和回应                       | 持续做好
+            统一发布口径,持续加强新媒体管理             | 持续加强
+            持续拓展主动公开的内容                       | 持续拓展
+            常态化开展网站巡检                           | 常态化开展
+            常态化公开惠民资金发放信息                   | 常态化公开
+            经常性开展保密审查                           | 经常性开展
+            落实公开责任;持续推动标准目录应用           | 持续推动
+            """)
+    void anOngoingVerbOpeningAClause(String text, String raw) {
+        Deadline d = Deadlines.of(null, text, YEAR);
+        assertDeadline(d, Kind.ONGOING, "2025-12-31");
+        assertThat(d.raw()).isEqualTo(raw);
+    }
+
+    @Test
+    void ongoingWordsThatDescribeANounOrSitInsideAClauseAreNoRequirement() {
+        for (String text : List.of("常态化疫情防控期间做好信息发布", "完善依申请公开转主动公开的常态化审查机制",
+                "常态化审查机制有效运行", "清理不需要长期公开的信息", "落实关于持续整治形式主义的要求",
+                "必要时分批、持续开展解读", "持续对公开目录进行评估")) {
+            assertThat(Deadlines.of(null, text, YEAR).kind()).as(text).isEqualTo(Kind.NONE);
+        }
+    }
+
+    @Test
+    void aDateOfTheItemOrItsDeadlineCellWinsOverOngoingWords() {
+        assertDeadline(Deadlines.of(null, "持续深化目录编制,10月底前完成首轮修订", YEAR), Kind.DATE, "2025-10-31");
+        assertDeadline(Deadlines.of(null, "持续做好平台迁移,2026年底前全部完成", YEAR), Kind.DATE, "2026-12-31");
+        assertDeadline(Deadlines.of("2026年前", "持续加强政务新媒体管理", YEAR), Kind.YEAR_END, "2025-12-31");
+        assertThat(Deadlines.of("每月", "常态化开展网站巡检", YEAR).frequency()).isEqualTo(Frequency.MONTHLY);
     }
 
     @Test
