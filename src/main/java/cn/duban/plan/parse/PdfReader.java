@@ -37,6 +37,9 @@ final class PdfReader {
     /** A line that is only a page number. */
     private static final Pattern PAGE_NUMBER = Pattern.compile("(?i)^\\s*(" + PAGE + ")\\s*$");
     /** A bare number: a page number only as a page's first or last line (else a table cell's wrapped end, say). */
+    /** How a numbered item, a heading or a part opens: a line so opening starts a paragraph of its own. */
+    private static final Pattern OPENS = Pattern.compile(
+            "^\\s*(?:\\d{1,3}\\s*[.、)](?!\\d)|[一二三四五六七八九十]{1,3}\\s*、|\\([一二三四五六七八九十\\d]{1,3}\\)|[①-⑳]|第[一二三四五六七八九十]{1,3}[条章部篇])");
     private static final Pattern BARE_NUMBER = Pattern.compile("^\\s*\\d{1,4}\\s*$");
     /** How many lines at the top and at the bottom of a page may be page furniture. */
     private static final int EDGE = 2;
@@ -275,10 +278,14 @@ final class PdfReader {
         return new Line(line.page(), line.y(), line.size(), chunks);
     }
 
-    /** Runs of lines in columns become tables, the other lines paragraphs. */
+    /**
+     * Runs of lines in columns become tables, the other lines paragraphs: a line that runs to the right margin wraps
+     * onto the next one (unless that one opens with a number or a heading's mark), a shorter one ends its paragraph.
+     */
     private static List<Block> blocks(List<Line> lines, List<List<Rule>> rules) {
         List<Block> blocks = new ArrayList<>();
         StringBuilder text = new StringBuilder();
+        float margin = (float) lines.stream().mapToDouble(l -> l.chunks().get(l.chunks().size() - 1).end()).max().orElse(0);
         int i = 0;
         while (i < lines.size()) {
             int end = tableEnd(lines, i);
@@ -288,7 +295,10 @@ final class PdfReader {
                 blocks.add(new Block.Grid(grid(lines.subList(i, end), rules)));
                 i = end;
             } else {
-                text.append(lines.get(i++).text()).append('\n');
+                Line line = lines.get(i++);
+                boolean wraps = line.chunks().get(line.chunks().size() - 1).end() >= margin - 1.5f * line.size()
+                        && i < lines.size() && tableEnd(lines, i) == i && !OPENS.matcher(lines.get(i).text()).find();
+                text.append(line.text()).append(wraps ? "" : "\n");
             }
         }
         blocks.addAll(DocumentReader.lines(text.toString()));

@@ -66,6 +66,8 @@ public final class PlanParser {
     private static final Pattern META_FIELD = Pattern.compile(
             "(索引号|文号|发文字号|发布机构|发文机关|发布日期|发布时间|成文日期|发文日期|主题分类|组配分类|分类|来源|有效性|公开方式|主题词)\\s*:");
     /** An editor's note in brackets on its own line ((本文有删减)). */
+    /** A line that starts inside a sentence: with a comma, an enumeration mark, a semicolon or a closing bracket. */
+    private static final Pattern CONTINUED = Pattern.compile("^[,、;)]");
     private static final Pattern NOTE = Pattern.compile("^\\([^()]*\\)$");
     private static final Pattern META_LABEL = Pattern.compile("^[\\p{IsHan}\\s]{1,8}:");
     /** A metadata line naming the document: 名称/标题/题名: …. */
@@ -233,6 +235,14 @@ public final class PlanParser {
                     && Integer.parseInt(m.group(1)) == lastNumber + 1) {
                 bodyStarted = true;
                 start(m.group(1).replaceAll("[\\s.、]", ""), m.group(2));
+            } else if (closed != null && current == null && CONTINUED.matcher(text).find()) {
+                // a line that opens with the punctuation inside a sentence goes on with the item closed above
+                closed.text.append(text);
+                previous = closed;
+            } else if (current != null && unclosed(current.text)) {
+                // a parenthetical wrapped over lines (a PDF's or a narrow page's): the rest of it, not a unit line
+                current.text.append(text);
+                closeIfEnded(current.text.toString());
             } else if ((units = UnitPhrases.line(text)) != null && unitLine(units, closed, heading)) {
                 bodyStarted = true;
             } else if (current != null) {
@@ -283,6 +293,15 @@ public final class PlanParser {
             return true;
         }
 
+        private static boolean unclosed(CharSequence text) {
+            int depth = 0;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                depth += c == '(' ? 1 : c == ')' && depth > 0 ? -1 : 0;
+            }
+            return depth > 0;
+        }
+
         /** An item whose line ends with its units ends there: a paragraph below it is no part of it. */
         private void closeIfEnded(String text) {
             if (!glued && endsWithUnits(text)) {
@@ -301,8 +320,11 @@ public final class PlanParser {
             if (end < 0) {
                 return false;
             }
+            if (text.strip().matches(".*[,、]$")) {
+                return false; // the sentence goes on below
+            }
             String tail = text.substring(end).replaceAll("[。;,\\s]", "");
-            return tail.isEmpty() || tail.length() <= 20 && Deadlines.phrase(tail, 2000).kind() != Deadline.Kind.NONE;
+            return tail.isEmpty() || tail.length() <= 20 && Deadlines.isDeadline(tail);
         }
 
         /** The pending paragraphs as one unnumbered item each (joined later if the document's items span paragraphs). */
@@ -575,7 +597,7 @@ public final class PlanParser {
             if ((m = CHAPTER.matcher(text)).matches()) {
                 chapter = m.group(1);
                 section = null;
-                chapterTitle(m.group(2));
+                chapterTitle(chapter, m.group(2));
             } else if ((m = SECTION.matcher(text)).matches()) {
                 section = "(" + m.group(1) + ")";
             }

@@ -132,7 +132,7 @@ final class UnitPhrases {
         List<String> clauses = new ArrayList<>();
         for (String clause : topLevel(s, ",;")) {
             String c = clause.strip();
-            if (deadline == null && !c.isEmpty() && Deadlines.phrase(c, 2000).kind() != Deadline.Kind.NONE
+            if (deadline == null && !c.isEmpty() && Deadlines.isDeadline(c)
                     && !endsAsUnit(c)) {
                 deadline = c;
             } else if (!c.isEmpty()) {

@@ -202,15 +202,25 @@ public class PdfAndDocTest {
     }
 
     /**
-     * A plan's paragraphs laid out as a PDF of A4 pages, 12 pt text wrapped at 30 characters, {@code linesPerPage}
-     * lines a page; each page has the running header (with its page number) and a "- n -" footer.
+     * A plan's paragraphs laid out as a PDF of A4 pages, 12 pt text wrapped, as a word processor wraps it, at the
+     * width of 30 Chinese characters (a digit or Latin letter about half one), {@code linesPerPage} lines a page;
+     * each page has the running header (with its page number) and a "- n -" footer.
      */
     public static byte[] pdf(String header, List<String> paragraphs, int linesPerPage) throws IOException {
         List<String> lines = new ArrayList<>();
         for (String p : paragraphs) {
-            for (int i = 0; i < p.length(); i += 30) {
-                lines.add(p.substring(i, Math.min(p.length(), i + 30)));
+            int start = 0;
+            double width = 0;
+            for (int i = 0; i < p.length(); i++) {
+                double w = p.charAt(i) < 0x2E80 ? 0.5 : 1;
+                if (width + w > 30) {
+                    lines.add(p.substring(start, i));
+                    start = i;
+                    width = 0;
+                }
+                width += w;
             }
+            lines.add(p.substring(start));
         }
         List<List<Text>> pages = new ArrayList<>();
         for (int from = 0; from < lines.size(); from += linesPerPage) {
