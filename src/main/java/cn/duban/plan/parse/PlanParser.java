@@ -176,12 +176,12 @@ public final class PlanParser {
                     glued = true;
                 }
             }
-            String title = title();
-            int year = year(title);
-            List<ParsedItem> items = new ArrayList<>();
             if (drafts.isEmpty()) {
                 throw new PlanParseException("未识别到任何事项: " + seen());
             }
+            String title = title();
+            int year = year(title);
+            List<ParsedItem> items = new ArrayList<>();
             if (!unplaced.isEmpty()) {
                 warnings.add(unplaced.size() + " 行未归入任何事项: " + String.join(", ", unplaced.stream().limit(QUOTED_LINES)
                         .map(u -> "«" + (u.length() > QUOTED_CHARS ? u.substring(0, QUOTED_CHARS) + "…" : u) + "»").toList())
