@@ -74,6 +74,7 @@ class CliTest {
         runs.add(run("parse", Files.write(dir.resolve("bin.dat"), new byte[] {0, 1, 2, 3, 0, 5}).toString()));
         runs.add(run("parse", write("noyear.txt", "1.公开信息。(责任单位:甲局)\n").toString()));
         runs.add(run("parse", write("x.txt", "1.公开。(责任单位:甲局)\n").toString(), "--year", "abc"));
+        runs.add(run("parse", write("prose.txt", "某局2025年工作总结\n全年公开信息百余条。\n").toString(), "--json"));
         for (Run r : runs) {
             assertThat(r.exit()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -82,6 +83,7 @@ class CliTest {
         }
         assertThat(runs.get(0).err()).contains("文件不存在");
         assertThat(runs.get(3).err()).contains("年份").contains("--year");
+        assertThat(runs.get(5).err()).contains("未识别到任何事项: 识别到 2 行文字");
         Run withYear = run("parse", dir.resolve("noyear.txt").toString(), "--year", "2025", "--json");
         assertThat(withYear.exit()).isZero();
     }
