@@ -51,19 +51,21 @@ class CliTest {
         assertThat(names(json)).containsExactly("title", "organ", "docNumber", "year", "issuedOn", "items", "warnings");
         JsonNode item = json.get("items").get(0);
         assertThat(names(item)).containsExactly("number", "path", "text", "leadUnits", "responsibleUnits",
-                "cooperatingUnits", "deadline", "requirements");
+                "cooperatingUnits", "deadline", "requirements", "confidence");
         assertThat(names(item.get("deadline"))).containsExactly("raw", "kind", "due", "frequency");
         assertThat(item.get("deadline").get("due").asText()).isEqualTo("2025-06-30");
         assertThat(item.get("path").toString()).isEqualTo("[\"一\",\"1\"]");
         assertThat(item.get("requirements").toString()).isEqualTo("[{\"count\":1,\"per\":\"YEAR\"}]");
+        assertThat(item.get("confidence").toString()).isEqualTo("{\"level\":\"HIGH\",\"reasons\":[]}");
     }
 
     @Test
     void withoutJsonATableIsPrinted() throws IOException {
-        Path plan = write("plan.txt", "某局2025年工作要点\n1.公开信息。(责任科室:办公室)年底前\n");
+        Path plan = write("plan.txt", "某局2025年工作要点\n1.公开年度工作信息。(责任科室:办公室)年底前\n2.公开本局预算\n");
         Run run = run("parse", plan.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("1 项", "办公室", "YEAR_END 2025-12-31", "公开信息");
+        assertThat(run.out()).contains("2 项", "办公室", "YEAR_END 2025-12-31", "公开年度工作信息", "请先核对 (1):",
+                "2 低: 未识别到牵头或责任单位; 未识别到完成时限 (本计划多数事项有时限)");
     }
 
     @Test

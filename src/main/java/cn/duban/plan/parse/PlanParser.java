@@ -74,7 +74,8 @@ public final class PlanParser {
     private static final Pattern DEADLINE_TAIL = Pattern.compile(
             "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
                     + "|\\d{1,2}\\s*月\\s*(?:底|末)\\s*前|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*前|及时更新|每季度|每月|长期)\\s*$");
-    private static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
+    /** Characters lost in a conversion: the replacement character, question marks standing for Chinese characters. */
+    static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
     private static final Pattern FREQUENCY_CELL = Pattern.compile("^(\\S{0,4}更新|每月|每季度|每年|按月|按季度)$");
     /** A page number or page count on its own line (- 3 -, 第3页 共9页, 3/9): never part of an item. */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -662,18 +663,13 @@ public final class PlanParser {
             if (Deadlines.implausibleYear(deadline, year)) {
                 warnings.add("事项 " + label + ": 完成时限“" + deadline.raw() + "”与计划年度 " + year + " 相差过远, 请核对");
             }
-            units.lead().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
-            units.responsible().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            units.lead().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            units.responsible().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             if (GARBLED.matcher(text).find()) {
                 warnings.add("事项 " + label + ": 文字含乱码, 请核对原文");
             }
             return new ParsedItem(d.number, List.copyOf(d.path), text, units.lead(), units.responsible(),
                     units.cooperating(), deadline, Requirements.of(text));
-        }
-
-        /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
-        private static boolean likelyUnit(String name) {
-            return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
         }
 
         /** Unit names glued to the end of a run-together row, learnt from the rows where 。 marks where they start. */
