@@ -286,6 +286,9 @@ public class Pages {
         model.addAttribute("items", visible);
         model.addAttribute("editable", user.isAdmin() && plan.status() == cn.duban.plan.PlanRecord.Status.IMPORTED);
         model.addAttribute("chapters", PlanPreview.chapters(plan, visible));
+        List<PlanPreview.Check> toCheck = PlanPreview.toCheck(visible);
+        model.addAttribute("toCheck", toCheck);
+        model.addAttribute("checks", toCheck.stream().collect(java.util.stream.Collectors.toMap(PlanPreview.Check::itemId, c -> c)));
         return plan;
     }
 
