@@ -3,6 +3,7 @@ package cn.duban.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import cn.duban.plan.parse.Confidence;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
@@ -47,13 +48,25 @@ class ParseCommand implements Callable<Integer> {
         out.println(nz(plan.title()) + "  " + nz(plan.organ()) + "  " + nz(plan.docNumber()) + "  年份 " + plan.year()
                 + (plan.issuedOn() == null ? "" : "  印发 " + plan.issuedOn()));
         out.println(plan.items().size() + " 项");
-        out.println(pad("路径", 14) + pad("牵头单位", 24) + pad("责任单位", 30) + pad("时限", 22) + "事项");
-        for (ParsedItem i : plan.items()) {
+        out.println(pad("路径", 14) + pad("牵头单位", 24) + pad("责任单位", 30) + pad("时限", 22) + pad("可信", 6) + "事项");
+        List<Confidence> confidence = Confidence.of(plan.items());
+        List<String> doubts = new java.util.ArrayList<>();
+        for (int k = 0; k < plan.items().size(); k++) {
+            ParsedItem i = plan.items().get(k);
+            Confidence c = confidence.get(k);
+            if (c.level() != Confidence.Level.HIGH) {
+                doubts.add("  " + String.join("/", i.path()) + " " + LEVELS.get(c.level()) + ": " + String.join("; ", c.reasons()));
+            }
             Deadline d = i.deadline();
             String deadline = d.kind() == Deadline.Kind.NONE ? "—"
                     : d.kind() + (d.due() == null ? "" : " " + d.due()) + (d.frequency() == null ? "" : " " + d.frequency());
             out.println(pad(String.join("/", i.path()), 14) + pad(join(i.leadUnits()), 24)
-                    + pad(join(i.responsibleUnits()), 30) + pad(deadline, 22) + cut(i.text(), 40));
+                    + pad(join(i.responsibleUnits()), 30) + pad(deadline, 22) + pad(LEVELS.get(c.level()), 6) + cut(i.text(), 40));
+        }
+        if (!doubts.isEmpty()) {
+            out.println();
+            out.println("请先核对 (" + doubts.size() + "):");
+            doubts.forEach(out::println);
         }
         if (!plan.warnings().isEmpty()) {
             out.println();
@@ -61,6 +74,9 @@ class ParseCommand implements Callable<Integer> {
             plan.warnings().forEach(w -> out.println("  " + w));
         }
     }
+
+    private static final java.util.Map<Confidence.Level, String> LEVELS = java.util.Map.of(
+            Confidence.Level.HIGH, "高", Confidence.Level.MEDIUM, "中", Confidence.Level.LOW, "低");
 
     private static String join(List<String> names) {
         return names.isEmpty() ? "—" : String.join("、", names);

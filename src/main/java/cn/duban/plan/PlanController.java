@@ -24,8 +24,8 @@ import cn.duban.workflow.ItemUnits;
 @RestController
 public class PlanController {
 
-    /** A plan with the items the caller may see. */
-    public record PlanView(PlanRecord plan, List<Item> items) {}
+    /** A plan with the items the caller may see, and those of them to check first (low confidence first). */
+    public record PlanView(PlanRecord plan, List<Item> items, List<PlanPreview.Check> toCheck) {}
 
     private final PlanService service;
     private final PlanPreview preview;
@@ -104,6 +104,7 @@ public class PlanController {
     public PlanView plan(@PathVariable long id) {
         UserAccount user = caller.current();
         PlanRecord plan = store.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
-        return new PlanView(plan, store.items(id).stream().filter(i -> itemUnits.visibleTo(i, user)).toList());
+        List<Item> items = store.items(id).stream().filter(i -> itemUnits.visibleTo(i, user)).toList();
+        return new PlanView(plan, items, PlanPreview.toCheck(items));
     }
 }

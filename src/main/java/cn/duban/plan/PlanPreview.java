@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.duban.plan.parse.Confidence;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Numerals;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
@@ -43,6 +44,9 @@ public class PlanPreview {
     public record Merge(Neighbour into) {}
 
     public record Move(String chapter) {}
+
+    /** An item to check first, its confidence below HIGH, and why. */
+    public record Check(long itemId, List<String> path, String title, Confidence.Level level, List<String> reasons) {}
 
     private static final Pattern BRACKETED = Pattern.compile("\\([零一二三四五六七八九十]+\\)");
     private static final Pattern ITEM_WARNING = Pattern.compile("事项 (\\S+): (.*)", Pattern.DOTALL);
@@ -230,6 +234,24 @@ public class PlanPreview {
         history.record(itemId, user, null, Action.EDITED, null, "移至第" + chapter + "章: " + String.join("/", moved.path()));
         audit.record("ITEM_MOVED", "item:" + itemId, Map.of("path", item.path()), Map.of("path", moved.path()));
         return moved;
+    }
+
+    /**
+     * The items to check before launch: LOW, then MEDIUM, in the plan's order within each. The preview lists them
+     * above its rows, which keep the document's order (the office compares them with the document as it edits).
+     */
+    public static List<Check> toCheck(List<Item> items) {
+        List<Confidence> confidence = Confidence.of(items.stream().map(Item::asParsed).toList());
+        List<Check> checks = new ArrayList<>();
+        for (Confidence.Level level : List.of(Confidence.Level.LOW, Confidence.Level.MEDIUM)) {
+            for (int k = 0; k < items.size(); k++) {
+                Item i = items.get(k);
+                if (confidence.get(k).level() == level) {
+                    checks.add(new Check(i.id(), i.path(), i.title(), level, confidence.get(k).reasons()));
+                }
+            }
+        }
+        return checks;
     }
 
     /** The chapters an item can be moved to or added at the end of: the plan's headings, then its items' first levels. */

@@ -58,7 +58,7 @@ public class PlanService {
 
     /**
      * Parses and stores a plan as a preview (items in DRAFT), all or nothing; a document without any item is
-     * refused. Unit names the directory does not know are warnings.
+     * refused (the parser says what it saw). Unit names the directory does not know are warnings.
      */
     @Transactional
     public ImportResult importPlan(byte[] content, String sourceName, Integer year, String user) {
@@ -70,9 +70,6 @@ public class PlanService {
             plan = PlanParser.parse(content, year);
         } catch (PlanParseException e) {
             throw ApiException.badRequest(e.getMessage());
-        }
-        if (plan.items().isEmpty()) {
-            throw ApiException.badRequest("未识别到任何工作任务: 请确认文件是带编号事项的工作要点或分工方案");
         }
         List<String> warnings = new ArrayList<>(plan.warnings());
         for (ParsedItem item : plan.items()) {

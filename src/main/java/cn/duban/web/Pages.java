@@ -242,18 +242,28 @@ public class Pages {
         return "import";
     }
 
+    /** Imports a plan and shows its preview; a refused document stays on the form, the reason shown above it. */
     @PostMapping("/plans/import")
     public String importPlan(@RequestParam(value = "file", required = false) MultipartFile file,
-                             @RequestParam(required = false) String text, @RequestParam(required = false) Integer year)
-            throws IOException {
+                             @RequestParam(required = false) String text, @RequestParam(required = false) Integer year,
+                             Model model, jakarta.servlet.http.HttpServletResponse response) throws IOException {
         boolean uploaded = file != null && !file.isEmpty();
-        if (!uploaded && (text == null || text.isBlank())) {
-            throw ApiException.badRequest("请上传计划文件或粘贴计划全文");
+        try {
+            if (!uploaded && (text == null || text.isBlank())) {
+                throw ApiException.badRequest("请上传计划文件或粘贴计划全文");
+            }
+            byte[] content = uploaded ? file.getBytes() : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            String name = uploaded && file.getOriginalFilename() != null ? file.getOriginalFilename() : "粘贴的计划.txt";
+            long planId = planService.importPlan(content, name, year, caller.current().username()).planId();
+            return "redirect:/plans/" + planId;
+        } catch (ApiException e) {
+            response.setStatus(e.status().value());
+            user(model);
+            model.addAttribute("error", e.getMessage());
+            model.addAttribute("text", text);
+            model.addAttribute("year", year);
+            return "import";
         }
-        byte[] content = uploaded ? file.getBytes() : text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        String name = uploaded && file.getOriginalFilename() != null ? file.getOriginalFilename() : "粘贴的计划.txt";
-        long planId = planService.importPlan(content, name, year, caller.current().username()).planId();
-        return "redirect:/plans/" + planId;
     }
 
     /** The import preview: the plan's items as read, with the parser's warnings; the office corrects and launches here. */
@@ -276,6 +286,9 @@ public class Pages {
         model.addAttribute("items", visible);
         model.addAttribute("editable", user.isAdmin() && plan.status() == cn.duban.plan.PlanRecord.Status.IMPORTED);
         model.addAttribute("chapters", PlanPreview.chapters(plan, visible));
+        List<PlanPreview.Check> toCheck = PlanPreview.toCheck(visible);
+        model.addAttribute("toCheck", toCheck);
+        model.addAttribute("checks", toCheck.stream().collect(java.util.stream.Collectors.toMap(PlanPreview.Check::itemId, c -> c)));
         return plan;
     }
 

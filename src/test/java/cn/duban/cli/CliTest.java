@@ -51,19 +51,21 @@ class CliTest {
         assertThat(names(json)).containsExactly("title", "organ", "docNumber", "year", "issuedOn", "items", "warnings");
         JsonNode item = json.get("items").get(0);
         assertThat(names(item)).containsExactly("number", "path", "text", "leadUnits", "responsibleUnits",
-                "cooperatingUnits", "deadline", "requirements");
+                "cooperatingUnits", "deadline", "requirements", "confidence");
         assertThat(names(item.get("deadline"))).containsExactly("raw", "kind", "due", "frequency");
         assertThat(item.get("deadline").get("due").asText()).isEqualTo("2025-06-30");
         assertThat(item.get("path").toString()).isEqualTo("[\"一\",\"1\"]");
         assertThat(item.get("requirements").toString()).isEqualTo("[{\"count\":1,\"per\":\"YEAR\"}]");
+        assertThat(item.get("confidence").toString()).isEqualTo("{\"level\":\"HIGH\",\"reasons\":[]}");
     }
 
     @Test
     void withoutJsonATableIsPrinted() throws IOException {
-        Path plan = write("plan.txt", "某局2025年工作要点\n1.公开信息。(责任科室:办公室)年底前\n");
+        Path plan = write("plan.txt", "某局2025年工作要点\n1.公开年度工作信息。(责任科室:办公室)年底前\n2.公开本局预算\n");
         Run run = run("parse", plan.toString());
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("1 项", "办公室", "YEAR_END 2025-12-31", "公开信息");
+        assertThat(run.out()).contains("2 项", "办公室", "YEAR_END 2025-12-31", "公开年度工作信息", "请先核对 (1):",
+                "2 低: 未识别到牵头或责任单位; 未识别到完成时限 (本计划多数事项有时限)");
     }
 
     @Test
@@ -74,6 +76,7 @@ class CliTest {
         runs.add(run("parse", Files.write(dir.resolve("bin.dat"), new byte[] {0, 1, 2, 3, 0, 5}).toString()));
         runs.add(run("parse", write("noyear.txt", "1.公开信息。(责任单位:甲局)\n").toString()));
         runs.add(run("parse", write("x.txt", "1.公开。(责任单位:甲局)\n").toString(), "--year", "abc"));
+        runs.add(run("parse", write("prose.txt", "某局2025年工作总结\n全年公开信息百余条。\n").toString(), "--json"));
         for (Run r : runs) {
             assertThat(r.exit()).as(r.err()).isEqualTo(2);
             assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
@@ -82,6 +85,7 @@ class CliTest {
         }
         assertThat(runs.get(0).err()).contains("文件不存在");
         assertThat(runs.get(3).err()).contains("年份").contains("--year");
+        assertThat(runs.get(5).err()).contains("未识别到任何事项: 识别到 2 行文字");
         Run withYear = run("parse", dir.resolve("noyear.txt").toString(), "--year", "2025", "--json");
         assertThat(withYear.exit()).isZero();
     }

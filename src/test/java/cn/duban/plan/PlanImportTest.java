@@ -142,6 +142,23 @@ class PlanImportTest {
     }
 
     @Test
+    void aDocumentWithoutItemsIsRefusedSayingWhatWasSeenThroughTheApiAndOnThePage() throws Exception {
+        String prose = "某县2025年政务公开工作总结\n今年以来, 我县认真落实各项要求。\n下一步将继续深化公开。\n";
+        Response refused = api.upload("admin", "/api/plans/import", "总结.txt", prose.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().get("error").asText()).isEqualTo(
+                "未识别到任何事项: 识别到 3 行文字, 但没有编号的事项或单位行 (事项应以 1. 1、(1) 等编号开头, 或注明责任单位)");
+
+        MockHttpServletResponse page = mvc.perform(MockMvcRequestBuilders.multipart("/plans/import").param("text", prose)
+                        .with(user(users.loadUserByUsername("admin"))).with(csrf()))
+                .andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(400);
+        String html = page.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("id=\"import-error\"", "识别到 3 行文字, 但没有编号的事项或单位行")
+                .containsPattern("(?s)<textarea id=\"text\"[^>]*>某县2025年.*下一步将继续深化公开。\\s*</textarea>").contains("id=\"file\"");
+    }
+
+    @Test
     void aPublishedPlanGoesFromImportToSupervision() throws IOException {
         Path seed = cn.duban.Seeds.seed("001");
         Response imported = api.upload("admin", "/api/plans/import", seed.getFileName().toString(), Files.readAllBytes(seed));

@@ -1,6 +1,8 @@
 package cn.duban.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ class PlanPreviewTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    org.springframework.security.core.userdetails.UserDetailsService users;
+
     Api api;
 
     @BeforeEach
@@ -59,6 +64,46 @@ class PlanPreviewTest {
         Response imported = api.upload("admin", "/api/plans/import", "p.txt", text.getBytes(StandardCharsets.UTF_8));
         assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
         return imported.body().get("planId").asLong();
+    }
+
+    @Test
+    void itemsOfLowConfidenceAreListedFirstAboveRowsThatKeepTheirOrderAndAreJudgedAgainWhenCorrected() {
+        long planId = importPlan("一、深化政策公开\n1.公开审计结果。(责任单位:市甲局)9月底前\n2.公开统计数据。(责任单位:市乙局)\n"
+                + "3.做好重大政策解读工作\n4.回应社会关切。(责任单位:市乙局)11月底前\n");
+        JsonNode plan = plan(planId);
+        assertThat(items(planId)).extracting(i -> i.split(" ")[0]).containsExactly("一/1", "一/2", "一/3", "一/4");
+        JsonNode toCheck = plan.get("toCheck");
+        assertThat(toCheck).hasSize(2);
+        assertThat(toCheck.get(0).get("path").toString()).isEqualTo("[\"一\",\"3\"]");
+        assertThat(toCheck.get(0).get("level").asText()).isEqualTo("LOW");
+        assertThat(toCheck.get(0).get("reasons").toString()).contains("未识别到牵头或责任单位");
+        assertThat(toCheck.get(1).get("path").toString()).isEqualTo("[\"一\",\"2\"]");
+        assertThat(toCheck.get(1).get("level").asText()).isEqualTo("MEDIUM");
+        assertThat(toCheck.get(1).get("reasons").toString()).isEqualTo("[\"未识别到完成时限 (本计划多数事项有时限)\"]");
+        long low = toCheck.get(0).get("itemId").asLong();
+        long medium = toCheck.get(1).get("itemId").asLong();
+
+        String page = page(MockMvcRequestBuilders.get("/plans/" + planId));
+        assertThat(page).contains("请先核对 (2 项)", "href=\"#item-" + low + "\"", "href=\"#item-" + medium + "\"");
+        assertThat(page.indexOf("#item-" + low)).isLessThan(page.indexOf("#item-" + medium));
+        assertThat(page).containsPattern("id=\"item-" + low + "\"[^>]*class=\"item doubt-low\"");
+
+        assertThat(patch("admin", low, "{\"responsibleUnits\":[\"市丙局\"],\"deadline\":\"YEAR_END\"}").status()).isEqualTo(200);
+        assertThat(plan(planId).get("toCheck")).extracting(c -> c.get("itemId").asLong()).containsExactly(medium);
+        String saved = page(MockMvcRequestBuilders.post("/plans/items/" + medium).param("deadline", "DATE")
+                .param("due", "2060-10-31").param("responsibleUnits", "市乙局").with(csrf()));
+        assertThat(saved).contains("id=\"to-check\" hx-swap-oob=\"true\"").doesNotContain("请先核对")
+                .containsPattern("id=\"item-" + medium + "\"[^>]*class=\"item\"");
+    }
+
+    /** A page as the office sees it. */
+    private String page(org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder request) {
+        try {
+            return mvc.perform(request.with(user(users.loadUserByUsername("admin")))).andReturn().getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private JsonNode plan(long planId) {

@@ -11,7 +11,7 @@ import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 /**
  * A parsed plan as the command line prints it, with exactly these fields: title, organ, docNumber, year,
  * issuedOn, items [number, path, text, leadUnits, responsibleUnits, cooperatingUnits,
- * deadline {raw, kind, due, frequency}, requirements [count, per]], warnings.
+ * deadline {raw, kind, due, frequency}, requirements [count, per], confidence {level, reasons}], warnings.
  */
 public final class PlanJson {
 
@@ -27,6 +27,7 @@ public final class PlanJson {
         root.put("year", plan.year());
         root.put("issuedOn", date(plan.issuedOn()));
         ArrayNode items = root.putArray("items");
+        java.util.Iterator<Confidence> confidence = Confidence.of(plan.items()).iterator();
         for (ParsedItem item : plan.items()) {
             ObjectNode i = items.addObject();
             i.put("number", item.number());
@@ -42,6 +43,9 @@ public final class PlanJson {
             d.put("frequency", item.deadline().frequency() == null ? null : item.deadline().frequency().name());
             ArrayNode requirements = i.putArray("requirements");
             item.requirements().forEach(r -> requirements.addObject().put("count", r.count()).put("per", r.per().name()));
+            Confidence c = confidence.next();
+            ObjectNode trust = i.putObject("confidence").put("level", c.level().name());
+            c.reasons().forEach(trust.putArray("reasons")::add);
         }
         plan.warnings().forEach(root.putArray("warnings")::add);
         return root;

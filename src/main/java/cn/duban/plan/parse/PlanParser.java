@@ -45,7 +45,7 @@ public final class PlanParser {
     private static final Pattern ROW_NUMBER = Pattern.compile("^\\d{1,4}$");
     private static final Pattern ANNEX = Pattern.compile("^附件\\s*\\d{0,2}\\s*(?::.{0,60})?$");
     private static final Pattern CHROME = Pattern.compile(
-            "^(首页|当前位置|您现在所在的位置|您的位置|扫一扫|上一篇|下一篇|关联稿件|相关附件|相关推荐|相关链接|标签|分享|扫码浏览"
+            "^[-•·*\\s]*(首页|当前位置|您现在所在的位置|您的位置|扫一扫|上一篇|下一篇|关联稿件|相关附件|相关推荐|相关链接|标签|分享|扫码浏览"
                     + "|打印本页|关闭窗口|字号|字体|访问量|浏览次数|您访问的链接即将离开|【打印】|图片$|--$|Baidu$|map$)");
     /** Site footer: a short line naming the site's copyright, registration or links (after the last item). */
     private static final Pattern FOOTER = Pattern.compile(
@@ -85,8 +85,21 @@ public final class PlanParser {
     private static final Pattern DEADLINE_TAIL = Pattern.compile(
             "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
                     + "|\\d{1,2}\\s*月\\s*(?:底|末)\\s*前|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*前|及时更新|每季度|每月|长期)\\s*$");
-    private static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
+    /** Characters lost in a conversion: the replacement character, question marks standing for Chinese characters. */
+    static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
     private static final Pattern FREQUENCY_CELL = Pattern.compile("^(\\S{0,4}更新|每月|每季度|每年|按月|按季度)$");
+    /** A page number or page count on its own line (- 3 -, 第3页 共9页, 3/9): never part of an item. */
+    private static final Pattern PAGE_NUMBER = Pattern.compile(
+            "^(?:[-—–]+\\s*\\d{1,3}\\s*[-—–]+|第\\s*\\d{1,3}\\s*页(?:\\s*[,/]?\\s*共\\s*\\d{1,3}\\s*页)?|共\\s*\\d{1,3}\\s*页|\\d{1,3}\\s*/\\s*\\d{1,3})$");
+    /** A row of a page's buttons ([打印] [关闭], 【打印本页】【关闭窗口】, 返回顶部): the words, brackets and bars only. */
+    private static final Pattern BUTTONS = Pattern.compile(
+            "^(?:[\\s\\[\\]【】()|/·•]*(?:打印本页|打印|关闭窗口|关闭|返回顶部|返回|加入收藏|收藏|纠错|分享到|分享|字号|字体|[大中小]|默认))+[\\s\\[\\]【】()|/·•]*$");
+    /** The sign-off of an official document: who it is copied or sent to, when it was printed (抄送:…, …印发). */
+    private static final Pattern SIGN_OFF = Pattern.compile("^(?:抄送|抄报|分送|发送|主送)\\s*:|印发$");
+    private static final Pattern DATE_ALONE = Pattern.compile("^\\d{4}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日$");
+    /** The most lines a warning about unplaced lines quotes, and the most characters of each. */
+    private static final int QUOTED_LINES = 3;
+    private static final int QUOTED_CHARS = 24;
 
     private PlanParser() {}
 
@@ -138,12 +151,24 @@ public final class PlanParser {
         private final List<String> preamble = new ArrayList<>();
         /** 第一部分, 第二章: a level above the chapters. */
         private String part;
+        /** Lines and table rows that went into no item, heading, preamble or page furniture: one warning. */
+        private final List<String> unplaced = new ArrayList<>();
+        /** The block being read, and the last block of a signature found (-1: none yet). */
+        private int at;
+        private int signedUntil = -1;
+        /** Since the last heading, no item started and no table was read: prose here is the heading's own text. */
+        private boolean underHeading;
+        /** What the document holds, to say when no item is found: its lines of text and its tables after the preamble. */
+        private int lineCount;
+        private final List<Table> tables = new ArrayList<>();
         private String chapter;
         private final Map<String, String> chapters = new LinkedHashMap<>();
         private String section;
         private Draft current;
         /** Paragraphs since the last item or heading that no item holds: unnumbered items when their units follow. */
         private final List<String> pending = new ArrayList<>();
+        /** The pending paragraphs that are no loss when no unit line claims them (captions, a heading's prose). */
+        private final Set<String> excused = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         /** The paragraphs of each unnumbered item that ended with its units, as one draft per paragraph. */
         private final List<List<Draft>> paragraphItems = new ArrayList<>();
         /** The item that the line before closed with its units, or the heading the line before was (as an item). */
@@ -161,8 +186,10 @@ public final class PlanParser {
         ParsedPlan plan() {
             for (int i = 0; i < blocks.size(); i++) {
                 Block block = blocks.get(i);
+                at = i;
                 if (block instanceof Line line) {
-                    if (footer(this::text, i)) {
+                    lineCount++;
+                    if (i <= signedUntil || footer(this::text, i) || bodyStarted && signature(i)) {
                         endItem();
                     } else {
                         line(line.text());
@@ -174,11 +201,20 @@ public final class PlanParser {
                     glued = true;
                 }
             }
+            endItem();
             joinParagraphs();
             numberUnnumbered();
+            if (drafts.isEmpty()) {
+                throw new PlanParseException("未识别到任何事项: " + seen());
+            }
             String title = title();
             int year = year(title);
             List<ParsedItem> items = new ArrayList<>();
+            if (!unplaced.isEmpty()) {
+                warnings.add(unplaced.size() + " 行未归入任何事项: " + String.join(", ", unplaced.stream().limit(QUOTED_LINES)
+                        .map(u -> "«" + (u.length() > QUOTED_CHARS ? u.substring(0, QUOTED_CHARS) + "…" : u) + "»").toList())
+                        + (unplaced.size() > QUOTED_LINES ? " 等" : ""));
+            }
             Set<String> vocabulary = gluedVocabulary();
             for (Draft d : drafts) {
                 items.add(item(d, year, vocabulary));
@@ -197,9 +233,12 @@ public final class PlanParser {
             Draft heading = previousHeading;
             previous = null;
             previousHeading = null;
-            if (CHROME.matcher(text).find()) {
+            if (CHROME.matcher(text).find() || BUTTONS.matcher(text).matches()) {
                 endItem();
                 return;
+            }
+            if (PAGE_NUMBER.matcher(text).matches()) {
+                return; // a page break inside an item leaves the item open
             }
             Matcher m;
             UnitPhrases.Line units;
@@ -209,9 +248,11 @@ public final class PlanParser {
                 chapter = "附件";
                 section = null;
                 bodyStarted = true;
+                underHeading = true;
             } else if ((m = PART.matcher(text)).matches()) {
                 endItem();
                 bodyStarted = true;
+                underHeading = true;
                 part = m.group(1);
                 chapter = null;
                 section = null;
@@ -220,6 +261,7 @@ public final class PlanParser {
             } else if ((m = CHAPTER.matcher(text)).matches()) {
                 endItem();
                 bodyStarted = true;
+                underHeading = true;
                 chapter = m.group(1);
                 section = null;
                 if (part == null) {
@@ -229,6 +271,7 @@ public final class PlanParser {
             } else if ((m = SECTION.matcher(text)).matches()) {
                 endItem();
                 bodyStarted = true;
+                underHeading = true;
                 section = "(" + m.group(1) + ")";
                 heading(m.group(2), path(section), section);
             } else if ((m = ITEM.matcher(text)).matches() || (m = AMBIGUOUS_ITEM.matcher(text)).matches()
@@ -248,20 +291,25 @@ public final class PlanParser {
             } else if (current != null) {
                 current.text.append(text);
                 closeIfEnded(text);
-            } else if (bodyStarted) {
+            } else if (!bodyStarted) {
+                preamble.add(text);
+            } else if (!furniture(text)) {
                 pending.add(text);
+                if (caption() || underHeading && !namesUnits(text)) {
+                    excused.add(text); // a table's caption, a heading's own prose: no item is missing if none follows
+                }
                 if (endsWithUnits(text)) {
                     previous = paragraphItem();
                 }
-            } else {
-                preamble.add(text);
             }
         }
 
         /** No item continues on the lines below: a heading, a table or page furniture came. */
         private void endItem() {
             current = null;
+            pending.stream().filter(p -> !excused.contains(p)).forEach(unplaced::add);
             pending.clear();
+            excused.clear();
         }
 
         /**
@@ -336,6 +384,7 @@ public final class PlanParser {
                 drafts.add(d);
             }
             pending.clear();
+            excused.clear();
             paragraphItems.add(group);
             return group.get(group.size() - 1);
         }
@@ -370,6 +419,68 @@ public final class PlanParser {
                     d.path.add(d.number);
                 }
             }
+        }
+
+        /**
+         * Whether line {@code i}, after the body started, is part of the signature that ends the document or its
+         * body: up to three lines naming the organs that issue it, then the date alone (某县人民政府办公室 /
+         * 2025年3月1日), with nothing after it but page furniture, up to the end, an annex or a table. The organs' lines
+         * could be the unit line of the item before them: they sign only when that item names its units already.
+         */
+        private boolean signature(int i) {
+            int j = i;
+            while (j < blocks.size() && j - i < 3 && organ(text(j))) {
+                j++;
+            }
+            if (j == i || !DATE_ALONE.matcher(text(j).replaceAll("\\s", "")).matches()
+                    || current != null && !namesUnits(current.text.toString())) {
+                return false;
+            }
+            for (int k = j + 1; k < blocks.size() && blocks.get(k) instanceof Line line
+                    && !ANNEX.matcher(line.text()).matches(); k++) {
+                if (!footer(this::text, k) && !furniture(line.text()) && !CHROME.matcher(line.text()).find()) {
+                    return false;
+                }
+            }
+            signedUntil = j;
+            return true;
+        }
+
+        private static boolean organ(String line) {
+            return line.length() <= 30 && !SENTENCE.matcher(line).find() && ORGAN_END.matcher(line).find();
+        }
+
+        /** A line that is page furniture wherever it stands: a page number, buttons, a wrapper's label, a sign-off, a note. */
+        private static boolean furniture(String text) {
+            return PAGE_NUMBER.matcher(text).matches() || BUTTONS.matcher(text).matches() || WRAPPER.matcher(text).find()
+                    || SIGN_OFF.matcher(text).find() || NOTE.matcher(text).matches() && !namesUnits(text);
+        }
+
+        /** Whether the line being read is a table's caption: a table follows it. */
+        private boolean caption() {
+            return at + 1 < blocks.size() && !(blocks.get(at + 1) instanceof Line);
+        }
+
+        /** Whether a text names units as items do: in a unit parenthetical or labelled at its end (责任单位:…). */
+        private static boolean namesUnits(String text) {
+            return UnitPhrases.PARENTHETICAL.matcher(text).results().anyMatch(p -> !UnitPhrases.isNote(p.group(1)))
+                    || UnitPhrases.LABELLED_TAIL.matcher(text).find();
+        }
+
+        /** What the document was seen to hold, for the error that no item was found in it. */
+        private String seen() {
+            if (tables.isEmpty()) {
+                return lineCount == 0 ? "文件中没有可读的文字"
+                        : "识别到 " + lineCount + " 行文字, 但没有编号的事项或单位行 (事项应以 1. 1、(1) 等编号开头, 或注明责任单位)";
+            }
+            Table first = tables.get(0);
+            int rows = tables.stream().mapToInt(t -> t.rows().size()).sum();
+            String table = "识别到 " + tables.size() + " 个表格 (" + rows + " 行, "
+                    + (first.header().isEmpty() ? "无表头" : "列: " + String.join("/", first.header())) + ")"
+                    + (lineCount > 0 ? "和 " + lineCount + " 行文字" : "");
+            boolean taskColumn = first.header().stream().map(Columns::of)
+                    .anyMatch(c -> c.isPresent() && (c.get() == Columns.TASK || c.get() == Columns.LEVEL));
+            return table + (first.header().isEmpty() ? ", 但没有带序号的事项行" : taskColumn ? ", 但事项列中没有内容" : ", 但未能确定事项列");
         }
 
         /** A chapter's heading: its line up to the first full stop or bracket, as the report's section title. */
@@ -424,7 +535,7 @@ public final class PlanParser {
         }
 
         private void start(String printed, String text) {
-            pending.clear();
+            endItem();
             String number = printed;
             if (printed.chars().allMatch(Character::isDigit)) {
                 String fixed = repaired(printed);
@@ -438,6 +549,7 @@ public final class PlanParser {
             current.glued = glued;
             drafts.add(current);
             closeIfEnded(text);
+            underHeading = false;
         }
 
         /** The expected number when a printed one repeats its digits by mistake (333. after 32.), else null. */
@@ -473,6 +585,8 @@ public final class PlanParser {
                 return;
             }
             bodyStarted = true;
+            underHeading = false;
+            tables.add(table);
             if (table.header().isEmpty()) {
                 table.rows().forEach(this::unlabelledRow);
             } else if (table.sparse()) {
@@ -518,6 +632,9 @@ public final class PlanParser {
                 }
             }
             if (number == null || content.isEmpty()) {
+                if (!content.isEmpty()) {
+                    unplaced.add(String.join(" | ", content));
+                }
                 return;
             }
             Draft d = new Draft(number, path(number), content.get(0));
@@ -582,6 +699,7 @@ public final class PlanParser {
                     text.append(String.join(" > ", levels.stream().filter(l -> !l.isEmpty()).toList()));
                 }
                 if (text.isEmpty()) {
+                    unplaced.add(String.join(" | ", distinct));
                     continue;
                 }
                 String n = number != null ? number.replaceAll("[.、]$", "") : String.valueOf(rowIndex);
@@ -644,6 +762,7 @@ public final class PlanParser {
                     }
                 }
                 if (f < 2) {
+                    unplaced.add(String.join(" ", tokens));
                     continue;
                 }
                 List<String> names = tokens.subList(1, f);
@@ -739,18 +858,13 @@ public final class PlanParser {
             if (Deadlines.implausibleYear(deadline, year)) {
                 warnings.add("事项 " + label + ": 完成时限“" + deadline.raw() + "”与计划年度 " + year + " 相差过远, 请核对");
             }
-            units.lead().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
-            units.responsible().stream().filter(n -> !likelyUnit(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            units.lead().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
+            units.responsible().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             if (GARBLED.matcher(text).find()) {
                 warnings.add("事项 " + label + ": 文字含乱码, 请核对原文");
             }
             return new ParsedItem(d.number, List.copyOf(d.path), text, units.lead(), units.responsible(),
                     units.cooperating(), deadline, Requirements.of(text));
-        }
-
-        /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
-        private static boolean likelyUnit(String name) {
-            return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
         }
 
         /** Unit names glued to the end of a run-together row, learnt from the rows where 。 marks where they start. */

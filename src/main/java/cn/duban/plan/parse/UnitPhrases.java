@@ -203,6 +203,11 @@ final class UnitPhrases {
         target.addAll(names(list));
     }
 
+    /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
+    static boolean likelyName(String name) {
+        return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
+    }
+
     /** Whether a name ends as unit names do, brackets after it aside: 市财政局(市国资委). */
     static boolean endsAsUnit(String name) {
         return UNIT_END.matcher(TRAILING_BRACKETS.matcher(name.strip()).replaceAll("")).find();
