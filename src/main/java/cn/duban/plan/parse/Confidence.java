@@ -47,7 +47,7 @@ public record Confidence(Level level, List<String> reasons) {
         } else if (TableRebuilder.HEADING.matcher(text).find() || HEADING_END.matcher(text).find()) {
             severe.add("事项内容像标题");
         }
-        item.namedUnits().stream().filter(n -> !UnitPhrases.likelyName(n) || !UnitPhrases.endsAsUnit(n) && !n.contains("各"))
+        item.namedUnits().stream().filter(n -> !UnitPhrases.isUnitName(n))
                 .findFirst().ifPresent(n -> doubts.add("“" + n + "”不像单位名称"));
         if (deadlineMissed) {
             doubts.add("未识别到完成时限 (本计划多数事项有时限)");

@@ -849,6 +849,10 @@ public final class PlanParser {
             }
             Deadline deadline = Deadlines.of(deadlineCell, text, year);
             String label = String.join("/", d.path);
+            // a name that is no unit's (a policy phrase, a reference to another document) is left out, and said so
+            units.namedUnits().filter(n -> !UnitPhrases.isUnitName(n)).distinct().forEach(n ->
+                    warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 未计入单位, 请核对"));
+            units = units.only(UnitPhrases::isUnitName);
             if (units.lead().isEmpty() && units.responsible().isEmpty()) {
                 warnings.add("事项 " + label + ": 未识别到牵头或责任单位");
             }
@@ -858,8 +862,6 @@ public final class PlanParser {
             if (Deadlines.implausibleYear(deadline, year)) {
                 warnings.add("事项 " + label + ": 完成时限“" + deadline.raw() + "”与计划年度 " + year + " 相差过远, 请核对");
             }
-            units.lead().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
-            units.responsible().stream().filter(n -> !UnitPhrases.likelyName(n)).forEach(n -> warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 请核对"));
             if (GARBLED.matcher(text).find()) {
                 warnings.add("事项 " + label + ": 文字含乱码, 请核对原文");
             }

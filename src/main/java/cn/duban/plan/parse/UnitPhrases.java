@@ -16,8 +16,18 @@ final class UnitPhrases {
 
         static final Units NONE = new Units(List.of(), List.of(), List.of());
 
+        java.util.stream.Stream<String> namedUnits() {
+            return java.util.stream.Stream.of(lead, responsible, cooperating).flatMap(List::stream);
+        }
+
         boolean isEmpty() {
             return lead.isEmpty() && responsible.isEmpty() && cooperating.isEmpty();
+        }
+
+        /** Only the names that {@code keep} accepts, in each role. */
+        Units only(java.util.function.Predicate<String> keep) {
+            return new Units(lead.stream().filter(keep).toList(), responsible.stream().filter(keep).toList(),
+                    cooperating.stream().filter(keep).toList());
         }
 
         /** As a note "列第一位者为牵头单位" reads them: with no lead named, the first responsible unit leads. */
@@ -64,7 +74,7 @@ final class UnitPhrases {
     private static final Pattern TRAILING_ETC = Pattern.compile("(?:等部门|等单位|等科室|等)$");
     /** How unit names end; a fragment that does not end so is joined to the next one (各乡、街道办事处). */
     static final Pattern UNIT_END = Pattern.compile(
-            "(部|部门|单位|局|委|办|院|政府|中心|室|科|股|处|厅|署|会|所|站|队|组|馆|校|社|台|团|联|协|[银支分总农工建交]行"
+            "(部|部门|单位|局|委|办|院|政府|中心|室|科|股|处|厅|署|会|所|站|队|组|馆|校|社|台|团|联|协|企业|村|[银支分总农工建交]行"
                     + "|区|县|市|乡|镇|街道|办事处|机构|公司|集团|党委|”)$");
 
     /** 各乡, 各镇, 各县区: a class of places that pairs with the next name (各乡、街道办事处). */
@@ -206,6 +216,14 @@ final class UnitPhrases {
     /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
     static boolean likelyName(String name) {
         return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
+    }
+
+    /**
+     * Whether a name reads as a unit's: short, naming no year or count, and ending as unit names do, or a group
+     * (区直各部门, 市属各国有企业, 各镇街(园区), 区司法局等). A policy phrase in a unit column (谁承办谁更新) is none.
+     */
+    static boolean isUnitName(String name) {
+        return likelyName(name) && (endsAsUnit(name) || name.contains("各") || name.endsWith("等"));
     }
 
     /** Whether a name ends as unit names do, brackets after it aside: 市财政局(市国资委). */

@@ -141,4 +141,20 @@ class UnitGrammarTest {
         assertThat(items.get(0).deadline().raw()).as("the text after the last parenthetical").isEqualTo("常态化推进。");
         assertUnits(items.get(1), List.of(), List.of("县政府办公室"), List.of("县大数据中心"));
     }
+
+    @Test
+    void aPolicyPhraseOrAReferenceInAUnitColumnIsNoUnitAndIsSaid() {
+        ParsedPlan plan = PlanParser.parse("""
+                试验区2025年政务公开工作任务分工
+                | 序号 | 公开内容 | 责任单位 | 更新时限 |
+                | 1 | 部门预决算 | 区财政局、各街道办事处 | 及时更新 |
+                | 2 | 建议提案办理结果 | 谁承办谁更新 | 及时更新 |
+                | 3 | 民生实事进展 | 2025年区政府10件民生实事分工 | 每季度 |
+                | 4 | 国有企业信息 | 区属各国有企业、区国资办等 | 每年 |
+                """, null);
+        assertThat(plan.items()).extracting(ParsedItem::responsibleUnits).containsExactly(
+                List.of("区财政局", "各街道办事处"), List.of(), List.of(), List.of("区属各国有企业", "区国资办"));
+        assertThat(plan.warnings()).contains("事项 2: “谁承办谁更新”不像单位名称, 未计入单位, 请核对",
+                "事项 3: “2025年区政府10件民生实事分工”不像单位名称, 未计入单位, 请核对");
+    }
 }
