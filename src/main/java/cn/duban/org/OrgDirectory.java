@@ -36,6 +36,12 @@ public class OrgDirectory {
         return jdbc.sql("select code, name from unit where code = ?").param(code).query(Unit.class).optional();
     }
 
+    /** Every unit and group name of the directory: the parser's gazetteer of names that are units. */
+    public Set<String> names() {
+        return new java.util.HashSet<>(jdbc.sql("select name from unit union select name from unit_group")
+                .query(String.class).list());
+    }
+
     /** The names that stand for no unit and no group of the directory, in their order. */
     public List<String> unknown(java.util.Collection<String> names) {
         return names.stream().filter(name -> resolve(name).isEmpty()).toList();

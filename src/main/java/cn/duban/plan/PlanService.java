@@ -67,7 +67,7 @@ public class PlanService {
         }
         ParsedPlan plan;
         try {
-            plan = PlanParser.parse(content, year);
+            plan = PlanParser.parse(content, year, directory.names());
         } catch (PlanParseException e) {
             throw ApiException.badRequest(e.getMessage());
         }

@@ -105,7 +105,15 @@ public final class PlanParser {
 
     /** Parses a document of any supported format; {@code year} (may be null) overrides the year it states. */
     public static ParsedPlan parse(byte[] content, Integer year) {
-        return new PlanParser.Run(Layout.of(DocumentReader.read(content)), year).plan();
+        return parse(content, year, Set.of());
+    }
+
+    /**
+     * As {@link #parse(byte[], Integer)}, with the organization directory's unit and group names as a gazetteer: a
+     * name it knows is a unit however it ends, and a known name ends a run-together row's text.
+     */
+    public static ParsedPlan parse(byte[] content, Integer year, Set<String> known) {
+        return new PlanParser.Run(Layout.of(DocumentReader.read(content)), year, known).plan();
     }
 
     /**
@@ -119,7 +127,7 @@ public final class PlanParser {
 
     /** Parses plain text. */
     public static ParsedPlan parse(String text, Integer year) {
-        return new PlanParser.Run(Layout.of(DocumentReader.lines(text)), year).plan();
+        return new PlanParser.Run(Layout.of(DocumentReader.lines(text)), year, Set.of()).plan();
     }
 
     /** An item as it is collected, before its units, deadline and requirements are read. */
@@ -144,6 +152,8 @@ public final class PlanParser {
     private static final class Run {
         private final List<Block> blocks;
         private final Integer givenYear;
+        /** The directory's unit and group names (none from the command line). */
+        private final Set<String> known;
         private final List<Draft> drafts = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
         /** A note "列第一位者为牵头单位,下同" seen: the first unit of every list from there on leads. */
@@ -178,9 +188,10 @@ public final class PlanParser {
         private boolean bodyStarted;
         private int lastNumber;
 
-        Run(List<Block> blocks, Integer givenYear) {
+        Run(List<Block> blocks, Integer givenYear, Set<String> known) {
             this.blocks = blocks;
             this.givenYear = givenYear;
+            this.known = known;
         }
 
         ParsedPlan plan() {
@@ -850,9 +861,10 @@ public final class PlanParser {
             Deadline deadline = Deadlines.of(deadlineCell, text, year);
             String label = String.join("/", d.path);
             // a name that is no unit's (a policy phrase, a reference to another document) is left out, and said so
-            units.namedUnits().filter(n -> !UnitPhrases.isUnitName(n)).distinct().forEach(n ->
+            java.util.function.Predicate<String> unit = n -> known.contains(n) || UnitPhrases.isUnitName(n);
+            units.namedUnits().filter(unit.negate()).distinct().forEach(n ->
                     warnings.add("事项 " + label + ": “" + n + "”不像单位名称, 未计入单位, 请核对"));
-            units = units.only(UnitPhrases::isUnitName);
+            units = units.only(unit);
             if (units.lead().isEmpty() && units.responsible().isEmpty()) {
                 warnings.add("事项 " + label + ": 未识别到牵头或责任单位");
             }
@@ -871,7 +883,7 @@ public final class PlanParser {
 
         /** Unit names glued to the end of a run-together row, learnt from the rows where 。 marks where they start. */
         private Set<String> gluedVocabulary() {
-            Set<String> vocabulary = new HashSet<>();
+            Set<String> vocabulary = new HashSet<>(known);
             for (Draft d : drafts) {
                 if (!d.glued) {
                     continue;

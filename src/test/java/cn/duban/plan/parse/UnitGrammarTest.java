@@ -157,4 +157,15 @@ class UnitGrammarTest {
         assertThat(plan.warnings()).contains("事项 2: “谁承办谁更新”不像单位名称, 未计入单位, 请核对",
                 "事项 3: “2025年区政府10件民生实事分工”不像单位名称, 未计入单位, 请核对");
     }
+
+    @Test
+    void onImportTheDirectorysNamesAreUnitsHoweverTheyEnd() {
+        byte[] plan = """
+                试验区2025年政务公开工作要点
+                1.做好重大活动宣传报道。(牵头单位:区融媒;责任单位:各街道办事处)年底前
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(PlanParser.parse(plan, null).items().get(0).leadUnits()).as("no directory: no unit ending").isEmpty();
+        ParsedItem known = PlanParser.parse(plan, null, java.util.Set.of("区融媒")).items().get(0);
+        assertUnits(known, List.of("区融媒"), List.of("各街道办事处"), List.of());
+    }
 }
