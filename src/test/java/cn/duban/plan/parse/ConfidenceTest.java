@@ -45,7 +45,7 @@ class ConfidenceTest {
         ParsedItem notAUnit = item("及时更新政务公开专栏内容。", List.of("谁发布谁负责"), JUNE);
         ParsedItem undated = item("做好惠民补贴信息公开。", List.of("县民政局"), Deadline.none());
         ParsedItem both = item("做好就业创业信息公开。", List.of("按职责分工落实"), Deadline.none());
-        ParsedItem longText = item("推进基层政务公开标准化规范化建设。".repeat(30), List.of("县政务服务中心"), JUNE);
+        ParsedItem longText = item("推动村务公开栏定期更新维护并留存记录。".repeat(30), List.of("县政务服务中心"), JUNE);
         List<Confidence> c = Confidence.of(List.of(GOOD, GOOD, GOOD, notAUnit, undated, both, longText));
         assertThat(c.subList(3, 7)).extracting(Confidence::level).containsExactly(Level.MEDIUM, Level.MEDIUM, Level.LOW, Level.MEDIUM);
         assertThat(c.get(3).reasons()).containsExactly("“谁发布谁负责”不像单位名称");

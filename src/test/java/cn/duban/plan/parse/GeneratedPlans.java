@@ -112,7 +112,7 @@ final class GeneratedPlans {
     static final Plan COUNTY = new Plan("县", "测试县2025年政务公开重点工作任务分工", 2025, List.of(
             task(C1, 1, "细化财政预决算公开内容,按要求公开部门预算。", "县财政局", "县直各部门", "",
                     "2025年6月底前", date("2025年6月底前", 2025, 6, 30)),
-            task(C1, 2, "公开重大建设项目批准和实施信息。", "县发改局", "各乡镇人民政府", "县自然资源局",
+            task(C1, 2, "公开重点项目审批和建设进展信息。", "县发改局", "各乡镇人民政府", "县自然资源局",
                     "常态化开展", ongoing("常态化开展", 2025)),
             task(C2, 3, "围绕重要政策开展集中解读,每季度至少开展1次解读活动。", "县政府办公室", "县融媒体中心", "",
                     "每季度", every(Frequency.QUARTERLY, "每季度", 2025), new Requirement(1, Per.QUARTER)),
@@ -146,7 +146,7 @@ final class GeneratedPlans {
                     date("2025年6月30日、2025年12月20日", 2025, 12, 20, LocalDate.of(2025, 6, 30)),
                     new Requirement(2, Per.YEAR))));
 
-    private static final String E1 = "一、推进基层政务公开标准化";
+    private static final String E1 = "一、夯实区级公开工作基础";
     private static final String E2 = "二、提升政务服务便民水平";
 
     /** A 区 plan in 2026: 区 bureaus, 街道 and 镇, a group 区司法局等部门 read without its 等. */

@@ -82,7 +82,7 @@ class ItemGrammarTest {
     @Test
     void aPlanWithoutHeadingsTakesEachParagraphBeforeItsUnitLine() {
         List<ParsedItem> items = items("""
-                试验市2025年政府工作报告重点工作责任分解
+                试验市2025年政府工作报告目标任务责任分解
 
                 全年地区生产总值增长6%左右。
 
@@ -101,7 +101,7 @@ class ItemGrammarTest {
     @Test
     void whereEachParagraphHasItsUnitLineAParagraphWithoutOneIsAnItemOfItsOwn() {
         List<ParsedItem> items = items("""
-                试验市2025年政府工作报告重点工作责任分解
+                试验市2025年政府工作报告目标任务责任分解
                 一、稳定经济增长
                 围绕以下目标抓好落实:
                 推进园区扩容提质。

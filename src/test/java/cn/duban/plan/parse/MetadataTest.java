@@ -60,13 +60,13 @@ class MetadataTest {
     void aTitleOverTwoLinesUnderTheOrgan() {
         ParsedPlan plan = PlanParser.parse("""
                 各科室、各直属单位:
-                现将本局年度政务公开工作要点印发给你们,请认真贯彻落实。
-                某市卫生健康局
+                现将本局年度政务公开工作要点予以印发,望结合实际抓好落实。
+                某市文化旅游局
                 2021年3月2日
-                某市卫生健康局
+                某市文化旅游局
                 2021年政务公开工作要点
                 """ + ITEMS, null);
-        assertThat(plan.title()).isEqualTo("某市卫生健康局2021年政务公开工作要点");
+        assertThat(plan.title()).isEqualTo("某市文化旅游局2021年政务公开工作要点");
         assertThat(plan.year()).isEqualTo(2021);
     }
 

@@ -367,7 +367,7 @@ class PlanRenderingsTest {
         };
         newPage.run();
         List<String> intro = new ArrayList<>(List.of("测试人民政府办公室关于印发" + plan.title() + "的通知", "各有关单位:"));
-        intro.addAll(chop("为深入推进政务公开工作,根据上级部署要求,结合工作实际,现将本年度重点工作任务分解如下,"
+        intro.addAll(chop("为深入推进政务公开工作,根据上级部署要求,结合工作实际,现将本年度重点任务安排印发,"
                 + "请各责任单位明确责任人,细化工作措施,按时限要求抓好落实,并于每季度末报送工作进展情况。工作中遇到的"
                 + "问题,请及时与政务公开工作机构联系。", 38));
         intro.addAll(List.of("测试人民政府办公室", plan.year() + "年3月1日", plan.title()));

@@ -35,7 +35,7 @@ class ProseLayoutsTest {
             new Chapter("深化重点领域公开", List.of(
                     new Task("细化财政预决算公开内容,按要求公开部门预算。", List.of("县财政局"), List.of("县直各部门"), List.of(),
                             "2025年6月底前", Kind.DATE, LocalDate.of(2025, 6, 30), null),
-                    new Task("公开重大建设项目批准和实施信息,做好项目进展动态更新。", List.of("县发改局"), List.of(),
+                    new Task("公开重点项目审批和建设进展信息,做好项目进展动态更新。", List.of("县发改局"), List.of(),
                             List.of("县住建局"), "常态化开展", Kind.ONGOING, LocalDate.of(2025, 12, 31), null),
                     new Task("做好1.5亿元专项债券资金使用情况公开,3、5月各集中公开一次。", List.of(),
                             List.of("县财政局", "县审计局"), List.of(), "2025年9月30日前", Kind.DATE, LocalDate.of(2025, 9, 30), null))),
@@ -46,9 +46,9 @@ class ProseLayoutsTest {
                             List.of("县公安局", "县卫健局"), List.of("各乡镇人民政府"), null, Kind.YEAR_END,
                             LocalDate.of(2025, 12, 31), null)))));
 
-    static final Plan CITY = new Plan("试验市2026年政府工作报告重点工作责任分解", List.of(
+    static final Plan CITY = new Plan("试验市2026年政府工作报告目标任务责任分解", List.of(
             new Chapter("稳定经济增长", List.of(
-                    new Task("地区生产总值增长6%左右,一般公共预算收入与经济增长基本同步。", List.of("市发改委"),
+                    new Task("全市经济总量力争增长6%左右,税收收入稳中有升。", List.of("市发改委"),
                             List.of("市统计局", "市财政局"), List.of(), "2026年12月31日前", Kind.DATE, LocalDate.of(2026, 12, 31), null),
                     new Task("推进产业园区扩容提质,新增标准厂房20万平方米。", List.of("市经信局"), List.of(), List.of(),
                             "2026年10月底前", Kind.DATE, LocalDate.of(2026, 10, 31), null))),
