@@ -65,9 +65,9 @@ public final class PlanParser {
     /** The label of a metadata field after the title on the same line (名称: … 文号:). */
     private static final Pattern META_FIELD = Pattern.compile(
             "(索引号|文号|发文字号|发布机构|发文机关|发布日期|发布时间|成文日期|发文日期|主题分类|组配分类|分类|来源|有效性|公开方式|主题词)\\s*:");
-    /** An editor's note in brackets on its own line ((本文有删减)). */
     /** A line that starts inside a sentence: with a comma, an enumeration mark, a semicolon or a closing bracket. */
     private static final Pattern CONTINUED = Pattern.compile("^[,、;)]");
+    /** An editor's note in brackets on its own line ((本文有删减)). */
     private static final Pattern NOTE = Pattern.compile("^\\([^()]*\\)$");
     private static final Pattern META_LABEL = Pattern.compile("^[\\p{IsHan}\\s]{1,8}:");
     /** A metadata line naming the document: 名称/标题/题名: …. */
@@ -254,25 +254,19 @@ public final class PlanParser {
             Matcher m;
             UnitPhrases.Line units;
             if (ANNEX.matcher(text).matches()) {
-                endItem();
+                headingLine();
                 part = null;
                 chapter = "附件";
                 section = null;
-                bodyStarted = true;
-                underHeading = true;
             } else if ((m = PART.matcher(text)).matches()) {
-                endItem();
-                bodyStarted = true;
-                underHeading = true;
+                headingLine();
                 part = m.group(1);
                 chapter = null;
                 section = null;
                 chapterTitle(part, m.group(2));
                 heading(m.group(2), List.of(part), part);
             } else if ((m = CHAPTER.matcher(text)).matches()) {
-                endItem();
-                bodyStarted = true;
-                underHeading = true;
+                headingLine();
                 chapter = m.group(1);
                 section = null;
                 if (part == null) {
@@ -280,9 +274,7 @@ public final class PlanParser {
                 }
                 heading(m.group(2), path(chapter), chapter);
             } else if ((m = SECTION.matcher(text)).matches()) {
-                endItem();
-                bodyStarted = true;
-                underHeading = true;
+                headingLine();
                 section = "(" + m.group(1) + ")";
                 heading(m.group(2), path(section), section);
             } else if ((m = ITEM.matcher(text)).matches() || (m = AMBIGUOUS_ITEM.matcher(text)).matches()
@@ -313,6 +305,13 @@ public final class PlanParser {
                     previous = paragraphItem();
                 }
             }
+        }
+
+        /** A heading's line (附件, a part, a chapter, a section): the body has begun, and no item goes on below it. */
+        private void headingLine() {
+            endItem();
+            bodyStarted = true;
+            underHeading = true;
         }
 
         /** No item continues on the lines below: a heading, a table or page furniture came. */
