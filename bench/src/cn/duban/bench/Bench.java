@@ -225,20 +225,16 @@ public final class Bench {
         parsePdf();
     }
 
-    /** {@code java -jar target/duban.jar parse SEED} as a user runs it, a new JVM each time: the slowest seed's wall time. */
+    /**
+     * {@code java -jar target/duban.jar parse SEED} as a user runs it, a new JVM each time: the slowest seed's wall
+     * time (each seed's median of three runs, so that one run slowed by the machine does not stand for the seed).
+     */
     private void parseCommand(Path corpus) throws Exception {
         double slowest = 0;
         String which = "";
         try (Stream<Path> files = Files.list(corpus)) {
             for (Path seed : files.sorted().toList()) {
-                long start = System.nanoTime();
-                Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-jar", "target/duban.jar", "parse", "--year=" + YEAR, seed.toString())
-                        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-                if (p.waitFor() != 0) {
-                    throw new IllegalStateException("parse " + seed + " exited with " + p.exitValue());
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
+                double seconds = parseCommandSeconds(seed);
                 if (seconds > slowest) {
                     slowest = seconds;
                     which = seed.getFileName().toString();
@@ -246,10 +242,27 @@ public final class Bench {
             }
         }
         put("parse_seed_cli_s", slowest, "java -jar duban.jar parse on a seed (slowest)", "s",
-                which + ", a new JVM per seed. Target (issue 18): < 1 s");
+                which + ", a new JVM per run, median of 3. Target (issue 18): < 1 s");
     }
 
-    /** A generated 100-page PDF plan (running header, page numbers), parsed once: PDFBox's first document here. */
+    /** The median wall time of three runs of {@code java -jar target/duban.jar parse FILE}. */
+    private static double parseCommandSeconds(Path file) throws Exception {
+        double[] runs = new double[3];
+        for (int r = 0; r < runs.length; r++) {
+            long start = System.nanoTime();
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-jar", "target/duban.jar", "parse", "--year=" + YEAR, file.toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("parse " + file + " exited with " + p.exitValue());
+            }
+            runs[r] = (System.nanoTime() - start) / 1e9;
+        }
+        java.util.Arrays.sort(runs);
+        return runs[1];
+    }
+
+    /** A generated 100-page PDF plan (running header, page numbers), parsed by the command line as a user runs it. */
     private void parsePdf() throws Exception {
         Path font = Path.of("/usr/share/fonts/truetype/wqy/wqy-microhei.ttc");
         if (!Files.isReadable(font)) {
@@ -286,11 +299,11 @@ public final class Bench {
             doc.save(out);
             pdf = out.toByteArray();
         }
-        long start = System.nanoTime();
         int parsed = PlanParser.parse(pdf, YEAR).items().size();
-        double seconds = (System.nanoTime() - start) / 1e9;
-        put("parse_pdf_100p_s", seconds, "a 100-page PDF parsed", "s",
-                parsed + " of " + items + " items read, " + pdf.length / 1000 + " kB; PDFBox's first document in this JVM");
+        Path file = Files.write(Path.of("target/bench/plan-100p.pdf"), pdf);
+        put("parse_pdf_100p_s", parseCommandSeconds(file), "java -jar duban.jar parse on a 100-page PDF", "s",
+                parsed + " of " + items + " items read, " + pdf.length / 1000 + " kB; a new JVM per run, median of 3."
+                        + " Target (issue 18): < 5 s");
     }
 
     // ---- 1, 2, 4: the service in this JVM ---------------------------------------------------------------------

@@ -5,23 +5,25 @@ import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * The command line of duban.jar: commands that need no server. {@code java -jar duban.jar parse FILE} and so on;
  * with no argument, or only options ({@code --server.port=…}), the jar starts the server.
+ *
+ * <p>The commands are described through picocli's programmatic model, not its annotations: reading annotations goes
+ * through picocli's default factory, which first looks for Groovy on the class path, and that miss opens every
+ * library jar inside the executable jar — a third of a second on each run.
  */
-@Command(name = "java -jar duban.jar", subcommands = {ParseCommand.class, SimulateCommand.class, LookbackCommand.class,
-        HelpCommand.class}, description = {"督办 duban 命令行工具 (不启动服务); 不带命令时启动服务。",
-        "duban's command line (no server); without a command the jar starts the server."})
-public class Cli {
+public final class Cli {
 
-    @Mixin
-    HelpOption help;
+    private Cli() {
+    }
 
     /** Whether the arguments are a command (known or not) rather than the server's options. */
     public static boolean handles(String firstArgument) {
@@ -39,10 +41,16 @@ public class Cli {
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new Cli());
+        CommandSpec tool = command(null, "java -jar duban.jar", "督办 duban 命令行工具 (不启动服务); 不带命令时启动服务。",
+                "duban's command line (no server); without a command the jar starts the server.");
+        tool.usageMessage().commandListHeading("%n命令 (commands):%n");
+        CommandLine cli = new CommandLine(tool, Cli::create);
+        for (CommandSpec command : new CommandSpec[] {new ParseCommand().spec, new SimulateCommand().spec,
+                new LookbackCommand().spec, HelpCommand.spec()}) {
+            cli.addSubcommand(new CommandLine(command, Cli::create));
+        }
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
-        inChinese(cli);
         cli.setParameterExceptionHandler((e, arguments) -> {
             CommandLine at = e.getCommandLine();
             if (at == cli && e instanceof CommandLine.UnmatchedArgumentException) {
@@ -61,13 +69,32 @@ public class Cli {
         return cli.execute(args);
     }
 
-    /** Usage headings in Chinese first, for the tool and each command. */
-    private static void inChinese(CommandLine cli) {
-        cli.getSubcommands().get("help").getCommandSpec().usageMessage()
-                .description("显示某个命令的帮助 (help for a command): help parse");
-        for (CommandLine c : java.util.stream.Stream.concat(java.util.stream.Stream.of(cli), cli.getSubcommands().values().stream()).toList()) {
-            c.getCommandSpec().usageMessage().synopsisHeading("用法 (usage): ").commandListHeading("%n命令 (commands):%n")
-                    .optionListHeading("%n选项 (options):%n").parameterListHeading("%n参数 (parameters):%n");
-        }
+    /** A command with {@code -h/--help} and usage headings in Chinese first; {@code call} runs it. */
+    static CommandSpec command(Callable<Integer> call, String name, String... description) {
+        CommandSpec spec = CommandSpec.wrapWithoutInspection(call, Cli::create);
+        spec.name(name).usageMessage().description(description).synopsisHeading("用法 (usage): ")
+                .optionListHeading("%n选项 (options):%n").parameterListHeading("%n参数 (parameters):%n");
+        return spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
+                .description("显示本帮助 (show this help)").build());
+    }
+
+    static OptionSpec option(String name, Class<?> type, String label, String description) {
+        return OptionSpec.builder(name).type(type).paramLabel(label).description(description).build();
+    }
+
+    /** {@code --rules DIR}, by default ./rules. */
+    static OptionSpec rules(String description) {
+        return OptionSpec.builder("--rules").type(String.class).paramLabel("DIR").defaultValue("rules")
+                .description(description).build();
+    }
+
+    static PositionalParamSpec parameter(int index, Class<?> type, String label, String description) {
+        return PositionalParamSpec.builder().index(String.valueOf(index)).type(type).paramLabel(label)
+                .description(description).build();
+    }
+
+    /** What picocli makes for itself, without its default factory. */
+    private static <K> K create(Class<K> type) throws ReflectiveOperationException {
+        return type.getDeclaredConstructor().newInstance();
     }
 }

@@ -13,51 +13,40 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.duban.lookback.LookBackPreview;
 import cn.duban.lookback.Outcome;
 import cn.duban.rules.RuleBase;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code lookback PRIOR_FILE CURRENT_FILE [--year YYYY] [--prior-outcomes FILE]}: the 回头看 of two plan years, as JSON. */
-@Command(name = "lookback",
-        description = "回头看预览: 匹配上年度与本年度事项, 列出需核查的上年度事项")
-class LookbackCommand implements Callable<Integer> {
+final class LookbackCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
+    final CommandSpec spec = Cli.command(this, "lookback", "回头看预览: 匹配上年度与本年度事项, 列出需核查的上年度事项");
 
-    @Parameters(index = "0", paramLabel = "PRIOR_FILE", description = "上年度计划文件")
-    Path priorFile;
+    private final PositionalParamSpec priorFile = Cli.parameter(0, Path.class, "PRIOR_FILE", "上年度计划文件");
 
-    @Parameters(index = "1", paramLabel = "CURRENT_FILE", description = "本年度计划文件")
-    Path currentFile;
+    private final PositionalParamSpec currentFile = Cli.parameter(1, Path.class, "CURRENT_FILE", "本年度计划文件");
 
-    @Option(names = "--prior-outcomes", paramLabel = "FILE",
-            description = "上年度事项办理结果 (CSV 或 JSON: number, unit, status, completedOn, returns); 缺省时视为均未办结")
-    Path outcomes;
+    private final OptionSpec outcomesFile = Cli.option("--prior-outcomes", Path.class, "FILE",
+            "上年度事项办理结果 (CSV 或 JSON: number, unit, status, completedOn, returns); 缺省时视为均未办结");
 
-    @Option(names = "--year", paramLabel = "YYYY",
-            description = "本年度计划的年份 (文件未写明年份时必填); 上年度计划取其前一年")
-    Integer year;
+    private final OptionSpec yearOption = Cli.option("--year", Integer.class, "YYYY",
+            "本年度计划的年份 (文件未写明年份时必填); 上年度计划取其前一年");
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules", description = "规则目录 (默认 ./rules)")
-    String rules;
+    private final OptionSpec rulesFolder = Cli.rules("规则目录 (默认 ./rules)");
 
-    @Spec
-    CommandSpec spec;
+    LookbackCommand() {
+        spec.addPositional(priorFile).addPositional(currentFile).addOption(outcomesFile).addOption(yearOption)
+                .addOption(rulesFolder);
+    }
 
     @Override
     public Integer call() throws IOException {
-        PlanFile prior = new PlanFile();
-        prior.file = priorFile;
-        prior.year = year == null ? null : year - 1;
-        PlanFile current = new PlanFile();
-        current.file = currentFile;
-        current.year = year;
+        Integer year = yearOption.getValue();
+        Path outcomes = outcomesFile.getValue();
+        var prior = PlanFile.read(priorFile.getValue(), year == null ? null : year - 1);
+        var current = PlanFile.read(currentFile.getValue(), year);
         List<Outcome> known = outcomes == null ? List.of() : Outcome.parse(read(outcomes));
-        LookBackPreview.Result result = LookBackPreview.run(prior.parse(), current.parse(), known, new RuleBase(rules));
+        LookBackPreview.Result result = LookBackPreview.run(prior, current, known, new RuleBase(rulesFolder.<String>getValue()));
         ObjectMapper json = new ObjectMapper();
         ObjectNode root = json.createObjectNode();
         ArrayNode matches = root.putArray("matches");

@@ -8,34 +8,28 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.PlanJson;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code parse FILE [--year YYYY] [--json]}: what the importer reads from a plan document. */
-@Command(name = "parse",
-        description = "解析计划文件 (文本、.docx/.doc/.wps、.xlsx/.xls、PDF、.html), 输出事项、单位与时限")
-class ParseCommand implements Callable<Integer> {
+final class ParseCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
+    final CommandSpec spec = Cli.command(this, "parse",
+            "解析计划文件 (文本、.docx/.doc/.wps、.xlsx/.xls、PDF、.html), 输出事项、单位与时限");
 
-    @Mixin
-    PlanFile plan;
+    private final PlanFile plan = new PlanFile(spec);
 
-    @Option(names = "--json", description = "输出 JSON")
-    boolean json;
+    private final OptionSpec json = OptionSpec.builder("--json").type(boolean.class).description("输出 JSON").build();
 
-    @Spec
-    CommandSpec spec;
+    ParseCommand() {
+        spec.addOption(json);
+    }
 
     @Override
     public Integer call() {
         ParsedPlan parsed = plan.parse();
         var out = spec.commandLine().getOut();
-        if (json) {
+        if (Boolean.TRUE.equals(json.getValue())) {
             out.println(PlanJson.write(parsed));
         } else {
             table(parsed, out);

@@ -11,37 +11,31 @@ import cn.duban.rules.RuleBase;
 import cn.duban.rules.Simulation;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.system.Folders;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** {@code simulate FILE [--year YYYY] [--completion none|ontime|random:SEED]}: a year of the rules, day by day. */
-@Command(name = "simulate",
-        description = "按工作日逐日模拟全年的提醒、升级督办与三色状态, 每行输出一个 JSON 对象")
-class SimulateCommand implements Callable<Integer> {
+final class SimulateCommand implements Callable<Integer> {
 
-    @Mixin
-    HelpOption help;
+    final CommandSpec spec = Cli.command(this, "simulate",
+            "按工作日逐日模拟全年的提醒、升级督办与三色状态, 每行输出一个 JSON 对象");
 
-    @Mixin
-    PlanFile plan;
+    private final PlanFile plan = new PlanFile(spec);
 
-    @Option(names = "--completion", paramLabel = "MODE", defaultValue = "none",
-            description = "单位报送情况: none (从不报送), ontime (按时报送), random:SEED (随机, 可重现); 默认 none")
-    String completion;
+    private final OptionSpec completion = OptionSpec.builder("--completion").type(String.class).paramLabel("MODE")
+            .defaultValue("none")
+            .description("单位报送情况: none (从不报送), ontime (按时报送), random:SEED (随机, 可重现); 默认 none").build();
 
-    @Option(names = "--rules", paramLabel = "DIR", defaultValue = "rules",
-            description = "规则目录 (默认 ./rules, 不存在时用 jar 内的规则)")
-    String rules;
+    private final OptionSpec rulesFolder = Cli.rules("规则目录 (默认 ./rules, 不存在时用 jar 内的规则)");
 
-    @Spec
-    CommandSpec spec;
+    SimulateCommand() {
+        spec.addOption(completion).addOption(rulesFolder);
+    }
 
     @Override
     public Integer call() {
-        Simulation.Completion mode = Simulation.Completion.parse(completion);
+        Simulation.Completion mode = Simulation.Completion.parse(completion.getValue());
+        String rules = rulesFolder.getValue();
         ParsedPlan parsed = plan.parse();
         RuleBase ruleBase = new RuleBase(rules);
         WorkCalendar calendar = WorkCalendar.of(Folders.read(rules, "rules", "holidays.csv"));

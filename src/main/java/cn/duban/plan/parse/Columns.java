@@ -29,13 +29,13 @@ enum Columns {
     }
 
     static Optional<Columns> of(String cell) {
-        String c = SPACE.matcher(cell).replaceAll("");
+        String c = SPACE.matcher(cell).find() ? SPACE.matcher(cell).replaceAll("") : cell;
         for (Columns col : values()) {
             if (col.names.contains(c)) {
                 return Optional.of(col);
             }
         }
-        return fuzzy(BRACKETS.matcher(c).replaceAll(""));
+        return fuzzy(c.indexOf('(') >= 0 ? BRACKETS.matcher(c).replaceAll("") : c);
     }
 
     private static final Pattern SPACE = Pattern.compile("\\s");

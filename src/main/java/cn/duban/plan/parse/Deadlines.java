@@ -58,6 +58,8 @@ final class Deadlines {
             + "|加大|开展|坚持|优化|完善|健全|提升|提高|落实|规范|公开|发布|更新|跟踪|监测|巩固|实施|改进)";
     /** In a cell an ongoing word needs no verb (长期, 常态化). */
     private static final Pattern ONGOING_CELL = Pattern.compile(ONGOING_WORDS + "|^(?:持续|常态化|长期|经常性)$");
+    /** A quick test before ONGOING_CLAUSE, whose look-behinds are tried at every character. */
+    private static final Pattern ONGOING_WORD = Pattern.compile("持续|常态化|长期|经常性");
     private static final Pattern ONGOING_CLAUSE = Pattern.compile(
             "(?:(?<=^)|(?<=[,;。:!?)]))" + ONGOING_WORDS + "|" + ONGOING_WORDS + "(?=$|[,;。!?])");
     private static final Pattern YEAR_END = Pattern.compile("年内|全年|年度内");
@@ -148,7 +150,7 @@ final class Deadlines {
         if (!dates.isEmpty()) {
             return dated(dates.get(dates.size() - 1));
         }
-        if ((m = (cell ? ONGOING_CELL : ONGOING_CLAUSE).matcher(s)).find()) {
+        if (ONGOING_WORD.matcher(s).find() && (m = (cell ? ONGOING_CELL : ONGOING_CLAUSE).matcher(s)).find()) {
             return new Deadline(Kind.ONGOING, LocalDate.of(year, 12, 31), null, m.group(), List.of());
         }
         if ((m = YEAR_END.matcher(s)).find()) {
@@ -170,6 +172,9 @@ final class Deadlines {
      */
     private static List<Dated> dates(String s, int year, boolean cell) {
         List<Dated> dates = new ArrayList<>();
+        if (!digits(s) && !s.contains("半年") && !s.contains("季度") && s.indexOf('年') < 0) {
+            return dates; // the patterns below all need one of these (a quick test: most text has no date)
+        }
         java.util.BitSet taken = new java.util.BitSet();
         Matcher m = DAY.matcher(s);
         while (m.find()) {
@@ -220,6 +225,15 @@ final class Deadlines {
         return dates;
     }
 
+    private static boolean digits(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static void add(List<Dated> dates, java.util.BitSet taken, Matcher m, LocalDate date, Kind kind) {
         int next = taken.nextSetBit(m.start());
         if (date != null && (next < 0 || next >= m.end())) {
@@ -242,6 +256,9 @@ final class Deadlines {
 
     /** The finest period a text names, at its first mention; null when it names none. */
     private static Deadline recurring(String s, int year) {
+        if (s.indexOf('每') < 0 && s.indexOf('按') < 0 && s.indexOf('分') < 0 && s.indexOf('度') < 0) {
+            return null; // each PERIOD alternative names one of these (a quick test, as most text names no period)
+        }
         Matcher m = PERIOD.matcher(s);
         Frequency finest = null; // Frequency is declared finest first
         String raw = null;

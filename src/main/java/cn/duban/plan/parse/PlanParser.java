@@ -86,7 +86,8 @@ public final class PlanParser {
             "(常态化开展|常态化推进|持续推进|长期坚持|全年|年底前|年内|\\d{4}\\s*年\\s*(?:\\d{1,2}\\s*月\\s*(?:底|末)\\s*)?(?:前|之前|底前)"
                     + "|\\d{1,2}\\s*月\\s*(?:底|末)\\s*前|\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日\\s*前|及时更新|每季度|每月|长期)\\s*$");
     /** Characters lost in a conversion: the replacement character, question marks standing for Chinese characters. */
-    static final Pattern GARBLED = Pattern.compile("\uFFFD|(?<=\\p{IsHan})\\?+(?=[!\\p{IsHan}])");
+    // the question mark first: a pattern that starts with a literal is scanned for it quickly
+    static final Pattern GARBLED = Pattern.compile("\uFFFD|\\?(?<=\\p{IsHan}\\?)\\?*(?=[!\\p{IsHan}])");
     private static final Pattern FREQUENCY_CELL = Pattern.compile("^(\\S{0,4}更新|每月|每季度|每年|按月|按季度)$");
     /** A page number or page count on its own line (- 3 -, 第3页 共9页, 3/9): never part of an item. */
     private static final Pattern PAGE_NUMBER = Pattern.compile(
@@ -891,7 +892,7 @@ public final class PlanParser {
                 int stop = text.lastIndexOf('。');
                 if (stop >= 0) {
                     List<String> names = UnitPhrases.names(text.substring(stop + 1));
-                    if (!names.isEmpty() && names.stream().allMatch(n -> n.length() <= 20 && UnitPhrases.UNIT_END.matcher(n).find())) {
+                    if (!names.isEmpty() && names.stream().allMatch(n -> n.length() <= 20 && UnitPhrases.unitEnding(n))) {
                         vocabulary.addAll(names);
                     }
                 }
@@ -939,7 +940,7 @@ public final class PlanParser {
 
         private static boolean plausibleUnit(String name, Set<String> vocabulary) {
             return !name.isEmpty() && (vocabulary.contains(name)
-                    || name.length() <= 10 && UnitPhrases.UNIT_END.matcher(name).find());
+                    || name.length() <= 10 && UnitPhrases.unitEnding(name));
         }
 
         private static int lastSeparator(String s) {

@@ -452,7 +452,7 @@ final class TableRebuilder {
         names.addAll(units.responsible());
         names.addAll(units.cooperating());
         long like = names.stream().map(n -> n.replaceAll("\\([^()]*\\)$", ""))
-                .filter(n -> n.length() <= 25 && (UnitPhrases.UNIT_END.matcher(n).find() || n.startsWith("各"))).count();
+                .filter(n -> n.length() <= 25 && (UnitPhrases.unitEnding(n) || n.startsWith("各"))).count();
         return !names.isEmpty() && like * 2 >= names.size();
     }
 }

@@ -73,9 +73,11 @@ final class UnitPhrases {
                     + "|按职责分工|按职责分别负责|按职责负责|分别负责落实|负责落实|具体负责|分别负责|负责|落实)$");
     private static final Pattern TRAILING_ETC = Pattern.compile("(?:等部门|等单位|等科室|等)$");
     /** How unit names end; a fragment that does not end so is joined to the next one (各乡、街道办事处). */
-    static final Pattern UNIT_END = Pattern.compile(
+    private static final Pattern UNIT_END = Pattern.compile(
             "(部|部门|单位|局|委|办|院|政府|中心|室|科|股|处|厅|署|会|所|站|队|组|馆|校|社|台|团|联|协|企业|村|[银支分总农工建交]行"
                     + "|区|县|市|乡|镇|街道|办事处|机构|公司|集团|党委|”)$");
+    /** The longest suffix UNIT_END names (办事处). */
+    private static final int UNIT_END_LONGEST = 3;
 
     /** 各乡, 各镇, 各县区: a class of places that pairs with the next name (各乡、街道办事处). */
     private static final Pattern PLACE_CLASS = Pattern.compile("^各[乡镇县区市]{1,2}$");
@@ -213,9 +215,11 @@ final class UnitPhrases {
         target.addAll(names(list));
     }
 
+    private static final Pattern YEAR_OR_COUNT = Pattern.compile("\\d{4}年|\\d件");
+
     /** A unit name is short and names no year or count (2024年…10件… is a reference, not a unit). */
     static boolean likelyName(String name) {
-        return name.length() <= 25 && !name.matches(".*\\d{4}年.*") && !name.matches(".*\\d+件.*");
+        return name.length() <= 25 && !YEAR_OR_COUNT.matcher(name).find();
     }
 
     /**
@@ -228,7 +232,13 @@ final class UnitPhrases {
 
     /** Whether a name ends as unit names do, brackets after it aside: 市财政局(市国资委). */
     static boolean endsAsUnit(String name) {
-        return UNIT_END.matcher(TRAILING_BRACKETS.matcher(name.strip()).replaceAll("")).find();
+        String n = name.strip();
+        return unitEnding(n.endsWith(")") ? TRAILING_BRACKETS.matcher(n).replaceAll("") : n);
+    }
+
+    /** Whether a name ends with a unit's suffix (局, 中心, 办事处…): tried on its last characters only. */
+    static boolean unitEnding(String name) {
+        return UNIT_END.matcher(name).region(Math.max(0, name.length() - UNIT_END_LONGEST), name.length()).find();
     }
 
     /**
@@ -332,7 +342,7 @@ final class UnitPhrases {
             char c = fragment.charAt(i);
             depth += opens(c) ? 1 : closes(c) && depth > 0 ? -1 : 0;
             if (depth == 0 && c == '和' && i > start
-                    && UNIT_END.matcher(fragment.substring(start, i)).find()
+                    && unitEnding(fragment.substring(start, i))
                     && fragment.length() - i > 2) {
                 parts.add(fragment.substring(start, i));
                 start = i + 1;

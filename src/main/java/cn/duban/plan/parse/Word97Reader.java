@@ -38,7 +38,7 @@ final class Word97Reader {
                 }
             }
             if (root.hasEntry("Workbook") || root.hasEntry("Book")) {
-                return DocumentReader.sheets(new HSSFWorkbook(fs));
+                return OfficeReader.sheets(new HSSFWorkbook(fs));
             }
         } catch (EncryptedDocumentException e) {
             throw encrypted();
