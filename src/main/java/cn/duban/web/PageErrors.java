@@ -4,11 +4,18 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
+import cn.duban.lookback.LookBackPages;
+import cn.duban.notify.NotificationPages;
+import cn.duban.plan.PlanPages;
+import cn.duban.report.DashboardPage;
 import cn.duban.system.ApiException;
+import cn.duban.workflow.ReviewPages;
+import cn.duban.workflow.TaskPages;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** A page request that is refused shows the reason on the error page, with the status (403, 404…). */
-@ControllerAdvice(assignableTypes = {Pages.class, AdminPages.class, AccountPages.class, Downloads.class})
+@ControllerAdvice(assignableTypes = {TaskPages.class, ReviewPages.class, PlanPages.class, LookBackPages.class,
+        DashboardPage.class, NotificationPages.class, AdminPages.class, AccountPages.class, Downloads.class})
 class PageErrors {
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -13,4 +13,10 @@ import java.util.List;
  */
 public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,
                              String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,
-                             List<String> cooperatingUnits, LocalDate due, String rectification) {}
+                             List<String> cooperatingUnits, LocalDate due, String rectification) {
+
+    /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
+    public static TaskCompletion decision(String decision, String comment) {
+        return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null);
+    }
+}
