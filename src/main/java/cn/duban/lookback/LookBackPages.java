@@ -18,12 +18,23 @@ public class LookBackPages {
     private final PlanStore plans;
     private final LookBackCases cases;
     private final LookBackReport reports;
+    private final LookBack lookBack;
 
-    public LookBackPages(SignedIn signedIn, PlanStore plans, LookBackCases cases, LookBackReport reports) {
+    public LookBackPages(SignedIn signedIn, PlanStore plans, LookBackCases cases, LookBackReport reports, LookBack lookBack) {
         this.signedIn = signedIn;
         this.plans = plans;
         this.cases = cases;
         this.reports = reports;
+        this.lookBack = lookBack;
+    }
+
+    /** 回头看 in the menu: the look-back of the newest launched plan that has a plan the year before, else the plans. */
+    @GetMapping("/lookback")
+    public String latest() {
+        return plans.plans().stream().filter(p -> p.status() == PlanRecord.Status.LAUNCHED)
+                .filter(p -> lookBack.priorOf(p).isPresent())
+                .max(java.util.Comparator.comparingInt(PlanRecord::year).thenComparingLong(PlanRecord::id))
+                .map(p -> "redirect:/lookback/" + p.id()).orElse("redirect:/plans?noLookBack");
     }
 
     @GetMapping("/lookback/{planId}")

@@ -44,6 +44,16 @@ public class PlanPages {
         this.calendarWarning = calendarWarning;
     }
 
+    /** 计划: every plan, newest year first, with its status, items and the pages and files that belong to it. */
+    @GetMapping("/plans")
+    public String plans(Model model) {
+        signedIn.into(model);
+        model.addAttribute("plans", plans.plans().stream()
+                .sorted(java.util.Comparator.comparingInt(PlanRecord::year).reversed()
+                        .thenComparing(PlanRecord::id, java.util.Comparator.reverseOrder())).toList());
+        return "plans";
+    }
+
     @GetMapping("/plans/import")
     public String importForm(Model model) {
         signedIn.into(model);

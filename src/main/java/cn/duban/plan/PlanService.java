@@ -19,6 +19,8 @@ import cn.duban.plan.parse.PlanParser;
 import cn.duban.rules.CalendarWarning;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
+import cn.duban.system.Today;
+import cn.duban.workflow.DailySweep;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.Step;
@@ -45,8 +47,14 @@ public class PlanService {
     private final AuditLog audit;
     private final CalendarWarning calendarWarning;
 
+    private final DailySweep sweep;
+    private final Today today;
+
     public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory,
-                       LookBack lookBackService, AuditLog audit, CalendarWarning calendarWarning) {
+                       LookBack lookBackService, AuditLog audit, CalendarWarning calendarWarning, DailySweep sweep,
+                       Today today) {
+        this.sweep = sweep;
+        this.today = today;
         this.calendarWarning = calendarWarning;
         this.audit = audit;
         this.store = store;
@@ -184,6 +192,7 @@ public class PlanService {
             supervise(item.id(), user);
         }
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
+        sweep.colourPlan(planId, today.date()); // the first colours now, not at the next morning's sweep
         audit.record("PLAN_LAUNCHED", "plan:" + planId, Map.of("status", "IMPORTED"),
                 Map.of("status", "LAUNCHED", "started", items.size(), "lookBackCases", lookBack));
         return new LaunchResult(planId, items.size(), lookBack, calendarWarning.check(plan.year()));

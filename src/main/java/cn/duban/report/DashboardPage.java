@@ -6,6 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.duban.org.UserAccount;
+import cn.duban.plan.PlanStore;
 import cn.duban.rules.CalendarWarning;
 import cn.duban.system.Today;
 import cn.duban.web.SignedIn;
@@ -18,9 +19,12 @@ public class DashboardPage {
     private final Statistics statistics;
     private final CalendarWarning calendarWarning;
     private final Today today;
+    private final PlanStore plans;
 
-    public DashboardPage(SignedIn signedIn, Statistics statistics, CalendarWarning calendarWarning, Today today) {
+    public DashboardPage(SignedIn signedIn, Statistics statistics, CalendarWarning calendarWarning, Today today,
+                         PlanStore plans) {
         this.signedIn = signedIn;
+        this.plans = plans;
         this.statistics = statistics;
         this.calendarWarning = calendarWarning;
         this.today = today;
@@ -31,6 +35,8 @@ public class DashboardPage {
         UserAccount user = signedIn.into(model);
         model.addAttribute("stats", statistics.dashboard(user, plan, today.date()));
         model.addAttribute("maxAge", statistics.maxAge().toSeconds());
+        model.addAttribute("plans", plans.plans());
+        model.addAttribute("plan", plan);
         if (user.isAdmin()) {
             model.addAttribute("calendarWarning", calendarWarning.check());
         }

@@ -121,19 +121,8 @@ public class DailySweep {
         }
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
-        List<Open> open = openWork();
-        Map<String, List<DayFacts.Report>> reports = reports(day);
         Map<Long, Open> byItem = new HashMap<>();
-        List<DayFacts.UnitWork> work = new ArrayList<>();
-        for (Open o : open) {
-            byItem.put(o.itemId(), o);
-            work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
-                    Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
-                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating()));
-        }
-        List<Object> facts = DayFacts.of(day, work, sent(day), calendar);
-
-        RuleBase.Outcome outcome = rules.evaluate(facts);
+        RuleBase.Outcome outcome = evaluate(day, null, byItem);
         List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
             Open o = byItem.get(r.itemId());
@@ -170,10 +159,58 @@ public class DailySweep {
                 }
             }
         }
-        colour(outcome.colours());
+        colour(outcome.colours(), null);
         Result result = new Result(day, true, reminded, escalations, List.copyOf(failed), calendarWarning.check(day.getYear()));
         audit.record("SWEEP_RUN", "sweep:" + day, null, result);
         return result;
+    }
+
+    /**
+     * The colours of some open items as today's rules give them, without the sweep's reminders and escalations: an
+     * item takes its first colour when its plan is launched, and a new one when its unit reports or its report is
+     * reviewed, instead of waiting for the next morning's sweep.
+     */
+    @Transactional
+    public void colourItem(long itemId, LocalDate day) {
+        colour(new Scope("select id from item where id = :scope", itemId), day);
+    }
+
+    /** {@link #colourItem} for every item of a plan, as it is launched. */
+    @Transactional
+    public void colourPlan(long planId, LocalDate day) {
+        colour(new Scope("select id from item where plan_id = :scope", planId), day);
+    }
+
+    private void colour(Scope items, LocalDate day) {
+        colour(evaluate(day, items, new HashMap<>()).colours(), items);
+    }
+
+    /** The items a query reads: the ids {@code sql} selects, given {@code value} as its parameter :scope. */
+    private record Scope(String sql, long value) {}
+
+    /**
+     * The rules on the open work of a day, of every item or of {@code items} only; {@code byItem} gets each item's
+     * open work.
+     */
+    private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<Long, Open> byItem) {
+        Map<String, List<DayFacts.Report>> reports = reports(day, items);
+        List<DayFacts.UnitWork> work = new ArrayList<>();
+        for (Open o : openWork(items)) {
+            byItem.put(o.itemId(), o);
+            work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
+                    Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
+                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating()));
+        }
+        return rules.evaluate(DayFacts.of(day, work, sent(day, items), calendar));
+    }
+
+    /** Only the rows of {@code items}, when given: a condition to add to a query on {@code column}. */
+    private static String of(Scope items, String column) {
+        return items == null ? "" : " and " + column + " in (" + items.sql() + ")";
+    }
+
+    private static JdbcClient.StatementSpec with(JdbcClient.StatementSpec query, Scope items) {
+        return items == null ? query : query.param("scope", items.value());
     }
 
     /**
@@ -220,14 +257,14 @@ public class DailySweep {
     }
 
     /**
-     * Each open item takes the highest colour of the day; items with none lose theirs. Only the items whose colour
-     * changes are written, in one batch.
+     * Each open item (of {@code items}, when given) takes the highest colour of the day; items with none lose theirs.
+     * Only the items whose colour changes are written, in one batch.
      */
-    private void colour(List<Colour> colours) {
+    private void colour(List<Colour> colours, Scope items) {
         Map<Long, Colour.Shade> shades = new HashMap<>();
         colours.forEach(c -> shades.merge(c.itemId(), c.shade(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
         Map<Long, String> now = new HashMap<>();
-        jdbc.sql("select id, colour from item where status = 'OPEN' and colour is not null")
+        with(jdbc.sql("select id, colour from item where status = 'OPEN' and colour is not null" + of(items, "id")), items)
                 .query((rs, i) -> now.put(rs.getLong(1), rs.getString(2))).list();
         List<Object[]> changes = new ArrayList<>(); // (new colour or null, item)
         now.forEach((item, colour) -> {
@@ -249,11 +286,12 @@ public class DailySweep {
 
     private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
 
-    private List<Open> openWork() {
-        return jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
+    private List<Open> openWork(Scope items) {
+        return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
-                        + "where t.step = 'EXECUTE' and t.unit_code is not null order by t.item_id, t.created_at")
+                        + "where t.step = 'EXECUTE' and t.unit_code is not null" + of(items, "t.item_id")
+                        + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
                     Date due = rs.getDate(6);
                     String frequency = rs.getString(7);
@@ -270,23 +308,25 @@ public class DailySweep {
     /** What the sweep of a day reads from the database, and only that (the benchmark's baseline): rows read. */
     @Transactional(readOnly = true)
     public int read(LocalDate day) {
-        return openWork().size() + reports(day).values().stream().mapToInt(List::size).sum() + sent(day).size();
+        return openWork(null).size() + reports(day, null).values().stream().mapToInt(List::size).sum() + sent(day, null).size();
     }
 
-    /** The latest notification of each kind to each unit on each item, up to the day. */
-    private List<DayFacts.Reminded> sent(LocalDate day) {
-        return jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= ? group by item_id, unit_code, kind")
-                .param(Date.valueOf(day))
+    /** The latest notification of each kind to each unit on each item (of {@code items}, when given), up to the day. */
+    private List<DayFacts.Reminded> sent(LocalDate day, Scope items) {
+        return with(jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= :day"
+                        + of(items, "item_id") + " group by item_id, unit_code, kind"), items)
+                .param("day", Date.valueOf(day))
                 .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
                 .list();
     }
 
-    /** Every report handed in up to the day, by item and unit. */
-    private Map<String, List<DayFacts.Report>> reports(LocalDate day) {
+    /** Every report handed in up to the day (on {@code items}, when given), by item and unit. */
+    private Map<String, List<DayFacts.Report>> reports(LocalDate day, Scope items) {
         Map<String, List<DayFacts.Report>> byUnit = new HashMap<>();
-        jdbc.sql("select r.item_id, r.unit_code, r.percent, r.decision, r.submitted_at from progress_report r "
-                        + "join item i on i.id = r.item_id where i.status = 'OPEN' and r.submitted_at < ?")
-                .param(Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
+        with(jdbc.sql("select r.item_id, r.unit_code, r.percent, r.decision, r.submitted_at from progress_report r "
+                        + "join item i on i.id = r.item_id where i.status = 'OPEN' and r.submitted_at < :before"
+                        + of(items, "r.item_id")), items)
+                .param("before", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
                 .query((rs, i) -> byUnit.computeIfAbsent(rs.getLong(1) + "|" + rs.getString(2), k -> new ArrayList<>())
                         .add(new DayFacts.Report(rs.getTimestamp(5).toLocalDateTime().toLocalDate(), rs.getInt(3), rs.getString(4))))
                 .list();

@@ -48,6 +48,8 @@ import cn.duban.workflow.ProgressReports.Kind;
 @Service
 public class SupervisionTasks {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupervisionTasks.class);
+
     private static final int MAX_TEXT = 10_000;
     private static final int MAX_EVIDENCE = 50;
     /** How often a completion meeting a concurrent one on the same item is tried. */
@@ -68,11 +70,13 @@ public class SupervisionTasks {
 
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final DailySweep sweep;
 
     public SupervisionTasks(OpenTasks openTasks, TaskService engineTasks, ProgressReports reports,
                             Attachments attachments, ItemHistory history, PlanStore plans, PlanService planService,
                             Notifications notifications, LookBackCases lookBackCases, Outbox outbox, Messages messages,
-                            Today today, AuditLog audit, PlatformTransactionManager transactionManager) {
+                            Today today, AuditLog audit, PlatformTransactionManager transactionManager, DailySweep sweep) {
+        this.sweep = sweep;
         this.audit = audit;
         this.transactions = new TransactionTemplate(transactionManager);
         this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -104,7 +108,7 @@ public class SupervisionTasks {
     public void complete(String taskId, TaskCompletion body, UserAccount user) {
         for (int attempt = 1; ; attempt++) {
             try {
-                transactions.executeWithoutResult(status -> completeOnce(taskId, body, user));
+                colour(transactions.execute(status -> completeOnce(taskId, body, user)));
                 return;
             } catch (OptimisticLockingException | NullValueException e) { // NullValueException: the engine lost the task
                 if (openTasks.find(taskId).isEmpty()) {
@@ -129,7 +133,8 @@ public class SupervisionTasks {
         }
     }
 
-    private void completeOnce(String taskId, TaskCompletion body, UserAccount user) {
+    /** Completes the task; returns its item. */
+    private long completeOnce(String taskId, TaskCompletion body, UserAccount user) {
         OpenTask task = authorize(taskId, user);
         switch (task.step()) {
             case EXECUTE -> {
@@ -175,6 +180,7 @@ public class SupervisionTasks {
             default -> throw ApiException.conflict("该任务不能在此办理");
         }
         audit.record("TASK_COMPLETED", "item:" + task.itemId(), open(task), body);
+        return task.itemId();
     }
 
     /** An open task as the audit log shows the state before an action on it. */
@@ -187,9 +193,27 @@ public class SupervisionTasks {
     }
 
     /** Records an interim progress report on an EXECUTE task without handing it in. */
-    @Transactional
     public long progress(String taskId, TaskCompletion body, UserAccount user) {
         OpenTask task = authorize(taskId, user);
+        long id = transactions.execute(status -> progressOnce(task, body, user));
+        colour(task.itemId());
+        return id;
+    }
+
+    /**
+     * The item's colour after a report or a review, at once rather than at the next morning's sweep: once the
+     * action is committed, in a transaction of its own, so that colouring never undoes the action (should it fail,
+     * the sweep colours the item the next morning).
+     */
+    private void colour(long itemId) {
+        try {
+            sweep.colourItem(itemId, today.date());
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("Item {} not coloured after a task: {}", itemId, e.toString());
+        }
+    }
+
+    private long progressOnce(OpenTask task, TaskCompletion body, UserAccount user) {
         if (task.step() != Step.EXECUTE) {
             throw ApiException.conflict("只有办理任务可以报送进展");
         }

@@ -125,6 +125,34 @@ class DailySweepTest {
         assertThat(item.at("/item/escalationLevel").asInt()).isZero();
     }
 
+    /** The colour of the item page without a sweep: at launch, and again after each report, as that day's sweep gives it. */
+    @Test
+    void anItemTakesItsColourAtLaunchAndAfterEachReportWithoutWaitingForTheSweep() {
+        today.set(LocalDate.of(YEAR, 7, 1)); // half the year gone
+        long planId = launch("公开统计数据。(责任单位:市甲局)9月底前");
+        long itemId = api.tasks("jia", planId).get(0).get("itemId").asLong();
+        assertThat(colour(itemId)).as("at launch, nothing reported").isEqualTo("YELLOW");
+
+        String task = api.task("jia", planId, "EXECUTE", "jia");
+        api.post("jia", "/api/tasks/" + task + "/progress", "{\"summary\":\"已完成大部分\",\"percent\":85}");
+        String afterReport = colour(itemId);
+        assertThat(afterReport).as("a report of 85%% changes the colour").isNotEqualTo("YELLOW");
+        sweep(LocalDate.of(YEAR, 7, 1));
+        assertThat(colour(itemId)).as("the sweep of the day agrees").isEqualTo(afterReport);
+
+        api.complete("jia", task, "{\"summary\":\"已办结\",\"percent\":100}");
+        api.complete("leader", api.task("leader", planId, "REVIEW", "jia"), "{\"decision\":\"RETURN\",\"comment\":\"缺少链接\"}");
+        String afterReturn = colour(itemId);
+        sweep(LocalDate.of(YEAR, 7, 1));
+        assertThat(colour(itemId)).as("returned: the unit's work is open again, coloured as the sweep colours it")
+                .isEqualTo(afterReturn);
+    }
+
+    private String colour(long itemId) {
+        JsonNode colour = api.get("admin", "/api/items/" + itemId).body().at("/item/colour");
+        return colour.isNull() || colour.isMissingNode() ? "none" : colour.asText();
+    }
+
     @Test
     void aNonWorkingDayIsSkippedAndOnlyTheOfficeSweeps() {
         LocalDate nationalDay = LocalDate.of(2026, 10, 1);
