@@ -39,21 +39,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
-import cn.duban.lookback.LookBackCases;
-import cn.duban.org.Contacts;
-import cn.duban.org.Role;
-import cn.duban.plan.Item;
-import cn.duban.plan.PlanRecord;
+import cn.duban.Codes;
 import cn.duban.plan.PlanService;
-import cn.duban.plan.parse.Confidence;
-import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Requirement;
-import cn.duban.rules.Colour;
-import cn.duban.rules.HolidayNotice;
-import cn.duban.rules.Remind;
-import cn.duban.workflow.ItemHistory;
-import cn.duban.workflow.ProgressReports;
-import cn.duban.workflow.Step;
 
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
@@ -73,14 +61,10 @@ class BrowserTest {
 
     /**
      * The domain's codes, which the pages show by their words (step.ASSIGN → 交办确认): every constant of the enums the
-     * pages label, and the kinds of reminder; any other code-like token (DUE_SOON, PLAN_IMPORTED) is caught by {@link #CODE}.
+     * pages label ({@link Codes}) and of the quotas' periods; any other code-like token (DUE_SOON, PLAN_IMPORTED) is caught by {@link #CODE}.
      */
-    static final Set<String> CODES = Stream.concat(Stream.of(Step.class, ItemHistory.Action.class, ProgressReports.Kind.class,
-                    ProgressReports.Decision.class, Role.class, Colour.Shade.class, Item.Status.class, PlanRecord.Status.class,
-                    LookBackCases.Status.class, Deadline.Kind.class, Deadline.Frequency.class, Confidence.Level.class,
-                    HolidayNotice.Type.class, Contacts.Channel.class, Contacts.WebhookFormat.class, Requirement.Per.class)
-            .<Enum<?>>flatMap(e -> Arrays.stream(e.getEnumConstants())).map(Enum::name), Remind.KINDS.stream())
-            .collect(Collectors.toSet());
+    static final Set<String> CODES = Stream.concat(Codes.LABELLED.values().stream().flatMap(List::stream),
+            Arrays.stream(Requirement.Per.values()).map(Enum::name)).collect(Collectors.toSet());
 
     /** A word in capitals, such as an enum constant's name: OPEN, TASK_OPENED. */
     static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\\b");
