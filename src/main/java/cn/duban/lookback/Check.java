@@ -6,13 +6,9 @@ package cn.duban.lookback;
  */
 public record Check(long itemId, String itemNumber, String unit, String finding, String reason) {
 
-    private static final java.util.Map<String, String> LABELS = java.util.Map.of("NOT_COMPLETED", "未办结",
-            "COMPLETED_LATE", "逾期办结", "RETURNED_REPEATEDLY", "多次退回", "EXPLICIT_DUTY", "有明确责任和时限",
-            "DEDUCTION_POINT", "考核失分点", "MISSING_PERIOD", "缺报", "QUOTA_UNMET", "次数未达标");
-
-    /** A finding's name in the office's words (未办结, 逾期办结…). */
+    /** A finding's name in the office's words (未办结, 逾期办结…: finding.FINDING in messages.properties). */
     public static String label(String finding) {
-        return LABELS.getOrDefault(finding, finding);
+        return cn.duban.system.Words.chinese("finding", finding);
     }
 
     public Check(PriorItem item, String finding, String reason) {

@@ -150,7 +150,7 @@ public class PlanService {
             return new Deadline(kind, edit.due(), d.frequency(), "确认: " + edit.due(), d.milestones());
         }
         if ((edit.deadline() == Deadline.Kind.RECURRING) != (edit.frequency() != null)) {
-            throw ApiException.badRequest("周期性时限 (deadline: RECURRING) 须且只须指定频次 (frequency)");
+            throw ApiException.badRequest("周期性时限须且只须指定频次 (frequency)");
         }
         java.time.LocalDate yearEnd = java.time.LocalDate.of(store.plan(item.planId()).orElseThrow().year(), 12, 31);
         return switch (edit.deadline()) {

@@ -126,7 +126,7 @@ public class DailySweep {
         List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
             Open o = byItem.get(r.itemId());
-            String message = "【" + Remind.LABELS.getOrDefault(r.kind(), r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
+            String message = "【" + cn.duban.system.Words.chinese("remind", r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
                     o.text(), o.deadline().due(), day);
             reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
                     r.itemId(), r.unit(), r.kind(), day, message));

@@ -26,7 +26,14 @@ public class ItemViews {
     public record ItemView(Item item, String title, List<TaskView> openTasks, List<ProgressReports.Report> reports,
                            List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
-                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {}
+                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {
+
+        /** The unit's last hand-in when the reviewer returned it (the comment to answer), or null. */
+        public ProgressReports.Report returnedTo(String unit) {
+            return reports.stream().filter(r -> r.kind() == ProgressReports.Kind.SUBMISSION && r.unit().equals(unit))
+                    .reduce((first, second) -> second).filter(r -> r.decision() == ProgressReports.Decision.RETURN).orElse(null);
+        }
+    }
 
     private final PlanStore plans;
     private final ItemUnits itemUnits;

@@ -25,9 +25,9 @@ public class OpenTasks {
     /** An open task as the engine glue knows it. */
     public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {}
 
-    /** An open task as the task list shows it. */
+    /** An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
-                           String unitName, Step step, LocalDate due, String colour, Instant created) {}
+                           String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned) {}
 
     private final JdbcClient jdbc;
 
@@ -93,14 +93,17 @@ public class OpenTasks {
         // Only the start of the text makes the title (see Item.titleOf); dates read as java.time, without the
         // Calendar arithmetic of getDate/getTimestamp (a clerk's list is hundreds of rows, asked for all day).
         return jdbc.sql("select t.task_id, t.item_id, i.number, substring(i.text, 1, " + (Item.TITLE_LENGTH + 1) + "), i.plan_id, "
-                        + "t.unit_code, u.name, t.step, i.due, i.colour, t.created_at "
+                        + "t.unit_code, u.name, t.step, i.due, i.colour, t.created_at, "
+                        + "case when t.step = 'EXECUTE' then (select r.decision from progress_report r where r.item_id = t.item_id "
+                        + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end "
                         + "from open_task t join item i on i.id = t.item_id left join unit u on u.code = t.unit_code"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
                 .params(params)
                 .query((rs, n) -> new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
                         rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
                         rs.getObject(9, LocalDate.class), rs.getString(10),
-                        rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant()))
+                        rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
+                        ProgressReports.Decision.RETURN.name().equals(rs.getString(12))))
                 .list();
     }
 

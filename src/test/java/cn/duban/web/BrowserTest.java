@@ -10,7 +10,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +39,16 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.duban.Codes;
 import cn.duban.plan.PlanService;
+import cn.duban.plan.parse.Requirement;
 
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
  * returns, the clerk hands in again, the reviewer approves, and the dashboard counts the item completed.
  * Screenshots of each page go to target/screenshots/; on each, the browser's console has no error and no
- * Content-Security-Policy violation (the pages work under the CSP: htmx, the charts).
+ * Content-Security-Policy violation (the pages work under the CSP: htmx, the charts), no code where words belong
+ * (an enum constant's name, a reminder's kind, an audit action: {@link #CODES}) and every table has a header.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:duban-browser;DB_CLOSE_DELAY=-1")
@@ -50,6 +58,30 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target/screenshots");
+
+    /**
+     * The domain's codes, which the pages show by their words (step.ASSIGN → 交办确认): every constant of the enums the
+     * pages label ({@link Codes}) and of the quotas' periods; any other code-like token (DUE_SOON, PLAN_IMPORTED) is caught by {@link #CODE}.
+     */
+    static final Set<String> CODES = Stream.concat(Codes.LABELLED.values().stream().flatMap(List::stream),
+            Arrays.stream(Requirement.Per.values()).map(Enum::name)).collect(Collectors.toSet());
+
+    /** A word in capitals, such as an enum constant's name: OPEN, TASK_OPENED. */
+    static final Pattern CODE = Pattern.compile("\\b[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\\b");
+
+    /**
+     * The page's text as a reader meets it: its text and the labels of its controls (title, placeholder, aria-label,
+     * the options of a select), but not a script, a file being edited (textarea) or a literal code ({@code <code>}).
+     */
+    static final String PAGE_TEXT = """
+            const out = [];
+            const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+            for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+              if (!n.parentElement.closest('script, style, textarea, code, noscript')) out.push(n.textContent);
+            }
+            document.querySelectorAll('[title], [placeholder], [aria-label]').forEach(e =>
+              ['title', 'placeholder', 'aria-label'].forEach(a => e.hasAttribute(a) && out.push(e.getAttribute(a))));
+            return out.join('\\n');""";
 
     static WebDriver browser;
     static WebDriverWait wait;
@@ -114,10 +146,33 @@ class BrowserTest {
         return planId;
     }
 
-    /** A screenshot of the page, whose console must be clean but for the expected messages (e.g. a 403's). */
+    /**
+     * A screenshot of the page, whose console must be clean but for the expected messages (e.g. a 403's); a page of
+     * ours (not Camunda's) shows words, not codes, and a header on every table.
+     */
     private static void shot(String name, String... expected) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         consoleIsClean(name, expected);
+        if (!browser.getCurrentUrl().contains("/camunda/")) {
+            wordsNotCodes(name);
+        }
+    }
+
+    /** No code of the domain on the page, and every table has a header row (or, a form of fields, row headers). */
+    private static void wordsNotCodes(String page) {
+        String text = (String) ((JavascriptExecutor) browser).executeScript(PAGE_TEXT);
+        List<String> codes = new java.util.ArrayList<>();
+        Matcher m = CODE.matcher(text);
+        while (m.find()) {
+            if (CODES.contains(m.group()) || m.group().contains("_")) {
+                codes.add(m.group() + " in «" + text.substring(Math.max(0, m.start() - 30), Math.min(text.length(), m.end() + 30))
+                        .replaceAll("\\s+", " ") + "»");
+            }
+        }
+        assertThat(codes).as("codes on " + page).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("table")).stream()
+                .filter(t -> t.findElements(By.cssSelector(":scope > thead > tr > th, :scope > tbody > tr > th[scope=row]")).isEmpty())
+                .map(t -> t.getAttribute("id")).toList()).as("tables without a header on " + page).isEmpty();
     }
 
     /** No error and no CSP violation ("Refused to …") in the console since the last look. */
@@ -162,8 +217,21 @@ class BrowserTest {
         assertThat(browser.findElements(By.xpath("//body/*[normalize-space(.)='已退回']"))).as("only in the row").isEmpty();
 
         login("ding");
+        WebElement returned = browser.findElement(By.xpath("//tr[td/a[text()='公开浏览器测试事项']]"));
+        assertThat(returned.findElement(By.cssSelector(".badge.returned")).getText()).isEqualTo("已退回");
+        assertThat(browser.findElements(By.cssSelector("#tasks .badge.returned"))).as("only the returned task is marked").hasSize(1);
+        shot("04b-my-tasks-returned");
         browser.get(itemUrl);
-        assertThat(browser.findElement(By.id("reports")).getText()).contains("RETURN", "请补充公开链接截图");
+        assertThat(browser.findElement(By.id("reports")).getText()).contains("退回", "请补充公开链接截图", "市丁局");
+        WebElement comment = browser.findElement(By.id("returned-comment"));
+        assertThat(comment.getText()).isEqualTo("请补充公开链接截图");
+        assertThat(browser.findElement(By.id("returned")).getText()).startsWith("已退回 (分管领导, ");
+        assertThat(comment.getLocation().getY()).as("the reviewer's comment stands above the form")
+                .isLessThan(browser.findElement(By.id("submit-form")).getLocation().getY());
+        assertThat(browser.findElement(By.id("history")).getText()).as("actions and people by their words and names")
+                .contains("导入", "任务生成", "提交审核", "退回", "分管领导", "系统", "市丁局");
+        assertThat(browser.findElement(By.id("item-units")).getText()).isEqualTo("责任单位: 市丁局");
+        shot("04c-returned-comment-above-the-form");
         browser.findElement(By.id("summary")).sendKeys("已补充公开链接截图");
         browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-2");
         Path screenshot = Files.writeString(Files.createTempFile("公开截图", ".txt"), "截图说明");
@@ -226,7 +294,7 @@ class BrowserTest {
                 .isEqualTo("佐证链接须为 http(s) 网址: javascript:alert(1)");
         assertThat(browser.findElement(By.id("evidence")).getAttribute("value")).as("the input is kept").isEqualTo("javascript:alert(1)");
         assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo("已在门户网站公开");
-        assertThat(browser.findElement(By.id("reports")).getText()).as("nothing was handed in").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#reports td"))).as("nothing was handed in").isEmpty();
         shot("16-script-link-refused");
         browser.findElement(By.id("evidence")).clear();
         browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-ok");
@@ -278,6 +346,9 @@ class BrowserTest {
         assertThat((Long) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom(document"
                 + ".getElementById('timeline')).getOption().series.reduce((n, s) => n + s.data.length, 0)"))
                 .as("the simulated events are on the chart").isPositive();
+        assertThat((List<Object>) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom(document"
+                + ".getElementById('timeline')).getOption().legend[0].data")).as("the legend in words")
+                .containsExactly("提醒", "升级督办", "三色变化");
         Thread.sleep(1500); // the points' entry animation, for the screenshot
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
@@ -302,7 +373,13 @@ class BrowserTest {
         shot("13-admin");
         browser.findElement(By.id("add-user-submit")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
-        assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2");
+        assertThat(browser.findElement(By.id("users")).getText()).contains("clerk2", "政务公开办", "单位经办人", "市甲局");
+        WebElement added = browser.findElement(By.xpath("//table[@id='audit']//tr[td[text()='新增用户']]"));
+        assertThat(added.getText()).as("the audit log in words: who, what, field: before → after")
+                .contains("公开办", "用户 第二经办人", "姓名: → 第二经办人", "角色: → 单位经办人", "单位: → 市甲局")
+                .doesNotContain("{", "\"");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", added);
+        shot("13a-admin-audit");
         // the State Council's holiday notice pasted and previewed day by day (not imported: this test's calendar stays)
         String notice = new String(getClass().getResourceAsStream("/notices/2027.txt").readAllBytes(), StandardCharsets.UTF_8);
         ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
@@ -336,6 +413,7 @@ class BrowserTest {
         browser.findElement(By.id("repeat-password")).sendKeys("my-own-secret");
         browser.findElement(By.id("change-password-submit")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash"))).getText()).isEqualTo("密码已修改");
+        assertThat(browser.findElement(By.id("account")).getText()).contains("单位经办人", "市甲局");
         shot("14d-account");
         login("clerk2", "my-own-secret");
         browser.get(url("/rules"));

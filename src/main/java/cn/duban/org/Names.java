@@ -1,0 +1,44 @@
+package cn.duban.org;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * People and units by their names for the pages ({@code ${@names.user(e.actor())}}): the directory's name of a user
+ * or unit, the code itself when the directory has none (a unit or user since removed), and the timer's and start-up's
+ * actor as 系统.
+ */
+@Component("names")
+public class Names {
+
+    private final OrgDirectory directory;
+    private final MessageSource messages;
+
+    public Names(OrgDirectory directory, MessageSource messages) {
+        this.directory = directory;
+        this.messages = messages;
+    }
+
+    public String user(String username) {
+        if (username == null) {
+            return "";
+        }
+        if (cn.duban.security.AuditLog.SYSTEM.equals(username)) { // the sweep, start-up, the engine
+            return messages.getMessage("actor.system", null, LocaleContextHolder.getLocale());
+        }
+        return directory.user(username).map(u -> u.name() == null || u.name().isBlank() ? username : u.name()).orElse(username);
+    }
+
+    public String unit(String code) {
+        return code == null ? "" : directory.unit(code).map(Unit::name).orElse(code);
+    }
+
+    /** Unit names in order, joined by 、. */
+    public String units(Collection<String> codes) {
+        return String.join("、", codes == null ? List.of() : codes.stream().map(this::unit).toList());
+    }
+}
