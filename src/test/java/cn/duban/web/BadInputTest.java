@@ -117,6 +117,46 @@ class BadInputTest {
                 .isEqualTo("缺少参数 decision");
     }
 
+    @Test
+    void theForbiddenAndNotFoundPagesAreInWordsInsideTheLayout() throws Exception {
+        // the security filters' 403 as the container forwards it to /error (a supervisor opening 管理)
+        org.jsoup.nodes.Document forbidden = errorPage(MockMvcRequestBuilders.get("/error")
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 403)
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_REQUEST_URI, "/admin")
+                .header("Referer", "http://localhost/dashboard?plan=1"), 403);
+        assertThat(forbidden.select("h1").text()).isEqualTo("无权访问 (403)");
+        assertThat(forbidden.getElementById("error-message").text()).contains("没有", "权限");
+        assertThat(forbidden.getElementById("error-previous").attr("href")).isEqualTo("/dashboard?plan=1");
+        assertThat(forbidden.getElementById("error-home").attr("href")).isEqualTo("/");
+        assertThat(forbidden.select("header nav a.me").text()).as("the signed-in user by name").isEqualTo("分管领导");
+        assertThat(forbidden.text()).doesNotContain("Forbidden");
+        org.jsoup.nodes.Document english = errorPage(MockMvcRequestBuilders.get("/error").param("lang", "en")
+                .requestAttr(jakarta.servlet.RequestDispatcher.ERROR_STATUS_CODE, 403)
+                .header("Referer", "https://elsewhere.example/x"), 403);
+        assertThat(english.select("h1").text()).isEqualTo("Not allowed (403)");
+        assertThat(english.getElementById("error-previous")).as("no link back to another site").isNull();
+
+        org.jsoup.nodes.Document notFound = errorPage(MockMvcRequestBuilders.get("/nowhere"), 404);
+        assertThat(notFound.select("h1").text()).isEqualTo("页面不存在 (404)");
+        assertThat(notFound.getElementById("error-message").text()).isEqualTo("不存在: /nowhere");
+
+        MockHttpServletResponse api = mvc.perform(MockMvcRequestBuilders.get("/api/admin/users").with(httpBasic("leader", Api.PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(api.getStatus()).isEqualTo(403);
+        assertThat(JSON.readTree(api.getContentAsString(StandardCharsets.UTF_8)).get("error").asText()).isEqualTo("无权访问");
+        MockHttpServletResponse missing = mvc.perform(MockMvcRequestBuilders.get("/api/nowhere").with(httpBasic("leader", Api.PASSWORD)))
+                .andReturn().getResponse();
+        assertThat(missing.getStatus()).isEqualTo(404);
+        assertThat(JSON.readTree(missing.getContentAsString(StandardCharsets.UTF_8)).get("error").asText()).isEqualTo("不存在: /api/nowhere");
+    }
+
+    private org.jsoup.nodes.Document errorPage(MockHttpServletRequestBuilder request, int status) throws Exception {
+        MockHttpServletResponse r = mvc.perform(request.accept("text/html").with(user("leader").roles("SUPERVISOR")))
+                .andReturn().getResponse();
+        assertThat(r.getStatus()).isEqualTo(status);
+        return org.jsoup.Jsoup.parse(r.getContentAsString(StandardCharsets.UTF_8));
+    }
+
     private String apiError(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse r = mvc.perform(request.with(httpBasic("admin", Api.PASSWORD))).andReturn().getResponse();
         assertThat(r.getStatus()).as(r.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(400);
