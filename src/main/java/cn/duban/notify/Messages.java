@@ -28,6 +28,6 @@ public class Messages {
             s.append(", 完成时限 ").append(due)
                     .append(left >= 0 ? ", 剩余 " + left + " 个工作日" : ", 已逾期 " + (-left) + " 个工作日");
         }
-        return s.append(", 链接 ").append(baseUrl).append("/api/items/").append(itemId).toString();
+        return s.append(", 链接 ").append(baseUrl).append("/items/").append(itemId).toString();
     }
 }

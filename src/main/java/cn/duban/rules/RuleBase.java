@@ -47,10 +47,35 @@ public class RuleBase implements SmartInitializingSingleton {
     /** The actions the rules emitted for one set of facts. */
     public record Outcome(List<Remind> reminders, List<Escalate> escalations, List<Colour> colours) {}
 
-    /** Rule files that do not compile, with the compiler's messages. */
+    /**
+     * One thing the compiler found wrong: the rule file ({@code null} when it cannot be told), line and column in it
+     * (0 when unknown) and the compiler's message.
+     */
+    public record Problem(String file, int line, int column, String message) {
+        @Override
+        public String toString() {
+            String place = (file == null ? "" : file + " ") + (line > 0 ? "第" + line + "行" + (column > 0 ? "第" + column + "列" : "") : "");
+            return place.isBlank() ? message : place.strip() + ": " + message;
+        }
+    }
+
+    /** Rule files that are refused: why, and the compiler's problems when they did not compile. */
     public static class CompileException extends RuntimeException {
+        private final transient List<Problem> problems;
+
         public CompileException(String message) {
             super(message);
+            this.problems = List.of();
+        }
+
+        CompileException(List<Problem> problems) {
+            super("规则文件有错误: " + problems.stream().map(Problem::toString).collect(Collectors.joining("; ")));
+            this.problems = List.copyOf(problems);
+        }
+
+        /** The compiler's problems, file by file; empty when the files were refused before compiling. */
+        public List<Problem> problems() {
+            return problems;
         }
     }
 
@@ -158,7 +183,7 @@ public class RuleBase implements SmartInitializingSingleton {
         return files;
     }
 
-    /** Compiles rule files; throws {@link CompileException} with the compiler's messages. */
+    /** Compiles rule files; throws {@link CompileException} with the compiler's problems. */
     static KieContainer build(List<FileText> files) {
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
@@ -169,14 +194,11 @@ public class RuleBase implements SmartInitializingSingleton {
         try {
             builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
         } catch (RuntimeException e) {
-            throw new CompileException("规则文件有错误: " + e.getMessage());
+            throw new CompileException(List.of(CompilerMessages.thrown(e)));
         }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
-            throw new CompileException("规则文件有错误: " + errors.stream()
-                    .map(m -> (m.getPath() == null ? "" : m.getPath().replace("src/main/resources/rules/", "") + " ")
-                            + (m.getLine() > 0 ? "第" + m.getLine() + "行: " : "") + m.getText())
-                    .collect(Collectors.joining("; ")));
+            throw new CompileException(CompilerMessages.problems(errors, files));
         }
         return ks.newKieContainer(release);
     }

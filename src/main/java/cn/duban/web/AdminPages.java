@@ -90,6 +90,7 @@ public class AdminPages {
             rulesApi.replace(file, text.replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));
         } catch (RuleBase.CompileException e) {
             model.addAttribute("error", e.getMessage());
+            model.addAttribute("problems", e.problems());
             model.addAttribute("text", text);
             model.addAttribute("me", caller.current());
             model.addAttribute("files", rules.files());

@@ -5,13 +5,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 import cn.duban.rules.RuleBase;
@@ -28,9 +28,11 @@ public class ApiErrors {
         return error(e.status(), e.getMessage());
     }
 
+    /** Rule files refused: the summary, and each of the compiler's problems as file, line, column and message. */
     @ExceptionHandler(RuleBase.CompileException.class)
-    ResponseEntity<Map<String, String>> rules(RuleBase.CompileException e) {
-        return error(HttpStatus.BAD_REQUEST, e.getMessage());
+    ResponseEntity<Map<String, Object>> rules(RuleBase.CompileException e) {
+        return ResponseEntity.badRequest().body(e.problems().isEmpty() ? Map.of("error", e.getMessage())
+                : Map.of("error", e.getMessage(), "problems", e.problems()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -40,13 +42,13 @@ public class ApiErrors {
                 return error(HttpStatus.PAYLOAD_TOO_LARGE, "请求体过大");
             }
         }
-        return error(HttpStatus.BAD_REQUEST, "请求体不是有效的 JSON, 或字段类型不对");
+        return error(HttpStatus.BAD_REQUEST, InputErrors.body(e));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,
+    @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class,
             MissingServletRequestPartException.class})
     ResponseEntity<Map<String, String>> badParameter(Exception e) {
-        return error(HttpStatus.BAD_REQUEST, "请求参数有误: " + e.getMessage());
+        return error(HttpStatus.BAD_REQUEST, InputErrors.parameter(e));
     }
 
     @ExceptionHandler(OptimisticLockingException.class)

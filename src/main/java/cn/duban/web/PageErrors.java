@@ -1,8 +1,12 @@
 package cn.duban.web;
 
-import org.springframework.ui.Model;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.ModelAndView;
 
 import cn.duban.lookback.LookBackPages;
 import cn.duban.notify.NotificationPages;
@@ -11,23 +15,32 @@ import cn.duban.report.DashboardPage;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ReviewPages;
 import cn.duban.workflow.TaskPages;
-import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** A page request that is refused shows the reason on the error page, with the status (403, 404…). */
+/** A page request that is refused shows the reason on the error page, with the status (400, 403, 404…). */
 @ControllerAdvice(assignableTypes = {TaskPages.class, ReviewPages.class, PlanPages.class, LookBackPages.class,
         DashboardPage.class, NotificationPages.class, AdminPages.class, AccountPages.class, Downloads.class})
 class PageErrors {
 
+    private final ErrorPage page;
+
+    PageErrors(ErrorPage page) {
+        this.page = page;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
-    String invalid(IllegalArgumentException e, Model model, HttpServletResponse response) {
-        return refused(ApiException.badRequest(e.getMessage()), model, response);
+    ModelAndView invalid(IllegalArgumentException e, HttpServletRequest request) {
+        return refused(ApiException.badRequest(e.getMessage()), request);
+    }
+
+    @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class,
+            MissingServletRequestPartException.class})
+    ModelAndView badParameter(Exception e, HttpServletRequest request) {
+        return page.view(request, HttpStatus.BAD_REQUEST, InputErrors.parameter(e));
     }
 
     @ExceptionHandler(ApiException.class)
-    String refused(ApiException e, Model model, HttpServletResponse response) {
-        response.setStatus(e.status().value());
-        model.addAttribute("status", e.status().value());
-        model.addAttribute("message", e.getMessage());
-        return "error";
+    ModelAndView refused(ApiException e, HttpServletRequest request) {
+        return page.view(request, e.status(), e.getMessage());
     }
 }

@@ -1,7 +1,5 @@
 package cn.duban.web;
 
-import java.util.Map;
-
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -11,7 +9,6 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +20,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
 class RequestErrors {
+
+    private final ErrorPage page;
+
+    RequestErrors(ErrorPage page) {
+        this.page = page;
+    }
 
     @ExceptionHandler({NoResourceFoundException.class, HttpRequestMethodNotSupportedException.class,
             HttpMediaTypeNotSupportedException.class, MultipartException.class})
@@ -48,6 +51,6 @@ class RequestErrors {
         if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
             return ApiErrors.error(status, message);
         }
-        return new ModelAndView("error", Map.of("status", status.value(), "message", message), status);
+        return page.view(request, status, message);
     }
 }

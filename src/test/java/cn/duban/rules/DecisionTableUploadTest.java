@@ -176,6 +176,21 @@ class DecisionTableUploadTest {
     }
 
     @Test
+    void aRuleFileThatDoesNotCompileIsListedOnThePageByFileLineAndColumn() throws Exception {
+        String page = mvc.perform(MockMvcRequestBuilders.post("/rules/reminders.drl")
+                        .param("text", NEVER.replace("never for operators", "page refusal").replace("then end",
+                                "then\n    insert(new Nothing());\nend"))
+                        .with(user(users.loadUserByUsername("ops"))).with(csrf()))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        org.jsoup.nodes.Element problems = org.jsoup.Jsoup.parse(page).getElementById("rules-problems");
+        assertThat(problems).as(page).isNotNull();
+        assertThat(problems.select("tbody tr").first().select("td").eachText())
+                .startsWith("reminders.drl", "5", "5").last().asString().contains("Nothing");
+        assertThat(page).doesNotContain("Java source", "src/main/java", "LambdaConsequence");
+        assertThat(api.get("ops", "/api/admin/rules/reminders.drl").raw()).as("the file in force is kept").doesNotContain("Nothing");
+    }
+
+    @Test
     void aWorkbookIsCheckedAsTheCompilerReadsIt() throws Exception {
         java.util.Optional<Folders.FileText> table = java.util.Optional.of(new Folders.FileText("t.drl.xlsx", xlsx(inForce)));
         RuleBase.build(java.util.List.of(table.get())); // a decision table Drools compiles

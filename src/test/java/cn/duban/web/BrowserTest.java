@@ -208,6 +208,11 @@ class BrowserTest {
         browser.get(url("/reviews"));
         WebElement row = browser.findElement(By.xpath("//tr[td/a[text()='公开浏览器测试事项']]"));
         assertThat(row.getText()).contains("已在门户网站公开");
+        // 退回 without a comment: the server's refusal next to the button, the row kept for the comment
+        row.findElement(By.cssSelector("button.return")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td button.return + p.refusal")))
+                .getText()).isEqualTo("退回时须填写意见 (comment)");
+        shot("03a-return-refused-in-place", "status of 400", "Response Status Error Code 400");
         row.findElement(By.name("comment")).sendKeys("请补充公开链接截图");
         shot("03-review-queue");
         row.findElement(By.cssSelector("button.return")).click();
@@ -329,9 +334,18 @@ class BrowserTest {
         String jiaItem = browser.getCurrentUrl();
         login("ding");
         browser.get(jiaItem);
-        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("403");
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问 (403)");
         assertThat(browser.findElement(By.id("error-message")).getText()).contains("无权");
         shot("08-forbidden", "Failed to load resource: the server responded with a status of 403");
+        login("leader");
+        browser.get(url("/admin"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("无权访问 (403)");
+        assertThat(browser.findElement(By.id("error-message")).getText()).contains("没有", "权限");
+        assertThat(browser.findElement(By.tagName("body")).getText()).doesNotContain("Forbidden");
+        assertThat(browser.findElements(By.cssSelector("header nav"))).as("inside the layout").hasSize(1);
+        shot("08b-forbidden-admin", "status of 403");
+        browser.findElement(By.id("error-home")).click();
+        wait.until(ExpectedConditions.urlToBe(url("/")));
         login("admin");
         browser.get(url("/plans/" + planId));
         shot("09-plan-preview");

@@ -201,6 +201,21 @@ class DailySweepTest {
                 .contentType(MediaType.TEXT_PLAIN).content("package rules; rule \"x\" when Nonsense( then end"));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.body().get("error").asText()).contains("规则文件有错误", "extra.drl");
+        assertThat(refused.body().get("problems")).hasSize(1);
+        assertThat(refused.body().at("/problems/0/file").asText()).isEqualTo("extra.drl");
+        assertThat(refused.body().at("/problems/0/line").asInt()).isEqualTo(1);
+        assertThat(refused.body().at("/problems/0/column").asInt()).isEqualTo(45);
+        assertThat(refused.body().at("/problems/0/message").asText()).contains("mismatched input");
+
+        // an error in a rule's actions: placed in the rule file, without the Java the executable model generates
+        Response action = api.call("ops", MockMvcRequestBuilders.put("/api/admin/rules/extra.drl")
+                .contentType(MediaType.TEXT_PLAIN).content("package rules;\nimport cn.duban.rules.Work;\n"
+                        + "rule \"x\" when\n    $w : Work()\nthen\n    $w.noSuchMethod();\nend\n"));
+        assertThat(action.status()).isEqualTo(400);
+        assertThat(action.body().at("/problems/0/file").asText()).isEqualTo("extra.drl");
+        assertThat(action.body().at("/problems/0/line").asInt()).isEqualTo(6);
+        assertThat(action.body().at("/problems/0/message").asText()).contains("noSuchMethod()");
+        assertThat(action.raw()).doesNotContain("Java source", "src/main/java", "execute()", "\\n");
         assertThat(Files.readString(Path.of(rulesDir).resolve("extra.drl"))).as("the file in force is kept").contains("never");
 
         Files.writeString(Path.of(rulesDir).resolve("broken.drl"), "package rules; rule \"y\" when Work( then end",
