@@ -65,7 +65,7 @@ class AuditDiffTest {
     void aLaunchShowsTheStatusInWordsAndWhatItAdded() {
         assertThat(diff.changes(entry("PLAN_LAUNCHED", "plan:3", "{\"status\":\"IMPORTED\"}",
                 "{\"status\":\"LAUNCHED\",\"started\":2,\"lookBackCases\":0}"))).containsExactly(
-                new Change("状态", "待启动", "已启动"), new Change("启动事项数", "", "2"), new Change("回头看核查数", "", "0"));
+                new Change("状态", "待启动", "督办中"), new Change("启动事项数", "", "2"), new Change("回头看核查数", "", "0"));
     }
 
     @Test
