@@ -14,6 +14,8 @@ import org.springframework.stereotype.Repository;
 
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
+import cn.duban.plan.parse.Deadline;
+import cn.duban.rules.Periods;
 
 /**
  * The open user tasks of the supervision processes, kept in step with the engine by {@link TaskProjection}
@@ -25,9 +27,14 @@ public class OpenTasks {
     /** An open task as the engine glue knows it. */
     public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {}
 
-    /** An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. */
+    /**
+     * An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. For the
+     * work of a recurring or ongoing item, {@code period} is the period the unit owes and {@code due} its end; else
+     * {@code period} is null and {@code due} the item's.
+     */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
-                           String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned) {}
+                           String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned,
+                           Periods.Named period) {}
 
     private final JdbcClient jdbc;
 
@@ -95,16 +102,33 @@ public class OpenTasks {
         return jdbc.sql("select t.task_id, t.item_id, i.number, substring(i.text, 1, " + (Item.TITLE_LENGTH + 1) + "), i.plan_id, "
                         + "t.unit_code, u.name, t.step, i.due, i.colour, t.created_at, "
                         + "case when t.step = 'EXECUTE' then (select r.decision from progress_report r where r.item_id = t.item_id "
-                        + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end "
-                        + "from open_task t join item i on i.id = t.item_id left join unit u on u.code = t.unit_code"
+                        + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end, "
+                        + "i.deadline_kind, i.frequency, p.issued_on, p.plan_year, "
+                        + "case when t.step = 'EXECUTE' and i.deadline_kind in ('RECURRING', 'ONGOING') then (select count(*) "
+                        + "from progress_report r where r.item_id = t.item_id and r.unit_code = t.unit_code and r.decision = 'APPROVE') end "
+                        + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
+                        + "left join unit u on u.code = t.unit_code"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
                 .params(params)
-                .query((rs, n) -> new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
-                        rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)),
-                        rs.getObject(9, LocalDate.class), rs.getString(10),
-                        rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
-                        ProgressReports.Decision.RETURN.name().equals(rs.getString(12))))
-                .list();
+                .query((rs, n) -> {
+                    LocalDate due = rs.getObject(9, LocalDate.class);
+                    Periods.Named named = null;
+                    if (rs.getObject(17) != null) { // a unit's work on a recurring or ongoing item: the period it owes
+                        String frequency = rs.getString(14);
+                        Deadline deadline = new Deadline(Deadline.Kind.valueOf(rs.getString(13)), due,
+                                frequency == null ? null : Deadline.Frequency.valueOf(frequency), null, List.of());
+                        Periods.Period owed = Periods.owed(deadline, rs.getObject(15, LocalDate.class), rs.getInt(16),
+                                rs.getInt(17));
+                        due = owed.end();
+                        named = Periods.name(deadline, owed);
+                    }
+                    return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
+                            rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)), due,
+                            rs.getString(10), rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
+                            ProgressReports.Decision.RETURN.name().equals(rs.getString(12)), named);
+                })
+                .list().stream().sorted(java.util.Comparator.comparing(TaskView::due,
+                        java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList(); // the owed due first
     }
 
     private static String placeholders(int n) {

@@ -80,6 +80,7 @@ public class TaskPages {
         model.addAttribute("view", view);
         model.addAttribute("task", view.openTasks().stream().filter(t -> tasks.canAct(t, user)).findFirst().orElse(null));
         model.addAttribute("today", today.date());
+        model.addAttribute("left", workingDaysLeft(view.openTasks()));
         return "item";
     }
 
