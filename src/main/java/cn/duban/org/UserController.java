@@ -4,7 +4,6 @@ import java.util.List;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.duban.notify.WebhookPolicy;
 import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
-import cn.duban.security.LoginAttempts;
 import cn.duban.system.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -28,16 +26,14 @@ public class UserController {
     private final Users users;
     private final cn.duban.workflow.EngineIdentity identity;
     private final AuditLog audit;
-    private final LoginAttempts attempts;
-    private final PasswordEncoder passwords;
+    private final OwnPassword ownPassword;
     private final WebhookPolicy webhooks;
 
     public UserController(Caller caller, OrgDirectory directory, Users users, cn.duban.workflow.EngineIdentity identity,
-                          AuditLog audit, LoginAttempts attempts, PasswordEncoder passwords, WebhookPolicy webhooks) {
+                          AuditLog audit, OwnPassword ownPassword, WebhookPolicy webhooks) {
         this.webhooks = webhooks;
         this.audit = audit;
-        this.attempts = attempts;
-        this.passwords = passwords;
+        this.ownPassword = ownPassword;
         this.caller = caller;
         this.directory = directory;
         this.users = users;
@@ -54,33 +50,12 @@ public class UserController {
     public record PasswordChange(String current, String password) {}
 
     /**
-     * The caller changes their own password. A wrong current password counts as a failed sign-in from the caller's
-     * address, and while that is blocked the change is refused, so a session left open cannot be used to guess it.
+     * The caller changes their own password (see {@link OwnPassword}: a wrong current password counts as a failed
+     * sign-in).
      */
     @PutMapping(value = "/api/me/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     public UserAccount changePassword(@RequestBody PasswordChange body, HttpServletRequest request) {
-        UserAccount before = caller.current();
-        String username = before.username();
-        if (attempts.locked(username, request.getRemoteAddr())) {
-            throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, attempts.blockedMessage());
-        }
-        if (body.current() == null || !passwords.matches(body.current(), before.passwordHash())) {
-            attempts.failed(username, request.getRemoteAddr());
-            throw ApiException.badRequest("当前密码不正确");
-        }
-        if (body.password() == null || body.password().isBlank()) {
-            throw ApiException.badRequest("请输入新密码");
-        }
-        if (body.current().equals(body.password())) {
-            throw ApiException.badRequest("新密码不能与当前密码相同");
-        }
-        try {
-            UserAccount user = users.update(username, null, body.password(), null, null);
-            audit.record("PASSWORD_CHANGED", "user:" + username, null, null);
-            return user;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+        return ownPassword.change(caller.current(), body.current(), body.password(), request.getRemoteAddr());
     }
 
     /** A user to add or change: a null field is left as it is when changing; password only to set a new one. */

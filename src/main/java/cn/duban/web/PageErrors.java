@@ -9,6 +9,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import org.springframework.web.servlet.ModelAndView;
 
 import cn.duban.lookback.LookBackPages;
+import cn.duban.org.AccountPages;
 import cn.duban.notify.NotificationPages;
 import cn.duban.plan.PlanPages;
 import cn.duban.report.DashboardPage;

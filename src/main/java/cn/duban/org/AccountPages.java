@@ -1,4 +1,4 @@
-package cn.duban.web;
+package cn.duban.org;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -7,10 +7,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.duban.org.UserController;
-import cn.duban.org.Users;
-import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.web.SignedIn;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,19 +16,19 @@ import jakarta.servlet.http.HttpServletResponse;
 @Controller
 public class AccountPages {
 
-    private final Caller caller;
-    private final UserController users;
+    private final SignedIn signedIn;
+    private final OwnPassword ownPassword;
     private final Users accounts;
 
-    public AccountPages(Caller caller, UserController users, Users accounts) {
-        this.caller = caller;
-        this.users = users;
+    public AccountPages(SignedIn signedIn, OwnPassword ownPassword, Users accounts) {
+        this.signedIn = signedIn;
+        this.ownPassword = ownPassword;
         this.accounts = accounts;
     }
 
     @GetMapping("/account")
     public String account(Model model) {
-        model.addAttribute("me", caller.current());
+        signedIn.into(model);
         model.addAttribute("minLength", accounts.minLength());
         return "account";
     }
@@ -44,7 +42,7 @@ public class AccountPages {
             if (password != null && !password.equals(repeat)) {
                 throw ApiException.badRequest("两次输入的新密码不一致");
             }
-            users.changePassword(new UserController.PasswordChange(current, password), request);
+            ownPassword.change(signedIn.user(), current, password, request.getRemoteAddr());
         } catch (ApiException e) {
             response.setStatus(e.status() == HttpStatus.TOO_MANY_REQUESTS ? e.status().value() : HttpStatus.BAD_REQUEST.value());
             model.addAttribute("error", e.getMessage());
