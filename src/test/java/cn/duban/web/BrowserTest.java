@@ -170,10 +170,12 @@ class BrowserTest {
         browser.manage().window().setSize(PHONE);
         try {
             wait.until(b -> ((Number) js.executeScript("return window.innerWidth")).intValue() == PHONE.getWidth());
+            int frame = PHONE.getHeight() - ((Number) js.executeScript("return window.innerHeight")).intValue(); // the window's own bars
+            browser.manage().window().setSize(new Dimension(PHONE.getWidth(), PHONE.getHeight() + frame));
             assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
                     .as(name + " scrolls sideways on a phone").isLessThanOrEqualTo(PHONE.getWidth() + 1);
             int height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue();
-            browser.manage().window().setSize(new Dimension(PHONE.getWidth(), Math.min(Math.max(height, PHONE.getHeight()), 6000)));
+            browser.manage().window().setSize(new Dimension(PHONE.getWidth(), Math.min(Math.max(height, PHONE.getHeight()), 6000) + frame));
             Files.write(SHOTS.resolve(name + "-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } finally {
             browser.manage().window().setSize(DESK);
