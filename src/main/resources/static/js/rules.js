@@ -10,7 +10,7 @@ const items = [...new Set(events.map(e => e.itemNumber))];
 const timeline = echarts.init(document.getElementById('timeline'));
 timeline.setOption({
   tooltip: {formatter: p => p.data[3]}, legend: {data: actions.map(a => words.actions[a])},
-  xAxis: {type: 'time'}, yAxis: {type: 'category', data: items},
+  xAxis: {type: 'time', axisLabel: {hideOverlap: true}}, yAxis: {type: 'category', data: items},
   series: actions.map(a => ({name: words.actions[a], type: 'scatter', symbolSize: 9,
     data: events.filter(e => e.action === a).map(e => [e.date, e.itemNumber, a,
       e.date + ' ' + e.itemNumber + ' ' + (words.units[e.unit] || e.unit || '') + ' ' + words.actions[a] + ' ' + detail(e)])}))});
