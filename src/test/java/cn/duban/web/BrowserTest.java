@@ -47,7 +47,8 @@ import cn.duban.plan.parse.Requirement;
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
  * returns, the clerk hands in again, the reviewer approves, and the dashboard counts the item completed.
- * Screenshots of each page go to target/screenshots/; on each, the browser's console has no error and no
+ * Screenshots of each page go to target/screenshots/, at the desk (1400 px) and on a phone (390×844, NAME-390.png,
+ * where the page must not scroll sideways); on each, the browser's console has no error and no
  * Content-Security-Policy violation (the pages work under the CSP: htmx, the charts), no code where words belong
  * (an enum constant's name, a reminder's kind, an audit action: {@link #CODES}) and every table has a header.
  */
