@@ -7,9 +7,11 @@ const detail = e => e.action === 'ESCALATE' ? words.level.replace('#', e.level)
   : e.action === 'COLOUR' ? (words.colours[e.kind] || e.kind) : (kinds[e.kind] || e.kind || '');
 const actions = Object.keys(words.actions);
 const items = [...new Set(events.map(e => e.itemNumber))];
-echarts.init(document.getElementById('timeline')).setOption({
+const timeline = echarts.init(document.getElementById('timeline'));
+timeline.setOption({
   tooltip: {formatter: p => p.data[3]}, legend: {data: actions.map(a => words.actions[a])},
-  xAxis: {type: 'time'}, yAxis: {type: 'category', data: items},
+  xAxis: {type: 'time', axisLabel: {hideOverlap: true}}, yAxis: {type: 'category', data: items},
   series: actions.map(a => ({name: words.actions[a], type: 'scatter', symbolSize: 9,
     data: events.filter(e => e.action === a).map(e => [e.date, e.itemNumber, a,
       e.date + ' ' + e.itemNumber + ' ' + (words.units[e.unit] || e.unit || '') + ' ' + words.actions[a] + ' ' + detail(e)])}))});
+window.addEventListener('resize', () => timeline.resize());

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -46,7 +47,8 @@ import cn.duban.plan.parse.Requirement;
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
  * returns, the clerk hands in again, the reviewer approves, and the dashboard counts the item completed.
- * Screenshots of each page go to target/screenshots/; on each, the browser's console has no error and no
+ * Screenshots of each page go to target/screenshots/, at the desk (1400 px) and on a phone (390×844, NAME-390.png,
+ * where the page must not scroll sideways); on each, the browser's console has no error and no
  * Content-Security-Policy violation (the pages work under the CSP: htmx, the charts), no code where words belong
  * (an enum constant's name, a reminder's kind, an audit action: {@link #CODES}) and every table has a header.
  */
@@ -58,6 +60,9 @@ class BrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SHOTS = Path.of("target/screenshots");
+    /** The desk's window, and the phone's (a 390×844 screen) in which every page is shot again as NAME-390.png. */
+    static final Dimension DESK = new Dimension(1400, 1100);
+    static final Dimension PHONE = new Dimension(390, 844);
 
     /**
      * The domain's codes, which the pages show by their words (step.ASSIGN → 交办确认): every constant of the enums the
@@ -104,7 +109,7 @@ class BrowserTest {
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--disable-quic", "--window-size=1280,1100", "--lang=zh-CN",
+                "--disable-quic", "--window-size=" + DESK.getWidth() + "," + DESK.getHeight(), "--lang=zh-CN",
                 "--user-data-dir=" + Files.createTempDirectory("duban-chromium"));
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, Level.ALL);
@@ -147,14 +152,34 @@ class BrowserTest {
     }
 
     /**
-     * A screenshot of the page, whose console must be clean but for the expected messages (e.g. a 403's); a page of
-     * ours (not Camunda's) shows words, not codes, and a header on every table.
+     * A screenshot of the page at the desk and on a phone, whose console must be clean but for the expected messages
+     * (e.g. a 403's); a page of ours (not Camunda's) shows words, not codes, a header on every table and, on the phone,
+     * does not scroll sideways (a wide table may, inside its own box).
      */
     private static void shot(String name, String... expected) throws Exception {
         Files.write(SHOTS.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         consoleIsClean(name, expected);
         if (!browser.getCurrentUrl().contains("/camunda/")) {
             wordsNotCodes(name);
+            onAPhone(name);
+        }
+    }
+
+    /** The page in a phone's window: no sideways scrolling; shot at the phone's width and the page's whole length. */
+    private static void onAPhone(String name) throws Exception {
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        browser.manage().window().setSize(PHONE);
+        try {
+            wait.until(b -> ((Number) js.executeScript("return window.innerWidth")).intValue() == PHONE.getWidth());
+            int frame = PHONE.getHeight() - ((Number) js.executeScript("return window.innerHeight")).intValue(); // the window's own bars
+            browser.manage().window().setSize(new Dimension(PHONE.getWidth(), PHONE.getHeight() + frame));
+            assertThat(((Number) js.executeScript("return document.documentElement.scrollWidth")).intValue())
+                    .as(name + " scrolls sideways on a phone").isLessThanOrEqualTo(PHONE.getWidth() + 1);
+            int height = ((Number) js.executeScript("return document.documentElement.scrollHeight")).intValue();
+            browser.manage().window().setSize(new Dimension(PHONE.getWidth(), Math.min(Math.max(height, PHONE.getHeight()), 6000) + frame));
+            Files.write(SHOTS.resolve(name + "-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        } finally {
+            browser.manage().window().setSize(DESK);
         }
     }
 
@@ -191,6 +216,9 @@ class BrowserTest {
         int year = LocalDate.now().getYear() + 9;
         long planId = launch(year, "1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n2.公开另一单位的事项。(责任单位:市甲局)9月底前\n");
 
+        browser.manage().deleteAllCookies();
+        browser.get(url("/login"));
+        shot("00-login");
         login("ding");
         assertThat(browser.getTitle()).contains("我的任务");
         WebElement link = wait.until(ExpectedConditions.elementToBeClickable(By.linkText("公开浏览器测试事项")));
@@ -347,6 +375,9 @@ class BrowserTest {
         browser.findElement(By.id("error-home")).click();
         wait.until(ExpectedConditions.urlToBe(url("/")));
         login("admin");
+        browser.get(url("/plans"));
+        assertThat(browser.findElement(By.id("plan-" + planId)).getText()).contains("测试市" + year + "年政务公开工作要点");
+        shot("09a-plans");
         browser.get(url("/plans/" + planId));
         shot("09-plan-preview");
         browser.get(url("/plans/import"));
