@@ -219,8 +219,8 @@ class BrowserTest {
         assertThat(row.getText()).contains("已在门户网站公开");
         // 退回 without a comment: the server's refusal next to the button, the row kept for the comment
         row.findElement(By.cssSelector("button.return")).click();
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td button.return + p.refusal")))
-                .getText()).isEqualTo("退回时须填写意见 (comment)");
+        assertThat(wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(row, By.cssSelector("td button.return + p.refusal")))
+                .get(0).getText()).as("in this row (the queue holds others)").isEqualTo("退回时须填写意见 (comment)");
         shot("03a-return-refused-in-place", "status of 400", "Response Status Error Code 400");
         row.findElement(By.name("comment")).sendKeys("请补充公开链接截图");
         shot("03-review-queue");
