@@ -32,6 +32,11 @@ public class OrgDirectory {
         return jdbc.sql("select code, name from unit order by code").query(Unit.class).list();
     }
 
+    /** The unit groups' names (a group stands for its member units wherever a unit is named). */
+    public List<String> groups() {
+        return jdbc.sql("select name from unit_group order by name").query(String.class).list();
+    }
+
     public Optional<Unit> unit(String code) {
         return jdbc.sql("select code, name from unit where code = ?").param(code).query(Unit.class).optional();
     }

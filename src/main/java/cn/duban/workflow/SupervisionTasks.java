@@ -152,7 +152,7 @@ public class SupervisionTasks {
                 if (body.rectification() != null && !body.rectification().isBlank() && body.due() == null) {
                     throw ApiException.badRequest("整改计划须有整改时限 (due)");
                 }
-                long caseId = ((Number) engineTasks.getVariable(taskId, "caseId")).longValue();
+                long caseId = caseId(taskId);
                 lookBackCases.explain(caseId, truncate(body.summary().strip(), MAX_TEXT),
                         body.rectification() == null ? null : truncate(body.rectification().strip(), MAX_TEXT), body.due());
                 history.record(task.itemId(), user.username(), Step.RECTIFY, Action.EXPLAINED, task.unit(), body.summary());
@@ -163,7 +163,7 @@ public class SupervisionTasks {
                 if (!List.of("RESOLVED", "RECTIFY", "RETURN").contains(decision)) {
                     throw ApiException.badRequest("核实结论 (decision) 须为 RESOLVED、RECTIFY 或 RETURN");
                 }
-                long caseId = ((Number) engineTasks.getVariable(taskId, "caseId")).longValue();
+                long caseId = caseId(taskId);
                 LookBackCases.Case c = lookBackCases.find(caseId).orElseThrow();
                 if (decision.equals("RECTIFY") && (c.rectification() == null || c.rectifyBy() == null)) {
                     throw ApiException.badRequest("单位尚未提交带时限的整改计划: 请退回 (RETURN) 补充");
@@ -181,6 +181,17 @@ public class SupervisionTasks {
         }
         audit.record("TASK_COMPLETED", "item:" + task.itemId(), open(task), body);
         return task.itemId();
+    }
+
+    /** The look-back case a RECTIFY or VERIFY task is about. */
+    private long caseId(String taskId) {
+        return ((Number) engineTasks.getVariable(taskId, "caseId")).longValue();
+    }
+
+    /** The look-back case of a RECTIFY or VERIFY task (what the unit explained, for the supervisor to verify). */
+    public java.util.Optional<LookBackCases.Case> lookBackCase(TaskView task) {
+        return task.step() == Step.RECTIFY || task.step() == Step.VERIFY
+                ? lookBackCases.find(caseId(task.id())) : java.util.Optional.empty();
     }
 
     /** An open task as the audit log shows the state before an action on it. */

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.duban.org.OrgDirectory;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
 import cn.duban.rules.WorkCalendar;
@@ -38,9 +40,11 @@ public class TaskPages {
     private final PlanStore plans;
     private final WorkCalendar calendar;
     private final Today today;
+    private final OrgDirectory directory;
 
     public TaskPages(SignedIn signedIn, SupervisionTasks tasks, ItemViews items, PlanStore plans, WorkCalendar calendar,
-                     Today today) {
+                     Today today, OrgDirectory directory) {
+        this.directory = directory;
         this.signedIn = signedIn;
         this.tasks = tasks;
         this.items = items;
@@ -72,50 +76,73 @@ public class TaskPages {
         return "tasks";
     }
 
-    /** 任务详情: the item, its units, deadline and trail, and the forms of the caller's open task on it. */
+    /**
+     * 任务详情: the item, its units, deadline and trail, the caller's open tasks on it (step and unit) and the form of
+     * the one chosen ({@code task}, by default the first).
+     */
     @GetMapping("/items/{id}")
-    public String item(@PathVariable long id, Model model) {
+    public String item(@PathVariable long id, @RequestParam(required = false) String task, Model model) {
         UserAccount user = signedIn.into(model);
         ItemViews.ItemView view = items.of(id, user);
+        List<TaskView> mine = view.openTasks().stream().filter(t -> tasks.canAct(t, user)).toList();
+        TaskView chosen = mine.stream().filter(t -> t.id().equals(task)).findFirst()
+                .orElse(mine.isEmpty() ? null : mine.get(0));
         model.addAttribute("view", view);
-        model.addAttribute("task", view.openTasks().stream().filter(t -> tasks.canAct(t, user)).findFirst().orElse(null));
+        model.addAttribute("mine", mine);
+        model.addAttribute("task", chosen);
+        if (chosen != null && chosen.step() == Step.ASSIGN) {
+            model.addAttribute("units", directory.units());
+            model.addAttribute("groups", directory.groups());
+        }
+        model.addAttribute("lookBackCase", chosen == null ? null : tasks.lookBackCase(chosen).orElse(null));
         model.addAttribute("today", today.date());
         model.addAttribute("left", workingDaysLeft(view.openTasks()));
         return "item";
     }
 
+    /** Any step's form: the fields of the task's step count (see {@link TaskCompletion}), as in the API. */
     @PostMapping("/tasks/{id}/complete")
     public String complete(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String summary,
                            @RequestParam(required = false) Integer percent, @RequestParam(required = false) String evidence,
                            @RequestParam(required = false) String decision, @RequestParam(required = false) String comment,
+                           @RequestParam(required = false) List<String> leadUnits,
+                           @RequestParam(required = false) List<String> responsibleUnits,
+                           @RequestParam(required = false) List<String> cooperatingUnits,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+                           @RequestParam(required = false) String rectification,
                            @RequestParam(value = "file", required = false) MultipartFile file, Model model) {
         UserAccount user = signedIn.user();
+        // a picker left empty names no unit (the form always shows the three)
+        List<String> lead = picked(leadUnits);
+        List<String> responsible = picked(responsibleUnits);
+        List<String> cooperating = picked(cooperatingUnits);
+        Map<String, Object> input = kept(summary, percent, evidence);
+        input.put("decision", decision);
+        input.put("comment", comment);
+        input.put("leadUnits", lead);
+        input.put("responsibleUnits", responsible);
+        input.put("cooperatingUnits", cooperating);
+        input.put("due", due);
+        input.put("rectification", rectification);
         try {
-            TaskCompletion body = completion(summary, percent, evidence, decision, comment);
-            if (file != null && !file.isEmpty()) {
-                long attachment = tasks.attach(id, file, user);
-                body = new TaskCompletion(body.summary(), body.percent(), body.evidence(), List.of(attachment), null, null,
-                        null, null, null, null, null);
-            }
-            tasks.complete(id, body, user);
+            List<String> links = links(evidence); // checked before an attachment is stored
+            List<Long> attachment = file != null && !file.isEmpty() ? List.of(tasks.attach(id, file, user)) : List.of();
+            tasks.complete(id, new TaskCompletion(summary, percent, links, attachment, decision, comment, lead, responsible,
+                    cooperating, due, rectification), user);
         } catch (ApiException e) {
-            return refusedInPlace(e, itemId, summary, percent, evidence, comment, model);
+            return refusedInPlace(e, itemId, id, input, model);
         }
         return "redirect:/items/" + itemId + "?done";
     }
 
-    /** Input the service refused (400): the item's page again, with the message in place and the input kept. */
-    private String refusedInPlace(ApiException e, long itemId, String summary, Integer percent, String evidence,
-                                  String comment, Model model) {
+    /** Input the service refused (400): the item's page again, the same task's form, the message in place, the input kept. */
+    private String refusedInPlace(ApiException e, long itemId, String taskId, Map<String, Object> input, Model model) {
         if (e.status() != HttpStatus.BAD_REQUEST) {
             throw e;
         }
         model.addAttribute("error", e.getMessage());
-        model.addAttribute("summary", summary);
-        model.addAttribute("percent", percent);
-        model.addAttribute("evidence", evidence);
-        model.addAttribute("comment", comment);
-        return item(itemId, model);
+        model.addAllAttributes(input);
+        return item(itemId, taskId, model);
     }
 
     /** An evidence file, for whoever may see its item. */
@@ -128,9 +155,10 @@ public class TaskPages {
     public String progress(@PathVariable String id, @RequestParam long itemId, @RequestParam String summary,
                            @RequestParam Integer percent, @RequestParam(required = false) String evidence, Model model) {
         try {
-            tasks.progress(id, completion(summary, percent, evidence, null, null), signedIn.user());
+            tasks.progress(id, new TaskCompletion(summary, percent, links(evidence), List.of(), null, null, null, null,
+                    null, null, null), signedIn.user());
         } catch (ApiException e) {
-            return refusedInPlace(e, itemId, summary, percent, evidence, null, model);
+            return refusedInPlace(e, itemId, id, kept(summary, percent, evidence), model);
         }
         return "redirect:/items/" + itemId + "?done";
     }
@@ -148,10 +176,24 @@ public class TaskPages {
         return left;
     }
 
-    private static TaskCompletion completion(String summary, Integer percent, String evidence, String decision, String comment) {
+    /** The input of a report, kept for the form when it is refused. */
+    private static Map<String, Object> kept(String summary, Integer percent, String evidence) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("summary", summary);
+        input.put("percent", percent);
+        input.put("evidence", evidence);
+        return input;
+    }
+
+    /** The evidence links, one a line, each checked. */
+    private static List<String> links(String evidence) {
         List<String> links = evidence == null ? List.of() : Arrays.stream(evidence.split("\\R")).map(String::strip)
                 .filter(s -> !s.isEmpty()).toList();
-        links.forEach(Links::check); // before an attachment is stored
-        return new TaskCompletion(summary, percent, links, List.of(), decision, comment, null, null, null, null, null);
+        links.forEach(Links::check);
+        return links;
+    }
+
+    private static List<String> picked(List<String> units) {
+        return units == null ? List.of() : units.stream().filter(u -> !u.isBlank()).toList();
     }
 }

@@ -33,6 +33,7 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -43,6 +44,8 @@ import org.springframework.test.context.ActiveProfiles;
 import cn.duban.Codes;
 import cn.duban.plan.PlanService;
 import cn.duban.plan.parse.Requirement;
+import cn.duban.rules.WorkCalendar;
+import cn.duban.workflow.DailySweep;
 
 /**
  * The pages in a real headless Chromium (Debian's chromium and chromium-driver): a unit clerk hands in, the reviewer
@@ -100,6 +103,12 @@ class BrowserTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    DailySweep sweep;
+
+    @Autowired
+    WorkCalendar calendar;
+
     @BeforeAll
     static void openBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
@@ -135,6 +144,9 @@ class BrowserTest {
     }
 
     private void login(String user, String password) {
+        // leave the previous page first: a request of it still under way could otherwise set a session again after the
+        // cookies are gone, and the login form's token would belong to another session (403)
+        browser.get("about:blank");
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
@@ -216,6 +228,9 @@ class BrowserTest {
         int year = LocalDate.now().getYear() + 9;
         long planId = launch(year, "1.公开浏览器测试事项。(责任单位:市丁局)9月底前\n2.公开另一单位的事项。(责任单位:市甲局)9月底前\n");
 
+        // leave the previous page first: a request of it still under way could otherwise set a session again after the
+        // cookies are gone, and the login form's token would belong to another session (403)
+        browser.get("about:blank");
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         shot("00-login");
@@ -238,8 +253,8 @@ class BrowserTest {
         assertThat(row.getText()).contains("已在门户网站公开");
         // 退回 without a comment: the server's refusal next to the button, the row kept for the comment
         row.findElement(By.cssSelector("button.return")).click();
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("td button.return + p.refusal")))
-                .getText()).isEqualTo("退回时须填写意见 (comment)");
+        assertThat(wait.until(ExpectedConditions.visibilityOfNestedElementsLocatedBy(row, By.cssSelector("td button.return + p.refusal")))
+                .get(0).getText()).as("in this row (the queue holds others)").isEqualTo("退回时须填写意见 (comment)");
         shot("03a-return-refused-in-place", "status of 400", "Response Status Error Code 400");
         row.findElement(By.name("comment")).sendKeys("请补充公开链接截图");
         shot("03-review-queue");
@@ -322,9 +337,7 @@ class BrowserTest {
         browser.get(itemUrl);
         browser.findElement(By.id("summary")).sendKeys("已在门户网站公开");
         browser.findElement(By.id("evidence")).sendKeys("javascript:alert(1)");
-        browser.findElement(By.id("complete")).click();
-        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText())
-                .isEqualTo("佐证链接须为 http(s) 网址: javascript:alert(1)");
+        assertThat(refusal(By.id("complete"))).isEqualTo("佐证链接须为 http(s) 网址: javascript:alert(1)");
         assertThat(browser.findElement(By.id("evidence")).getAttribute("value")).as("the input is kept").isEqualTo("javascript:alert(1)");
         assertThat(browser.findElement(By.id("summary")).getAttribute("value")).isEqualTo("已在门户网站公开");
         assertThat(browser.findElements(By.cssSelector("#reports td"))).as("nothing was handed in").isEmpty();
@@ -466,6 +479,12 @@ class BrowserTest {
         consoleIsClean("the last pages", "/rules - Failed to load resource: the server responded with a status of 403");
     }
 
+    /** Clicks a form's button and returns the refusal shown in place of the page. */
+    private static String refusal(By button) {
+        browser.findElement(button).click();
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-error"))).getText();
+    }
+
     /** The item rows of the preview, in order. */
     private static List<WebElement> rows() {
         return browser.findElements(By.cssSelector("#items tr.item"));
@@ -583,5 +602,109 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("items")).getText()).contains("公开预览测试事项(已更正)", "市丙局", "区档案馆");
         assertThat(browser.findElements(By.name("text"))).as("launched: no more corrections here").isEmpty();
         shot("24-preview-launched");
+
+        // 交办确认: 区档案馆 is no unit of the directory, so the office confirms the item's units on its page
+        browser.get(url("/"));
+        browser.findElement(By.partialLinkText("二是公开拆分后的事项")).click();
+        assertThat(browser.findElement(By.xpath("//form[@id='assign-form']/../h2")).getText()).isEqualTo("交办确认");
+        Select responsible = new Select(browser.findElement(By.id("responsibleUnits")));
+        assertThat(responsible.getAllSelectedOptions().stream().map(WebElement::getText)).as("the known unit chosen")
+                .containsExactly("市乙局");
+        assertThat(browser.findElement(By.id("assign-due")).getDomProperty("value")).isEqualTo(year + "-12-31"); // the row was made quarterly above
+        responsible.deselectAll();
+        assertThat(refusal(By.id("assign"))).startsWith("请至少指定一个牵头单位");
+        assertThat(new Select(browser.findElement(By.id("responsibleUnits"))).getAllSelectedOptions()).as("the input kept").isEmpty();
+        shot("25-assign-refused-in-place", "status of 400");
+        responsible = new Select(browser.findElement(By.id("responsibleUnits")));
+        responsible.selectByVisibleText("市乙局");
+        responsible.selectByVisibleText("市丁局");
+        new Select(browser.findElement(By.id("cooperatingUnits"))).selectByVisibleText("市甲局");
+        shot("26-assign");
+        browser.findElement(By.id("assign")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("item-units")).getText()).isEqualTo("责任单位: 市丁局、市乙局 配合单位: 市甲局"); // in the directory's order
+        assertThat(browser.findElement(By.id("history")).getText()).contains("交办确认");
+        // the office now holds both units' work on the item: it chooses which to act on
+        List<WebElement> choice = browser.findElements(By.cssSelector("#task-choice li"));
+        assertThat(choice.stream().map(WebElement::getText)).containsExactlyInAnyOrder("办理 · 市乙局", "办理 · 市丁局");
+        shot("27-assigned-office-chooses-a-task");
+        WebElement other = browser.findElement(By.cssSelector("#task-choice li a"));
+        String chosen = other.getText();
+        other.click();
+        assertThat(browser.findElement(By.cssSelector("#task-choice [aria-current]")).getText()).isEqualTo(chosen);
+        browser.findElement(By.id("summary")).sendKeys("由公开办代为报送");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        String unit = chosen.substring(chosen.indexOf("市"));
+        assertThat(browser.findElement(By.id("reports")).getText()).as("handed in for the unit chosen")
+                .contains("由公开办代为报送", unit);
+        assertThat(browser.findElements(By.cssSelector("#task-choice li")).stream().map(WebElement::getText))
+                .as("the chosen unit's work now awaits review").contains("审核 · " + unit).doesNotContain(chosen);
+        shot("28-handed-in-for-the-chosen-unit");
+    }
+
+    @Test
+    void aSupervisorSupervisesAnEscalatedItemOnItsPage() throws Exception {
+        int year = LocalDate.now().getYear() + 1; // the earliest plan of this test class: the sweep below touches no other
+        launch(year, "1.公开督办测试事项。(责任单位:市庚局)9月底前\n");
+        LocalDate overdue = LocalDate.of(year, 10, 1);
+        while (!calendar.isWorkingDay(overdue)) {
+            overdue = overdue.plusDays(1);
+        }
+        assertThat(sweep.run(overdue).escalations()).isEqualTo(1);
+
+        login("leader");
+        browser.findElement(By.linkText("公开督办测试事项")).click();
+        assertThat(browser.findElement(By.id("supervise-form")).isDisplayed()).isTrue();
+        browser.findElement(By.id("supervise-comment")).sendKeys("已约谈单位负责人");
+        shot("30-supervise");
+        browser.findElement(By.id("supervise")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElements(By.id("supervise-form"))).as("done").isEmpty();
+        assertThat(browser.findElement(By.id("history")).getText()).contains("督办", "分管领导", "已约谈单位负责人");
+        shot("31-supervised");
+    }
+
+    @Test
+    void lastYearsItemIsExplainedAndVerifiedOnItsPage() throws Exception {
+        int year = LocalDate.now().getYear() + 20;
+        List<String> items = List.of("公开回头看测试事项。(责任单位:市辛局)6月底前", "推进回头看新年度事项。(责任单位:市壬局)年底前");
+        for (int i = 0; i < 2; i++) { // the same organ's plans of two years
+            String plan = "测试区人民政府办公室关于印发测试区" + (year + i) + "年政务公开工作要点的通知\n测试区" + (year + i)
+                    + "年政务公开工作要点\n一、公开\n1." + items.get(i) + "\n";
+            plans.launch(plans.importPlan(plan.getBytes(StandardCharsets.UTF_8), "p.txt", null, "admin").planId(), "admin");
+        }
+
+        login("xin"); // last year's work is still open too: the 整改说明 row of 我的任务 opens its own form
+        browser.findElement(By.xpath("//tr[td[text()='整改说明']]//a[text()='公开回头看测试事项']")).click();
+        assertThat(browser.findElement(By.id("task-choice")).getText()).contains("办理 · 市辛局", "整改说明 · 市辛局");
+        assertThat(browser.findElement(By.id("lookback-case")).getText()).contains("未办结");
+        browser.findElement(By.id("rectify-summary")).sendKeys("因系统改版, 未按时公开");
+        browser.findElement(By.id("rectification")).sendKeys("下一季度内完成公开");
+        assertThat(refusal(By.id("rectify"))).isEqualTo("整改计划须有整改时限 (due)");
+        assertThat(browser.findElement(By.id("rectification")).getDomProperty("value")).as("the input kept").isEqualTo("下一季度内完成公开");
+        shot("32-rectify-refused-in-place", "status of 400");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]",
+                browser.findElement(By.id("rectify-due")), (year + 1) + "-03-31");
+        shot("33-rectify");
+        browser.findElement(By.id("rectify")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElements(By.id("rectify-form"))).as("explained").isEmpty();
+
+        login("leader");
+        browser.findElement(By.linkText("公开回头看测试事项")).click();
+        assertThat(browser.findElement(By.id("case-explanation")).getText()).isEqualTo("因系统改版, 未按时公开");
+        assertThat(browser.findElement(By.id("lookback-case")).getText()).contains("下一季度内完成公开", (year + 1) + "-03-31");
+        browser.findElement(By.id("verify-comment")).sendKeys("转入本年度整改");
+        shot("34-verify");
+        browser.findElement(By.id("verify-rectify")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElements(By.id("verify-form"))).as("verified").isEmpty();
+        shot("35-verified");
+
+        login("xin");
+        assertThat(browser.findElement(By.id("tasks")).getText()).as("carried into this year's work")
+                .contains("回头看整改", "公开回头看测试事项");
+        shot("36-rectification-in-my-tasks");
     }
 }
