@@ -46,7 +46,7 @@ public final class Cli {
         tool.usageMessage().commandListHeading("%n命令 (commands):%n");
         CommandLine cli = new CommandLine(tool, Cli::create);
         for (CommandSpec command : new CommandSpec[] {new ParseCommand().spec, new SimulateCommand().spec,
-                new LookbackCommand().spec, HelpCommand.spec()}) {
+                new LookbackCommand().spec, new HelpCommand().spec}) {
             cli.addSubcommand(new CommandLine(command, Cli::create));
         }
         cli.setOut(new PrintWriter(out, true));

@@ -1,28 +1,28 @@
 package cn.duban.cli;
 
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
 
 /** {@code help [COMMAND]}: the usage of the tool or of one command. */
-final class HelpCommand {
+final class HelpCommand implements Callable<Integer> {
 
-    private HelpCommand() {
+    final CommandSpec spec = Cli.command(this, "help", "显示某个命令的帮助 (help for a command): help parse").helpCommand(true);
+
+    private final PositionalParamSpec command = PositionalParamSpec.builder().index("0").arity("0..1").type(String.class)
+            .paramLabel("COMMAND").description("命令名 (a command)").build();
+
+    HelpCommand() {
+        spec.addPositional(command);
     }
 
-    static CommandSpec spec() {
-        CommandSpec[] spec = new CommandSpec[1];
-        spec[0] = Cli.command(() -> show(spec[0]), "help", "显示某个命令的帮助 (help for a command): help parse")
-                .helpCommand(true).addPositional(PositionalParamSpec.builder().index("0").arity("0..1").type(String.class)
-                        .paramLabel("COMMAND").description("命令名 (a command)").build());
-        return spec[0];
-    }
-
-    private static int show(CommandSpec spec) {
+    @Override
+    public Integer call() {
         CommandLine tool = spec.parent().commandLine();
-        List<String> named = spec.positionalParameters().get(0).stringValues();
+        List<String> named = command.stringValues();
         CommandLine about = named.isEmpty() ? tool : tool.getSubcommands().get(named.get(0));
         if (about == null) {
             throw new IllegalArgumentException("未知命令 " + named.get(0) + "; 可用命令: "

@@ -29,7 +29,7 @@ enum Columns {
     }
 
     static Optional<Columns> of(String cell) {
-        String c = SPACE.matcher(cell).find() ? SPACE.matcher(cell).replaceAll("") : cell;
+        String c = SPACE.matcher(cell).replaceAll("");
         for (Columns col : values()) {
             if (col.names.contains(c)) {
                 return Optional.of(col);
