@@ -205,7 +205,7 @@ public class DailySweep {
     }
 
     /** Only the rows of {@code items}, when given: a condition to add to a query on {@code column}. */
-    private static String of(Scope items, String column) {
+    private static String only(Scope items, String column) {
         return items == null ? "" : " and " + column + " in (" + items.sql() + ")";
     }
 
@@ -264,7 +264,7 @@ public class DailySweep {
         Map<Long, Colour.Shade> shades = new HashMap<>();
         colours.forEach(c -> shades.merge(c.itemId(), c.shade(), (a, b) -> a.compareTo(b) >= 0 ? a : b));
         Map<Long, String> now = new HashMap<>();
-        with(jdbc.sql("select id, colour from item where status = 'OPEN' and colour is not null" + of(items, "id")), items)
+        with(jdbc.sql("select id, colour from item where status = 'OPEN' and colour is not null" + only(items, "id")), items)
                 .query((rs, i) -> now.put(rs.getLong(1), rs.getString(2))).list();
         List<Object[]> changes = new ArrayList<>(); // (new colour or null, item)
         now.forEach((item, colour) -> {
@@ -290,7 +290,7 @@ public class DailySweep {
         return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
-                        + "where t.step = 'EXECUTE' and t.unit_code is not null" + of(items, "t.item_id")
+                        + "where t.step = 'EXECUTE' and t.unit_code is not null" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
                     Date due = rs.getDate(6);
@@ -314,7 +314,7 @@ public class DailySweep {
     /** The latest notification of each kind to each unit on each item (of {@code items}, when given), up to the day. */
     private List<DayFacts.Reminded> sent(LocalDate day, Scope items) {
         return with(jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= :day"
-                        + of(items, "item_id") + " group by item_id, unit_code, kind"), items)
+                        + only(items, "item_id") + " group by item_id, unit_code, kind"), items)
                 .param("day", Date.valueOf(day))
                 .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
                 .list();
@@ -325,7 +325,7 @@ public class DailySweep {
         Map<String, List<DayFacts.Report>> byUnit = new HashMap<>();
         with(jdbc.sql("select r.item_id, r.unit_code, r.percent, r.decision, r.submitted_at from progress_report r "
                         + "join item i on i.id = r.item_id where i.status = 'OPEN' and r.submitted_at < :before"
-                        + of(items, "r.item_id")), items)
+                        + only(items, "r.item_id")), items)
                 .param("before", Timestamp.valueOf(day.plusDays(1).atStartOfDay()))
                 .query((rs, i) -> byUnit.computeIfAbsent(rs.getLong(1) + "|" + rs.getString(2), k -> new ArrayList<>())
                         .add(new DayFacts.Report(rs.getTimestamp(5).toLocalDateTime().toLocalDate(), rs.getInt(3), rs.getString(4))))
