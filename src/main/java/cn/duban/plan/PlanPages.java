@@ -90,7 +90,7 @@ public class PlanPages {
         UserAccount user = signedIn.into(model);
         PlanRecord plan = previewModel(id, model);
         if (user.isAdmin()) {
-            model.addAttribute("calendarWarning", calendarWarning.check(plan.year()));
+            model.addAttribute("calendarMissing", calendarWarning.missing(plan.year()));
         }
         return "plan";
     }

@@ -38,7 +38,7 @@ public class DashboardPage {
         model.addAttribute("plans", plans.plans());
         model.addAttribute("plan", plan);
         if (user.isAdmin()) {
-            model.addAttribute("calendarWarning", calendarWarning.check());
+            model.addAttribute("calendarMissing", calendarWarning.missing());
         }
         return "dashboard";
     }

@@ -39,6 +39,12 @@ public class CalendarWarning {
         return warning;
     }
 
+    /** The years without holiday data as of today, counting {@code years} too, for the pages to word in their language. */
+    public java.util.List<Integer> missing(int... years) {
+        check(years);
+        return calendar.missing(today.date(), years);
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void atStart() {
         check();

@@ -96,18 +96,23 @@ public final class WorkCalendar {
     }
 
     /**
-     * The warning the office sees on {@code today} when a year the calendar is needed for has no holiday data: this
-     * year, from 1 November next year too, and {@code also} (e.g. a plan's year); null when every one is covered.
+     * The years the calendar is needed for on {@code today} that have no holiday data: this year, from 1 November next
+     * year too, and {@code also} (e.g. a plan's year); empty when every one is covered.
      */
-    public String warning(LocalDate today, int... also) {
+    public List<Integer> missing(LocalDate today, int... also) {
         java.util.SortedSet<Integer> needed = new java.util.TreeSet<>();
         needed.add(today.getYear());
         if (today.getMonthValue() >= 11) {
             needed.add(today.getYear() + 1);
         }
         java.util.Arrays.stream(also).forEach(needed::add);
-        List<String> missing = needed.stream().filter(y -> !covers(y)).map(String::valueOf).toList();
-        return missing.isEmpty() ? null : String.join("、", missing)
+        return needed.stream().filter(y -> !covers(y)).toList();
+    }
+
+    /** The warning the office reads (the log, the API) about the {@link #missing} years; null when there are none. */
+    public String warning(LocalDate today, int... also) {
+        List<Integer> missing = missing(today, also);
+        return missing.isEmpty() ? null : missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
                 + " 年尚无法定节假日数据：工作日按周一至周五计算，请在 管理 → 节假日 导入国务院办公厅的节假日安排通知";
     }
 

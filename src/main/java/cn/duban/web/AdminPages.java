@@ -115,7 +115,7 @@ public class AdminPages {
         model.addAttribute("units", users.unitContacts());
         model.addAttribute("users", directory.users());
         model.addAttribute("holidays", rulesApi.holidays());
-        model.addAttribute("calendarWarning", calendarWarning.check());
+        model.addAttribute("calendarMissing", calendarWarning.missing());
         model.addAttribute("roles", cn.duban.org.Role.values());
         model.addAttribute("audit", audit.list(null, null, 50));
         model.addAttribute("sweepFailures", sweepFailures.list(false));

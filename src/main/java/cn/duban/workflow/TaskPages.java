@@ -163,9 +163,19 @@ public class TaskPages {
         return "redirect:/items/" + itemId + "?done";
     }
 
-    @PostMapping("/tasks/{id}/urge")
-    public String urge(@PathVariable String id, @RequestParam long itemId, @RequestParam(required = false) String note) {
-        tasks.urge(id, note, signedIn.user());
+    /** 催办 the open task the user chose on the item page; a refusal (urged within the hour) shows above the form. */
+    @PostMapping("/items/{itemId}/urge")
+    public String urge(@PathVariable long itemId, @RequestParam String task, @RequestParam(required = false) String note,
+                       Model model) {
+        try {
+            tasks.urge(task, note, signedIn.user());
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.TOO_MANY_REQUESTS) {
+                throw e;
+            }
+            model.addAttribute("urgeError", e.getMessage());
+            return item(itemId, null, model);
+        }
         return "redirect:/items/" + itemId + "?done";
     }
 

@@ -59,7 +59,7 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
         long itemId = ((Number) task.getVariable("itemId")).longValue();
         String unit = (String) task.getVariable("unit");
         openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit);
-        history.record(itemId, ItemHistory.SYSTEM, step, Action.TASK_OPENED, unit, task.getName());
+        history.record(itemId, ItemHistory.SYSTEM, step, Action.TASK_OPENED, unit, null); // the step column names it
     }
 
     private static Step step(Element userTask, ActivityImpl activity) {

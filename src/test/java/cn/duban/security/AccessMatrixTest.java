@@ -108,7 +108,7 @@ class AccessMatrixTest {
         }
         for (String e : List.of("GET /api/plans/{id}/report", "GET /api/plans/{id}/report.md", "GET /api/plans/{id}/report.docx",
                 "GET /api/plans/{id}/notice.docx", "GET /plans/{id}/report.docx", "GET /plans/{id}/report.md",
-                "GET /plans/{id}/notice.docx", "POST /api/tasks/{id}/urge", "POST /tasks/{id}/urge", "POST /reviews/{id}",
+                "GET /plans/{id}/notice.docx", "POST /api/tasks/{id}/urge", "POST /items/{id}/urge", "POST /reviews/{id}",
                 "POST /reviews/approve")) {
             POLICY.put(e, Access.REVIEWERS);
         }
@@ -284,7 +284,7 @@ class AccessMatrixTest {
         if (!api) {
             request.with(csrf());
             if (!method.equals("GET")) {
-                request.param("itemId", ids.get("item")).param("summary", "核查").param("percent", "50");
+                request.param("itemId", ids.get("item")).param("task", ids.get("task")).param("summary", "核查").param("percent", "50");
             }
         }
         if (api && !method.equals("GET") && !path.endsWith("/attachments")) {

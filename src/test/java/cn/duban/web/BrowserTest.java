@@ -147,6 +147,7 @@ class BrowserTest {
         // leave the previous page first: a request of it still under way could otherwise set a session again after the
         // cookies are gone, and the login form's token would belong to another session (403)
         browser.get("about:blank");
+        browser.get(url("/login")); // cookies are deleted for the page's site: the session's and the language's
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(user);
@@ -231,6 +232,7 @@ class BrowserTest {
         // leave the previous page first: a request of it still under way could otherwise set a session again after the
         // cookies are gone, and the login form's token would belong to another session (403)
         browser.get("about:blank");
+        browser.get(url("/login")); // cookies are deleted for the page's site: the session's and the language's
         browser.manage().deleteAllCookies();
         browser.get(url("/login"));
         shot("00-login");
@@ -663,6 +665,30 @@ class BrowserTest {
         assertThat(browser.findElements(By.id("supervise-form"))).as("done").isEmpty();
         assertThat(browser.findElement(By.id("history")).getText()).contains("督办", "分管领导", "已约谈单位负责人");
         shot("31-supervised");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("urge-task"))).selectByVisibleText("办理 · 市庚局");
+        browser.findElement(By.id("note")).sendKeys("请本周内报送");
+        browser.findElement(By.cssSelector("#urge-form button")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("催办", "请本周内报送");
+        browser.findElement(By.cssSelector("#urge-form button")).click();
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-error"))).getText()).contains("一小时内已催办过");
+        shot("31a-urged-twice-refused-in-place");
+    }
+
+    @Test
+    void thePagesReadInEnglish() throws Exception {
+        long planId = launch(LocalDate.now().getYear() + 21, "1.公开英文页面测试事项。(责任单位:市丙局)9月底前\n");
+        login("admin");
+        for (String page : List.of("/", "/plans", "/plans/" + planId, "/dashboard?plan=" + planId, "/admin", "/rules")) {
+            browser.get(url(page + (page.contains("?") ? "&" : "?") + "lang=en"));
+            assertThat(browser.findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
+            shot("en" + page.replaceAll("[/?=&]+", "-").replaceAll("-$", ""));
+        }
+        browser.get(url("/plans/" + planId));
+        browser.findElement(By.partialLinkText("公开英文页面测试事项")).click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Item 1");
+        shot("en-item");
     }
 
     @Test
