@@ -2,13 +2,13 @@ package cn.duban;
 
 import java.time.LocalDate;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Primary;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
+import cn.duban.system.Settings;
 import cn.duban.system.Today;
 
 /**
@@ -23,8 +23,8 @@ public class TestToday extends Today {
 
     private volatile LocalDate moved;
 
-    public TestToday(@Value("${duban.zone:Asia/Shanghai}") String zone) {
-        super(zone);
+    public TestToday(Settings settings) {
+        super(settings);
     }
 
     @Override

@@ -3,12 +3,13 @@ package cn.duban.notify;
 import java.nio.charset.StandardCharsets;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import jakarta.mail.internet.MimeMessage;
+
+import cn.duban.system.Settings;
 
 /** E-mail over SMTP (spring.mail.*); the message's Message-ID carries the idempotency key. */
 @Component
@@ -17,9 +18,9 @@ class EmailSender implements Sender {
     private final ObjectProvider<JavaMailSender> mail;
     private final String from;
 
-    EmailSender(ObjectProvider<JavaMailSender> mail, @Value("${duban.mail-from:duban@localhost}") String from) {
+    EmailSender(ObjectProvider<JavaMailSender> mail, Settings settings) {
         this.mail = mail;
-        this.from = from;
+        this.from = settings.mailFrom();
     }
 
     @Override

@@ -2,11 +2,11 @@ package cn.duban.notify;
 
 import java.time.LocalDate;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.duban.plan.Item;
 import cn.duban.rules.WorkCalendar;
+import cn.duban.system.Settings;
 
 /** How a notification names an item: number, title, due date with working days left, and a link to it. */
 @Component
@@ -15,9 +15,9 @@ public class Messages {
     private final WorkCalendar calendar;
     private final String baseUrl;
 
-    public Messages(WorkCalendar calendar, @Value("${duban.base-url:http://localhost:8080}") String baseUrl) {
+    public Messages(WorkCalendar calendar, Settings settings) {
         this.calendar = calendar;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
     }
 
     /** 第N项「title」, 完成时限 YYYY-MM-DD, 剩余 N 个工作日 (or 已逾期 N 个工作日), 链接 …. */

@@ -11,11 +11,12 @@ import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 import org.springframework.stereotype.Component;
+
+import cn.duban.system.Settings;
 
 /**
  * Delivers the outbox: every message due is claimed (so that one node sends it), sent, and marked sent; a failure
@@ -41,13 +42,11 @@ public class OutboxDelivery implements SmartLifecycle {
     private final ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
     private volatile boolean running;
 
-    OutboxDelivery(JdbcClient jdbc, List<Sender> senders, @Value("${duban.delivery-claim:PT2M}") Duration claim,
-                   @Value("${duban.delivery-interval:PT15S}") Duration interval,
-                   @Value("${duban.delivery-delay:PT10S}") Duration delay) {
+    OutboxDelivery(JdbcClient jdbc, List<Sender> senders, Settings settings) {
         this.jdbc = jdbc;
-        this.claim = claim;
-        this.interval = interval;
-        this.delay = delay;
+        this.claim = settings.deliveryClaim();
+        this.interval = settings.deliveryInterval();
+        this.delay = settings.deliveryDelay();
         this.senders = senders.stream().collect(Collectors.toMap(Sender::channel, Function.identity()));
         scheduler.setPoolSize(2);
         scheduler.setThreadNamePrefix("outbox-");

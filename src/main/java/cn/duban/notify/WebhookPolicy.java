@@ -7,8 +7,10 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+
+import cn.duban.system.Settings;
 
 /**
  * Where the server may send a webhook: https only ({@code duban.webhook.allow-http=true} also lets http through),
@@ -23,8 +25,12 @@ public class WebhookPolicy {
     private final boolean allowHttp;
     private final boolean allowPrivate;
 
-    public WebhookPolicy(@Value("${duban.webhook.allow-http:false}") boolean allowHttp,
-                         @Value("${duban.webhook.allow-private:false}") boolean allowPrivate) {
+    @Autowired
+    public WebhookPolicy(Settings settings) {
+        this(settings.webhook().allowHttp(), settings.webhook().allowPrivate());
+    }
+
+    WebhookPolicy(boolean allowHttp, boolean allowPrivate) {
         this.allowHttp = allowHttp;
         this.allowPrivate = allowPrivate;
     }

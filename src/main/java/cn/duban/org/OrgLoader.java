@@ -12,7 +12,6 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
@@ -27,6 +26,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import cn.duban.notify.WebhookPolicy;
 import cn.duban.system.Folders;
+import cn.duban.system.Settings;
 
 /**
  * Fills an empty organization directory on first start: from the YAML file {@code duban.org-file}, or with a
@@ -56,14 +56,13 @@ public class OrgLoader implements ApplicationRunner {
     private final WebhookPolicy webhooks;
 
     public OrgLoader(OrgDirectory directory, PasswordEncoder passwords, Users users, WebhookPolicy webhooks,
-                     @Value("${duban.org-file:}") String orgFile,
-                     @Value("${duban.admin-password:}") String adminPassword) {
+                     Settings settings) {
         this.webhooks = webhooks;
         this.directory = directory;
         this.passwords = passwords;
         this.users = users;
-        this.orgFile = orgFile;
-        this.adminPassword = adminPassword;
+        this.orgFile = settings.orgFile();
+        this.adminPassword = settings.adminPassword();
     }
 
     @Override

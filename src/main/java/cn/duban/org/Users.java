@@ -6,9 +6,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+
+import cn.duban.system.Settings;
 
 /**
  * Adding and changing users, with the same checks wherever they come from (the organization file, the API, the
@@ -22,10 +23,10 @@ public class Users {
     private final PasswordEncoder passwords;
     private final int minLength;
 
-    public Users(OrgDirectory directory, PasswordEncoder passwords, @Value("${duban.password.min-length:8}") int minLength) {
+    public Users(OrgDirectory directory, PasswordEncoder passwords, Settings settings) {
         this.directory = directory;
         this.passwords = passwords;
-        this.minLength = minLength;
+        this.minLength = settings.password().minLength();
     }
 
     /** Adds a user with a password as typed (the API and the pages): it must be long enough, and is always hashed. */

@@ -5,13 +5,13 @@ import java.io.InputStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import cn.duban.system.Folders;
+import cn.duban.system.Settings;
 
 /** With {@code duban.demo-plan} set (the demo profile), the first start imports and launches the demo plan. */
 @Component
@@ -24,10 +24,10 @@ public class DemoPlan implements ApplicationRunner {
     private final PlanStore store;
     private final String demoPlan;
 
-    public DemoPlan(PlanService service, PlanStore store, @Value("${duban.demo-plan:}") String demoPlan) {
+    public DemoPlan(PlanService service, PlanStore store, Settings settings) {
         this.service = service;
         this.store = store;
-        this.demoPlan = demoPlan;
+        this.demoPlan = settings.demoPlan();
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +18,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
+import cn.duban.system.Settings;
 
 /**
  * The dashboard's figures (督办看板): items by status and colour, completion by unit, completions by month and the
@@ -55,7 +56,12 @@ public class Statistics {
     private final Cache<Scope, Dashboard> recent;
     private final Duration maxAge;
 
-    public Statistics(JdbcClient jdbc, PlanStore plans, @Value("${duban.dashboard-max-age:PT10S}") Duration maxAge) {
+    @Autowired
+    public Statistics(JdbcClient jdbc, PlanStore plans, Settings settings) {
+        this(jdbc, plans, settings.dashboardMaxAge());
+    }
+
+    Statistics(JdbcClient jdbc, PlanStore plans, Duration maxAge) {
         this.jdbc = jdbc;
         this.plans = plans;
         this.recent = Caffeine.newBuilder().expireAfterWrite(maxAge).maximumSize(1000).build();

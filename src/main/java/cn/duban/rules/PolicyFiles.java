@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,11 +18,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
+import cn.duban.system.Settings;
 
 /**
  * The office's policy files as edited through the API or the pages — rule files and the holiday overrides — put in
@@ -30,7 +34,7 @@ import cn.duban.system.Folders.FileText;
  * folder, so that a restart without the database reads the same files.
  */
 @Component
-public class PolicyFiles {
+public class PolicyFiles implements SchedulingConfigurer {
 
     static final String HOLIDAYS = "holidays.csv";
     private static final Logger log = LoggerFactory.getLogger(PolicyFiles.class);
@@ -41,11 +45,19 @@ public class PolicyFiles {
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final Set<Long> applied = ConcurrentHashMap.newKeySet();
+    private final Duration syncInterval;
 
-    public PolicyFiles(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar) {
+    public PolicyFiles(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Settings settings) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.calendar = calendar;
+        this.syncInterval = settings.policySyncInterval();
+    }
+
+    /** {@link #pull()} every {@code duban.policy-sync-interval}, first one interval after start. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(new FixedDelayTask(this::pull, syncInterval, syncInterval));
     }
 
     /**
@@ -76,7 +88,6 @@ public class PolicyFiles {
     }
 
     /** Puts in force what other nodes changed since this one last looked (the latest version of each file). */
-    @Scheduled(fixedDelayString = "${duban.policy-sync-interval:PT10S}", initialDelayString = "${duban.policy-sync-interval:PT10S}")
     public synchronized void pull() {
         List<Long> ids = jdbc.sql("select id from policy_change order by id").query(Long.class).list();
         List<Long> unseen = ids.stream().filter(id -> !applied.contains(id)).toList();

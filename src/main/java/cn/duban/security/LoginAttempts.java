@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
@@ -17,6 +16,8 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+
+import cn.duban.system.Settings;
 
 /**
  * Login rate limiting by user name <em>and</em> client address, so that an attacker cannot lock anyone else out:
@@ -35,13 +36,11 @@ public class LoginAttempts {
     private final int maxPerAddress;
     private final Duration window;
 
-    public LoginAttempts(JdbcClient jdbc, @Value("${duban.login.max-failures:5}") int maxFailures,
-                         @Value("${duban.login.max-failures-per-address:50}") int maxPerAddress,
-                         @Value("${duban.login.window:PT15M}") Duration window) {
+    public LoginAttempts(JdbcClient jdbc, Settings settings) {
         this.jdbc = jdbc;
-        this.maxFailures = maxFailures;
-        this.maxPerAddress = maxPerAddress;
-        this.window = window;
+        this.maxFailures = settings.login().maxFailures();
+        this.maxPerAddress = settings.login().maxFailuresPerAddress();
+        this.window = settings.login().window();
     }
 
     /** Whether a sign-in as {@code username} from {@code client} is refused for now, before its password is looked at. */

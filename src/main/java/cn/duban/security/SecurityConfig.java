@@ -1,11 +1,9 @@
 package cn.duban.security;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -35,6 +33,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.duban.org.Role;
+import cn.duban.system.Settings;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -114,8 +113,8 @@ public class SecurityConfig {
 
     /** bcrypt (and the other standard encodings), with a match remembered for {@code duban.login.remember} (see CachingPasswordEncoder). */
     @Bean
-    PasswordEncoder passwordEncoder(@Value("${duban.login.remember:PT10M}") Duration remember) {
-        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), remember);
+    PasswordEncoder passwordEncoder(Settings settings) {
+        return new CachingPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder(), settings.login().remember());
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.util.TimeZone;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 
@@ -16,6 +17,7 @@ public class OfficeTimeZone implements EnvironmentPostProcessor {
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of(environment.getProperty("duban.zone", "Asia/Shanghai"))));
+        String zone = Binder.get(environment).bindOrCreate("duban", Settings.class).zone();
+        TimeZone.setDefault(TimeZone.getTimeZone(ZoneId.of(zone)));
     }
 }

@@ -3,7 +3,7 @@ package cn.duban.system;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /** Today's date in the office's time zone ({@code duban.zone}): what the sweep, the pages and the reports call today. */
@@ -12,7 +12,12 @@ public class Today {
 
     private final ZoneId zone;
 
-    public Today(@Value("${duban.zone:Asia/Shanghai}") String zone) {
+    @Autowired
+    public Today(Settings settings) {
+        this(settings.zone());
+    }
+
+    public Today(String zone) {
         this.zone = ZoneId.of(zone);
     }
 

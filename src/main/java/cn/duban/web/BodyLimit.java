@@ -3,7 +3,6 @@ package cn.duban.web;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -18,6 +17,8 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+
+import cn.duban.system.Settings;
 
 /**
  * Bodies other than file uploads (JSON, rule and holiday text, forms) are refused above {@code duban.max-body}
@@ -37,8 +38,8 @@ class BodyLimit extends OncePerRequestFilter {
 
     private final long limit;
 
-    BodyLimit(@Value("${duban.max-body:2MB}") org.springframework.util.unit.DataSize limit) {
-        this.limit = limit.toBytes();
+    BodyLimit(Settings settings) {
+        this.limit = settings.maxBody().toBytes();
     }
 
     @Override

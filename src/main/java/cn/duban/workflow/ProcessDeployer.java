@@ -7,14 +7,14 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
+import cn.duban.system.Folders;
+import cn.duban.system.Settings;
 
 /**
  * Deploys the BPMN files of {@code duban.processes-dir} (or the jar's copies) at start-up. Unchanged files are
@@ -29,9 +29,9 @@ public class ProcessDeployer implements ApplicationRunner {
     private final RepositoryService repository;
     private final String processesDir;
 
-    public ProcessDeployer(RepositoryService repository, @Value("${duban.processes-dir:processes}") String processesDir) {
+    public ProcessDeployer(RepositoryService repository, Settings settings) {
         this.repository = repository;
-        this.processesDir = processesDir;
+        this.processesDir = settings.processesDir();
     }
 
     @Override

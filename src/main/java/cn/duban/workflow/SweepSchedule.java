@@ -1,7 +1,8 @@
 package cn.duban.workflow;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+
+import cn.duban.system.Settings;
 
 /** When the daily sweep runs: {@code duban.sweep-cron}, read by processes/daily-sweep.bpmn as {@code sweepSchedule.cron}. */
 @Component("sweepSchedule")
@@ -9,8 +10,8 @@ public class SweepSchedule {
 
     private final String cron;
 
-    public SweepSchedule(@Value("${duban.sweep-cron:0 30 8 * * ?}") String cron) {
-        this.cron = cron;
+    public SweepSchedule(Settings settings) {
+        this.cron = settings.sweepCron();
     }
 
     public String getCron() {
