@@ -4,6 +4,7 @@ import java.time.LocalDate;
 
 import org.springframework.stereotype.Component;
 
+import cn.duban.org.Names;
 import cn.duban.plan.Item;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.system.Settings;
@@ -13,10 +14,12 @@ import cn.duban.system.Settings;
 public class Messages {
 
     private final WorkCalendar calendar;
+    private final Names names;
     private final String baseUrl;
 
-    public Messages(WorkCalendar calendar, Settings settings) {
+    public Messages(WorkCalendar calendar, Names names, Settings settings) {
         this.calendar = calendar;
+        this.names = names;
         this.baseUrl = settings.baseUrl().replaceAll("/+$", "");
     }
 
@@ -29,5 +32,10 @@ public class Messages {
                     .append(left >= 0 ? ", 剩余 " + left + " 个工作日" : ", 已逾期 " + (-left) + " 个工作日");
         }
         return s.append(", 链接 ").append(baseUrl).append("/items/").append(itemId).toString();
+    }
+
+    /** The supervisors' notice of an escalation: the item and its units by name, and the first unit's reason. */
+    public String escalation(String level, String item, java.util.List<String> unitCodes, String reason) {
+        return "【" + level + "】" + item + " (责任单位: " + names.units(unitCodes) + ")。原因: " + reason;
     }
 }

@@ -242,8 +242,8 @@ public class DailySweep {
             outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
         }
         notifications.addOnce(key + ":supervisor", first.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
-                "【" + name + "】" + about + " (责任单位: " + String.join("、", units.stream().map(Escalate::unit).toList())
-                        + ")。原因: " + first.reason(), null, ItemHistory.SYSTEM);
+                messages.escalation(name, about, units.stream().map(Escalate::unit).toList(), first.reason()), null,
+                ItemHistory.SYSTEM);
         // a command context of its own, inside the daily-sweep job too: a correlation that fails leaves nothing behind
         // in the job's context to be flushed with it, and what it wrote goes back with the item's savepoint
         ProcessEngineContext.requiresNew();

@@ -104,6 +104,8 @@ class DailySweepTest {
         assertThat(item.at("/item/colour").asText()).isEqualTo("RED");
         assertThat(item.get("reminders").toString()).contains("OVERDUE");
         assertThat(item.get("history").toString()).contains("ESCALATED", "一级督办");
+        assertThat(api.get("leader", "/api/notifications").body().toString()).as("the supervisors' notice names the unit")
+                .contains("(责任单位: 市甲局)。原因: ");
 
         List<JsonNode> supervise = api.tasks("leader", planId).stream().filter(t -> t.get("step").asText().equals("SUPERVISE")).toList();
         assertThat(supervise).hasSize(1);
