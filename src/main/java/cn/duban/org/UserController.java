@@ -12,10 +12,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-import cn.duban.notify.WebhookPolicy;
-import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
-import cn.duban.system.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
@@ -24,20 +21,15 @@ public class UserController {
     private final Caller caller;
     private final OrgDirectory directory;
     private final Users users;
-    private final cn.duban.workflow.EngineIdentity identity;
-    private final AuditLog audit;
+    private final ContactSettings contacts;
     private final OwnPassword ownPassword;
-    private final WebhookPolicy webhooks;
 
-    public UserController(Caller caller, OrgDirectory directory, Users users, cn.duban.workflow.EngineIdentity identity,
-                          AuditLog audit, OwnPassword ownPassword, WebhookPolicy webhooks) {
-        this.webhooks = webhooks;
-        this.audit = audit;
+    public UserController(Caller caller, OrgDirectory directory, Users users, ContactSettings contacts, OwnPassword ownPassword) {
         this.ownPassword = ownPassword;
         this.caller = caller;
         this.directory = directory;
         this.users = users;
-        this.identity = identity;
+        this.contacts = contacts;
     }
 
     /** The caller: username, roles and units. */
@@ -58,48 +50,17 @@ public class UserController {
         return ownPassword.change(caller.current(), body.current(), body.password(), request.getRemoteAddr());
     }
 
-    /** A user to add or change: a null field is left as it is when changing; password only to set a new one. */
-    public record UserChange(String username, String name, String password, List<Role> roles, List<String> units) {}
-
     /** Adds a user (ADMIN). */
     @PostMapping(value = "/api/admin/users", consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    public UserAccount addUser(@RequestBody UserChange body) {
-        requireOperatorFor(body.roles() != null && body.roles().contains(Role.OPERATOR));
-        if (body.username() != null && directory.user(body.username()).isPresent()) {
-            throw ApiException.conflict("用户已存在: " + body.username());
-        }
-        try {
-            UserAccount user = users.add(body.username(), body.name(), body.password(), body.roles(), body.units());
-            identity.sync();
-            audit.record("USER_ADDED", "user:" + user.username(), null, user);
-            return user;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
+    public UserAccount addUser(@RequestBody Users.Change body) {
+        return users.add(body);
     }
 
     /** Changes a user's name, roles, units or password (ADMIN). */
     @PutMapping(value = "/api/admin/users/{username}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public UserAccount updateUser(@PathVariable String username, @RequestBody UserChange body) {
-        UserAccount before = directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
-        requireOperatorFor(before.has(Role.OPERATOR) || body.roles() != null && body.roles().contains(Role.OPERATOR));
-        try {
-            UserAccount user = users.update(username, body.name(), body.password(), body.roles(), body.units());
-            identity.sync();
-            audit.record(body.password() == null || body.password().isBlank() ? "USER_CHANGED" : "USER_CHANGED_WITH_PASSWORD",
-                    "user:" + username, before, user);
-            return user;
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-    }
-
-    /** An operator runs code on the server: only an operator makes one, or changes one (a password reset would be the same). */
-    private void requireOperatorFor(boolean touchesOperator) {
-        if (touchesOperator && !caller.current().has(Role.OPERATOR)) {
-            throw ApiException.forbidden("只有系统运维 (OPERATOR) 可以授予该角色或修改系统运维用户");
-        }
+    public UserAccount updateUser(@PathVariable String username, @RequestBody Users.Change body) {
+        return users.change(username, body);
     }
 
     /** Every user of the directory (ADMIN). */
@@ -114,28 +75,14 @@ public class UserController {
         return directory.units();
     }
 
-    /** A unit with its contacts (ADMIN). */
-    public record UnitContacts(String code, String name, Contacts contacts) {}
-
     @GetMapping("/api/admin/units")
-    public List<UnitContacts> unitContacts() {
-        return directory.units().stream().map(u -> new UnitContacts(u.code(), u.name(), directory.contacts(u.code()))).toList();
+    public List<ContactSettings.UnitContacts> unitContacts() {
+        return contacts.units();
     }
 
     /** Sets how a unit is reached: {"emails":[…],"webhookUrl","webhookFormat":"JSON|DINGTALK|WECOM","channels":["EMAIL","WEBHOOK"]}. */
     @PutMapping(value = "/api/admin/units/{code}/contacts", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public UnitContacts setContacts(@PathVariable String code, @RequestBody Contacts body) {
-        Unit unit = directory.unit(code).orElseThrow(() -> ApiException.notFound("单位不存在: " + code));
-        Contacts contacts;
-        try {
-            contacts = Contacts.of(body.emails(), body.webhookUrl(), body.webhookFormat(), body.channels());
-            webhooks.checkSetting(contacts.webhookUrl());
-        } catch (IllegalArgumentException e) {
-            throw ApiException.badRequest(e.getMessage());
-        }
-        Contacts before = directory.contacts(code);
-        directory.setContacts(code, contacts);
-        audit.record("CONTACTS_CHANGED", "unit:" + code, before, directory.contacts(code));
-        return new UnitContacts(unit.code(), unit.name(), directory.contacts(code));
+    public ContactSettings.UnitContacts setContacts(@PathVariable String code, @RequestBody Contacts body) {
+        return contacts.set(code, body);
     }
 }

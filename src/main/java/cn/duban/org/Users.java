@@ -10,11 +10,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
 import cn.duban.system.Settings;
+import cn.duban.security.AuditLog;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
+import cn.duban.workflow.EngineIdentity;
 
 /**
  * Adding and changing users, with the same checks wherever they come from (the organization file, the API, the
  * admin page): a username of letters, digits and _ . @ -, a password, known units; passwords are stored hashed. A
  * password typed through the API or a page is always hashed (even one that looks encoded) and must be long enough.
+ * What the office adds or changes is audited and passed on to the engine's identities; only an operator grants
+ * OPERATOR or changes an operator.
  */
 @Service
 public class Users {
@@ -22,16 +28,60 @@ public class Users {
     private final OrgDirectory directory;
     private final PasswordEncoder passwords;
     private final int minLength;
+    private final Caller caller;
+    private final EngineIdentity identity;
+    private final AuditLog audit;
 
-    public Users(OrgDirectory directory, PasswordEncoder passwords, Settings settings) {
+    public Users(OrgDirectory directory, PasswordEncoder passwords, Settings settings, Caller caller, EngineIdentity identity,
+                 AuditLog audit) {
         this.directory = directory;
         this.passwords = passwords;
         this.minLength = settings.password().minLength();
+        this.caller = caller;
+        this.identity = identity;
+        this.audit = audit;
     }
 
-    /** Adds a user with a password as typed (the API and the pages): it must be long enough, and is always hashed. */
-    public UserAccount add(String username, String name, String password, Collection<Role> roles, Collection<String> units) {
-        return insert(username, name, passwords.encode(typed(username, password)), roles, units);
+    /** A user to add or change: a null field is left as it is when changing; password only to set a new one. */
+    public record Change(String username, String name, String password, List<Role> roles, List<String> units) {}
+
+    /** The office adds a user with a password as typed (the API and the pages): it must be long enough, and is always hashed. */
+    public UserAccount add(Change c) {
+        requireOperatorFor(c.roles() != null && c.roles().contains(Role.OPERATOR));
+        if (c.username() != null && directory.user(c.username()).isPresent()) {
+            throw ApiException.conflict("用户已存在: " + c.username());
+        }
+        try {
+            UserAccount user = insert(c.username(), c.name(), passwords.encode(typed(c.username(), c.password())), c.roles(),
+                    c.units());
+            identity.sync();
+            audit.record("USER_ADDED", "user:" + user.username(), null, user);
+            return user;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** The office changes a user's name, roles, units or password. */
+    public UserAccount change(String username, Change c) {
+        UserAccount before = directory.user(username).orElseThrow(() -> ApiException.notFound("用户不存在: " + username));
+        requireOperatorFor(before.has(Role.OPERATOR) || c.roles() != null && c.roles().contains(Role.OPERATOR));
+        try {
+            UserAccount user = update(username, c.name(), c.password(), c.roles(), c.units());
+            identity.sync();
+            audit.record(c.password() == null || c.password().isBlank() ? "USER_CHANGED" : "USER_CHANGED_WITH_PASSWORD",
+                    "user:" + username, before, user);
+            return user;
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    /** An operator runs code on the server: only an operator makes one, or changes one (a password reset would be the same). */
+    private void requireOperatorFor(boolean touchesOperator) {
+        if (touchesOperator && !caller.current().has(Role.OPERATOR)) {
+            throw ApiException.forbidden("只有系统运维 (OPERATOR) 可以授予该角色或修改系统运维用户");
+        }
     }
 
     /**

@@ -23,12 +23,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.duban.org.OrgDirectory;
+import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.security.AuditLog;
+import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 import cn.duban.system.Links;
+import cn.duban.system.Today;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.ProgressReports;
@@ -51,6 +54,9 @@ public class LedgerWorkbook {
     public record Change(String sheet, int row, Long itemId, String number, String field, String before, String after,
                          boolean applied, String note) {}
 
+    /** What an import found; {@code applied} tells whether the changes were made or only previewed. */
+    public record ImportResult(boolean applied, int changes, int conflicts, List<Change> rows) {}
+
     private final PlanStore plans;
     private final ProgressReports reports;
     private final OrgDirectory directory;
@@ -58,10 +64,14 @@ public class LedgerWorkbook {
     private final RuntimeService runtime;
 
     private final AuditLog audit;
+    private final Caller caller;
+    private final Today today;
 
     public LedgerWorkbook(PlanStore plans, ProgressReports reports, OrgDirectory directory, ItemHistory history,
-                          RuntimeService runtime, AuditLog audit) {
+                          RuntimeService runtime, AuditLog audit, Caller caller, Today today) {
         this.audit = audit;
+        this.caller = caller;
+        this.today = today;
         this.plans = plans;
         this.reports = reports;
         this.directory = directory;
@@ -69,8 +79,27 @@ public class LedgerWorkbook {
         this.runtime = runtime;
     }
 
+    /**
+     * The ledger of a plan, or of every launched plan, for the caller: a unit user gets only its own units' rows, and
+     * may not ask for another unit's.
+     */
+    public Download export(Long plan, String unit) throws IOException {
+        UserAccount user = caller.current();
+        List<PlanRecord> chosen = plan == null
+                ? plans.plans().stream().filter(p -> p.status() == PlanRecord.Status.LAUNCHED).toList()
+                : List.of(plans.plan(plan).orElseThrow(() -> ApiException.notFound("计划 " + plan + " 不存在")));
+        java.util.Set<String> units = unit == null ? null : java.util.Set.of(unit);
+        if (!user.seesAll()) {
+            if (unit != null && !user.units().contains(unit)) {
+                throw ApiException.forbidden("只能导出本单位的台账");
+            }
+            units = unit == null ? java.util.Set.copyOf(user.units()) : units;
+        }
+        return new Download(Download.XLSX, "工作台账.xlsx", export(chosen, units, today.date()));
+    }
+
     /** The ledger of the plans (each its own sheet), optionally only the items of some units. */
-    public byte[] export(List<PlanRecord> planList, java.util.Set<String> units, LocalDate today) throws IOException {
+    private byte[] export(List<PlanRecord> planList, java.util.Set<String> units, LocalDate today) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle head = book.createCellStyle();
             Font bold = book.createFont();
@@ -151,10 +180,12 @@ public class LedgerWorkbook {
      * Reads an edited ledger: every 进展情况 and 完成状态 that differs from the ledger is a change; a row whose item no
      * longer exists, or a status the workflow cannot take (only 办理中 → 已办结 closes an item), is a conflict and
      * is never applied. So is an edited 佐证材料: units hand in evidence with their reports, and a link that is not
-     * http(s) is named. With {@code apply} the changes are made, all in one transaction.
+     * http(s) is named. With {@code apply} the changes are made, by the caller, all in one transaction.
      */
     @Transactional
-    public List<Change> importLedger(byte[] content, boolean apply, String user, LocalDate today) {
+    public ImportResult importLedger(byte[] content, boolean apply) {
+        String user = caller.current().username();
+        LocalDate today = this.today.date();
         List<Change> changes = new ArrayList<>();
         DataFormatter format = new DataFormatter();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(content))) {
@@ -211,7 +242,8 @@ public class LedgerWorkbook {
             changes.stream().filter(Change::applied).forEach(c -> audit.record("LEDGER_IMPORTED", "item:" + c.itemId(),
                     Map.of(c.field(), String.valueOf(c.before())), Map.of(c.field(), String.valueOf(c.after()))));
         }
-        return changes;
+        int conflicts = (int) changes.stream().filter(r -> !r.applied()).count();
+        return new ImportResult(apply, changes.size() - conflicts, conflicts, changes);
     }
 
     /** The office closes an item from the ledger: its process ends and the item is completed. */

@@ -23,6 +23,10 @@ import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
+import cn.duban.org.Role;
+import cn.duban.security.AuditLog;
+import cn.duban.security.Caller;
+import cn.duban.system.ApiException;
 import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
 import cn.duban.system.Settings;
@@ -31,7 +35,7 @@ import cn.duban.system.Settings;
  * The office's policy files as edited through the API or the pages — rule files and the holiday overrides — put in
  * force on this node and recorded in the database, from which every other node of a cluster takes them: at start,
  * every {@code duban.policy-sync-interval} and before each sweep. A node writes what it takes to its own rules
- * folder, so that a restart without the database reads the same files.
+ * folder, so that a restart without the database reads the same files. A change made by a person is audited.
  */
 @Component
 public class PolicyFiles implements SchedulingConfigurer {
@@ -41,17 +45,24 @@ public class PolicyFiles implements SchedulingConfigurer {
 
     private record Change(long id, String name, byte[] content) {}
 
+    /** What a holiday notice sets: its year, the days it states, what it says that could not be read; whether applied. */
+    public record NoticeImport(int year, List<HolidayNotice.Day> days, List<String> unread, boolean applied) {}
+
     private final JdbcClient jdbc;
     private final RuleBase rules;
     private final WorkCalendar calendar;
     private final Set<Long> applied = ConcurrentHashMap.newKeySet();
     private final Duration syncInterval;
+    private final Caller caller;
+    private final AuditLog audit;
 
-    public PolicyFiles(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Settings settings) {
+    public PolicyFiles(JdbcClient jdbc, RuleBase rules, WorkCalendar calendar, Settings settings, Caller caller, AuditLog audit) {
         this.jdbc = jdbc;
         this.rules = rules;
         this.calendar = calendar;
         this.syncInterval = settings.policySyncInterval();
+        this.caller = caller;
+        this.audit = audit;
     }
 
     /** {@link #pull()} every {@code duban.policy-sync-interval}, first one interval after start. */
@@ -61,25 +72,58 @@ public class PolicyFiles implements SchedulingConfigurer {
     }
 
     /**
-     * Replaces or adds a rule file after compiling the whole set with it; the files in force. With {@code valuesOnly}
-     * (the office, not an operator) only a decision table in force whose data cells alone changed is taken.
+     * Replaces or adds a rule file (without a byte-order mark) after compiling the whole set with it; the files in
+     * force. Unless the caller is an OPERATOR, only a decision table in force whose data cells alone changed is taken.
      */
-    public synchronized List<String> writeRule(String name, byte[] content, boolean valuesOnly) throws IOException {
-        if (valuesOnly) {
+    public synchronized List<String> writeRule(String name, byte[] body) throws IOException {
+        byte[] content = new FileText(name, body).bytes();
+        if (content.length == 0) {
+            throw ApiException.badRequest("规则文件为空");
+        }
+        if (!caller.current().has(Role.OPERATOR)) {
             DecisionTables.requireValuesOnly(name, rules.file(name), content);
         }
+        String before = rules.file(name).map(f -> new String(f.bytes(), StandardCharsets.UTF_8)).orElse(null);
         List<String> files = rules.write(name, content);
         record(name, content);
+        audit.record("RULE_FILE_WRITTEN", "rules/" + name, before, new String(content, StandardCharsets.UTF_8));
         return files;
     }
 
-    /** Replaces the holiday overrides after checking every line; the number of days they set. */
+    /** Replaces the holiday overrides (date,type,name lines) after checking every line; the number of days they set. */
     public synchronized int writeHolidays(String text) throws IOException {
         byte[] content = text.getBytes(StandardCharsets.UTF_8);
-        int days = WorkCalendar.overrides(List.of(new FileText(HOLIDAYS, content))).size();
+        int days;
+        try {
+            days = WorkCalendar.overrides(List.of(new FileText(HOLIDAYS, content))).size();
+        } catch (IllegalStateException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        String before = holidays();
         putHolidays(content);
         record(HOLIDAYS, content);
+        audit.record("HOLIDAYS_WRITTEN", "rules/holidays.csv", before, text);
         return days;
+    }
+
+    /**
+     * Reads the State Council's holiday notice into the overrides of its year, as a preview; with {@code apply}, merges
+     * them into holidays.csv in place of that year's earlier lines (refused while anything could not be read).
+     */
+    public synchronized NoticeImport importNotice(String text, boolean apply) throws IOException {
+        HolidayNotice notice;
+        try {
+            notice = HolidayNotice.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+        if (apply) {
+            if (!notice.unread().isEmpty()) {
+                throw ApiException.badRequest("通知中有未能识别的内容, 未导入: " + String.join("; ", notice.unread()));
+            }
+            writeHolidays(notice.mergeInto(holidays()));
+        }
+        return new NoticeImport(notice.year(), notice.days(), notice.unread(), apply);
     }
 
     /** The holiday overrides in force, as text. */

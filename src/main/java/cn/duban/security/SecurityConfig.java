@@ -39,7 +39,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The API (/api/**) takes HTTP Basic and keeps no session; pages take a form login. What runs code on the server —
  * .drl uploads, reloading the rules, Camunda's REST API and web apps (Cockpit, Tasklist, Admin) — is for OPERATOR
- * only, and the web apps trust this login; the rule files are read by ADMIN and OPERATOR, and RulesController lets
+ * only, and the web apps trust this login; the rule files are read by ADMIN and OPERATOR, and PolicyFiles lets
  * ADMIN change only a decision table's values.
  */
 @Configuration

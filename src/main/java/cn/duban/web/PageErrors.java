@@ -10,9 +10,13 @@ import org.springframework.web.servlet.ModelAndView;
 
 import cn.duban.lookback.LookBackPages;
 import cn.duban.org.AccountPages;
+import cn.duban.org.DirectoryPages;
 import cn.duban.notify.NotificationPages;
 import cn.duban.plan.PlanPages;
 import cn.duban.report.DashboardPage;
+import cn.duban.report.Downloads;
+import cn.duban.report.LedgerPages;
+import cn.duban.rules.RulesPages;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ReviewPages;
 import cn.duban.workflow.TaskPages;
@@ -20,7 +24,8 @@ import jakarta.servlet.http.HttpServletRequest;
 
 /** A page request that is refused shows the reason on the error page, with the status (400, 403, 404…). */
 @ControllerAdvice(assignableTypes = {TaskPages.class, ReviewPages.class, PlanPages.class, LookBackPages.class,
-        DashboardPage.class, NotificationPages.class, AdminPages.class, AccountPages.class, Downloads.class})
+        DashboardPage.class, NotificationPages.class, DirectoryPages.class, RulesPages.class, LedgerPages.class,
+        AccountPages.class, Downloads.class})
 class PageErrors {
 
     private final ErrorPage page;

@@ -1,4 +1,4 @@
-package cn.duban.web;
+package cn.duban.report;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,34 +10,31 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import cn.duban.report.LedgerController;
-import cn.duban.report.ReportController;
-
 /** The pages' download links: the same files and access rules as the API, under the browser's login session. */
 @Controller
 public class Downloads {
 
-    private final LedgerController ledger;
-    private final ReportController reports;
+    private final LedgerWorkbook ledger;
+    private final PlanDocuments documents;
 
-    public Downloads(LedgerController ledger, ReportController reports) {
+    public Downloads(LedgerWorkbook ledger, PlanDocuments documents) {
         this.ledger = ledger;
-        this.reports = reports;
+        this.documents = documents;
     }
 
     @GetMapping("/plans/{id}/ledger.xlsx")
     public ResponseEntity<byte[]> ledger(@PathVariable long id) throws IOException {
-        return ledger.export(id, null);
+        return ledger.export(id, null).response();
     }
 
     @GetMapping("/plans/{id}/report.docx")
     public ResponseEntity<byte[]> reportDocx(@PathVariable long id) throws IOException {
-        return reports.reportDocx(id);
+        return documents.reportDocx(id).response();
     }
 
     @GetMapping("/plans/{id}/report.md")
     public ResponseEntity<byte[]> reportMarkdown(@PathVariable long id) {
-        return reports.reportMarkdown(id);
+        return documents.reportMarkdown(id).response();
     }
 
     @GetMapping("/plans/{id}/notice.docx")
@@ -45,6 +42,6 @@ public class Downloads {
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to)
             throws IOException {
-        return reports.notice(id, from, to);
+        return documents.notice(id, from, to).response();
     }
 }
