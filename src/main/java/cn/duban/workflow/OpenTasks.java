@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +26,17 @@ import cn.duban.rules.Periods;
 public class OpenTasks {
 
     /** An open task as the engine glue knows it. */
-    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {}
+    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {
+
+        /** The task as the audit log shows the state before an action on it. */
+        public Map<String, Object> audited() {
+            Map<String, Object> open = new java.util.LinkedHashMap<>();
+            open.put("task", id);
+            open.put("step", step);
+            open.put("unit", unit);
+            return open;
+        }
+    }
 
     /**
      * An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. For the
@@ -63,24 +74,11 @@ public class OpenTasks {
         return query(" where t.item_id = ?", List.of(itemId));
     }
 
-    /**
-     * The tasks a user may act on: ADMIN every task, SUPERVISOR the reviews and 督办, UNIT the work of its own units;
-     * optionally narrowed to one plan, step or unit.
-     */
+    /** The tasks a user may act on ({@link TaskAccess}), optionally narrowed to one plan, step or unit. */
     public List<TaskView> forUser(UserAccount user, Long planId, Step step, String unit) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
-        List<Object> params = new ArrayList<>();
-        if (!user.isAdmin()) {
-            List<String> mine = new ArrayList<>();
-            if (user.canReview()) {
-                mine.add("t.step in ('REVIEW', 'SUPERVISE', 'VERIFY')");
-            }
-            if (!user.units().isEmpty()) {
-                mine.add("(t.step in ('EXECUTE', 'RECTIFY') and t.unit_code in (" + placeholders(user.units().size()) + "))");
-                params.addAll(user.units());
-            }
-            where.append(mine.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", mine) + ")");
-        }
+        TaskAccess.Condition mine = TaskAccess.where(user);
+        StringBuilder where = new StringBuilder(" where " + mine.sql());
+        List<Object> params = new ArrayList<>(mine.params());
         if (planId != null) {
             where.append(" and i.plan_id = ?");
             params.add(planId);
@@ -131,7 +129,4 @@ public class OpenTasks {
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList(); // the owed due first
     }
 
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
-    }
 }

@@ -2,8 +2,22 @@ package cn.duban.workflow;
 
 /**
  * 交办 → 办理 → 审核 → 办结报告, 督办 (SUPERVISE) when an item is escalated, and the look-back's 整改说明 (RECTIFY) and
- * 核实 (VERIFY); every user task names its step.
+ * 核实 (VERIFY); every user task names its step, and each step who holds it ({@link TaskAccess}).
  */
 public enum Step {
-    ASSIGN, EXECUTE, REVIEW, SUPERVISE, RECTIFY, VERIFY, REPORT
+    ASSIGN(Holder.OFFICE), EXECUTE(Holder.UNIT), REVIEW(Holder.REVIEWERS), SUPERVISE(Holder.REVIEWERS),
+    RECTIFY(Holder.UNIT), VERIFY(Holder.REVIEWERS), REPORT(Holder.OFFICE);
+
+    /** Who acts on the step: the office (ADMIN) alone, the reviewers (ADMIN, SUPERVISOR), or the task's unit (and ADMIN for it). */
+    public enum Holder { OFFICE, REVIEWERS, UNIT }
+
+    private final Holder holder;
+
+    Step(Holder holder) {
+        this.holder = holder;
+    }
+
+    public Holder holder() {
+        return holder;
+    }
 }

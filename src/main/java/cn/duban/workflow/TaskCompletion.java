@@ -15,6 +15,20 @@ public record TaskCompletion(String summary, Integer percent, List<String> evide
                              String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,
                              List<String> cooperatingUnits, LocalDate due, String rectification) {
 
+    /** The longest text kept of a report's summary or a look-back explanation. */
+    public static final int MAX_TEXT = 10_000;
+    /** The longest comment kept of a review, 督办 or verification. */
+    public static final int MAX_COMMENT = 4000;
+
+    /** The comment stripped and cut to {@code max}; none when blank. */
+    public String comment(int max) {
+        return comment == null || comment.isBlank() ? null : clip(comment.strip(), max);
+    }
+
+    static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
     /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
     public static TaskCompletion decision(String decision, String comment) {
         return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null);

@@ -20,10 +20,12 @@ import cn.duban.workflow.OpenTasks.TaskView;
 public class TaskController {
 
     private final SupervisionTasks tasks;
+    private final Urges urges;
     private final Caller caller;
 
-    public TaskController(SupervisionTasks tasks, Caller caller) {
+    public TaskController(SupervisionTasks tasks, Urges urges, Caller caller) {
         this.tasks = tasks;
+        this.urges = urges;
         this.caller = caller;
     }
 
@@ -53,7 +55,7 @@ public class TaskController {
     /** 催办 (ADMIN, SUPERVISOR): urges the task's holder now, with a note; at most once an hour per task. */
     @PostMapping("/api/tasks/{id}/urge")
     public Notifications.Notification urge(@PathVariable String id, @RequestBody(required = false) Urge body) {
-        return tasks.urge(id, body == null ? null : body.note(), caller.current());
+        return urges.urge(id, body == null ? null : body.note(), caller.current());
     }
 
     /** Uploads an evidence file; reference its id in the report's "attachments". */

@@ -36,17 +36,21 @@ public class TaskPages {
 
     private final SignedIn signedIn;
     private final SupervisionTasks tasks;
+    private final Urges urges;
+    private final TaskCases cases;
     private final ItemViews items;
     private final PlanStore plans;
     private final WorkCalendar calendar;
     private final Today today;
     private final OrgDirectory directory;
 
-    public TaskPages(SignedIn signedIn, SupervisionTasks tasks, ItemViews items, PlanStore plans, WorkCalendar calendar,
-                     Today today, OrgDirectory directory) {
+    public TaskPages(SignedIn signedIn, SupervisionTasks tasks, Urges urges, TaskCases cases, ItemViews items, PlanStore plans,
+                     WorkCalendar calendar, Today today, OrgDirectory directory) {
         this.directory = directory;
         this.signedIn = signedIn;
         this.tasks = tasks;
+        this.urges = urges;
+        this.cases = cases;
         this.items = items;
         this.plans = plans;
         this.calendar = calendar;
@@ -94,7 +98,7 @@ public class TaskPages {
             model.addAttribute("units", directory.units());
             model.addAttribute("groups", directory.groups());
         }
-        model.addAttribute("lookBackCase", chosen == null ? null : tasks.lookBackCase(chosen).orElse(null));
+        model.addAttribute("lookBackCase", chosen == null ? null : cases.of(chosen).orElse(null));
         model.addAttribute("today", today.date());
         model.addAttribute("left", workingDaysLeft(view.openTasks()));
         return "item";
@@ -164,11 +168,11 @@ public class TaskPages {
     }
 
     /** 催办 the open task the user chose on the item page; a refusal (urged within the hour) shows above the form. */
-    @PostMapping("/items/{itemId}/urge")
-    public String urge(@PathVariable long itemId, @RequestParam String task, @RequestParam(required = false) String note,
+    @PostMapping("/items/{id}/urge")
+    public String urge(@PathVariable("id") long itemId, @RequestParam String task, @RequestParam(required = false) String note,
                        Model model) {
         try {
-            tasks.urge(task, note, signedIn.user());
+            urges.urge(task, note, signedIn.user());
         } catch (ApiException e) {
             if (e.status() != HttpStatus.TOO_MANY_REQUESTS) {
                 throw e;

@@ -21,6 +21,7 @@ import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -30,7 +31,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import cn.duban.Api;
-import cn.duban.org.OrgDirectory;
 
 /**
  * The pages in English (?lang=en): every word of the page's own comes from the English messages, so that what stays
@@ -51,7 +51,7 @@ class EnglishPagesTest {
     UserDetailsService users;
 
     @Autowired
-    OrgDirectory directory;
+    JdbcClient jdbc;
 
     /** A template's own text and attributes in Chinese stand under a th:text (or th:attribute) that replaces them. */
     @Test
@@ -92,9 +92,13 @@ class EnglishPagesTest {
         String text = "英文市" + YEAR + "年政务公开工作要点\n一、公开\n1.公开英文测试事项。(责任单位:市甲局)9月底前\n";
         long plan = api.launchPlan(text);
         long item = api.tasks("jia", plan).get(0).get("itemId").asLong();
-        // Chinese that is data: the plan's text, the directory's names; and the switch back to 中文
-        String data = text + String.join(" ", directory.units().stream().map(u -> u.name()).toList())
-                + String.join(" ", directory.users().stream().map(u -> u.name() == null ? "" : u.name()).toList()) + "中文";
+        // Chinese that is data: the plans' text (this test's and others' sharing the database), the directory's
+        // names, what people wrote and the messages as sent (in the office's language); and the switch back to 中文
+        String data = String.join("\n", jdbc.sql("select title || ' ' || coalesce(chapters, '') from plan "
+                + "union all select text || ' ' || coalesce(deadline_text, '') from item "
+                + "union all select name from unit union all select coalesce(display_name, '') from app_user "
+                + "union all select coalesce(comment, '') from item_event union all select message from notification").query(String.class).list())
+                .replace('\t', '、') + "中文"; // a chapter shows as 一、heading
         List<String> chinese = new ArrayList<>();
         for (String path : List.of("/", "/plans", "/plans/" + plan, "/items/" + item, "/reviews", "/dashboard?plan=" + plan,
                 "/notifications", "/account", "/rules", "/admin", "/plans/import")) {

@@ -1,0 +1,125 @@
+package cn.duban.workflow;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.duban.org.UserAccount;
+import cn.duban.security.AuditLog;
+import cn.duban.system.ApiException;
+import cn.duban.system.Links;
+import cn.duban.workflow.ItemHistory.Action;
+import cn.duban.workflow.OpenTasks.OpenTask;
+import cn.duban.workflow.ProgressReports.Kind;
+
+/** 办理: the unit reports progress, uploads evidence, and hands its work in for review. */
+@Component
+class ExecuteStep implements StepHandler {
+
+    private static final int MAX_EVIDENCE = 50;
+
+    private final ProgressReports reports;
+    private final Attachments attachments;
+    private final ItemHistory history;
+    private final TaskService engineTasks;
+    private final AuditLog audit;
+
+    ExecuteStep(ProgressReports reports, Attachments attachments, ItemHistory history, TaskService engineTasks, AuditLog audit) {
+        this.reports = reports;
+        this.attachments = attachments;
+        this.history = history;
+        this.engineTasks = engineTasks;
+        this.audit = audit;
+    }
+
+    @Override
+    public Step step() {
+        return Step.EXECUTE;
+    }
+
+    /** Hands the work in: a report for review. */
+    @Override
+    public void complete(OpenTask task, TaskCompletion body, UserAccount user) {
+        report(task, body, Kind.SUBMISSION, user);
+        history.record(task.itemId(), user.username(), Step.EXECUTE, Action.SUBMITTED, task.unit(),
+                body.summary() + " (" + body.percent() + "%)");
+        engineTasks.complete(task.id());
+    }
+
+    /** An interim report, the task staying open. */
+    long progress(OpenTask task, TaskCompletion body, UserAccount user) {
+        if (task.step() != Step.EXECUTE) {
+            throw ApiException.conflict("只有办理任务可以报送进展");
+        }
+        long id = report(task, body, Kind.PROGRESS, user);
+        history.record(task.itemId(), user.username(), Step.EXECUTE, Action.PROGRESS, task.unit(),
+                body.summary() + " (" + body.percent() + "%)");
+        audit.record("PROGRESS_REPORTED", "item:" + task.itemId(), task.audited(), body);
+        return id;
+    }
+
+    /** A file the unit will reference as evidence in its next report. */
+    long attach(OpenTask task, MultipartFile file, UserAccount user) {
+        if (task.step() != Step.EXECUTE) {
+            throw ApiException.conflict("只有办理任务可以上传附件");
+        }
+        if (file.isEmpty()) {
+            throw ApiException.badRequest("附件为空");
+        }
+        String name = TaskCompletion.clip(file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                ? "附件" : file.getOriginalFilename(), 300);
+        try {
+            long id = attachments.add(task.itemId(), task.unit(), name, contentType(file.getContentType()), file.getBytes(),
+                    user.username());
+            audit.record("ATTACHMENT_ADDED", "item:" + task.itemId(), task.audited(),
+                    Map.of("attachment", id, "name", name, "bytes", file.getSize()));
+            return id;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private long report(OpenTask task, TaskCompletion body, Kind kind, UserAccount user) {
+        if (body.summary() == null || body.summary().isBlank()) {
+            throw ApiException.badRequest("请填写进展情况 (summary)");
+        }
+        if (body.summary().length() > TaskCompletion.MAX_TEXT) {
+            throw ApiException.badRequest("进展情况过长 (最多 " + TaskCompletion.MAX_TEXT + " 字)");
+        }
+        if (body.percent() == null || body.percent() < 0 || body.percent() > 100) {
+            throw ApiException.badRequest("完成进度 (percent) 须为 0 到 100 之间的整数");
+        }
+        List<String> evidence = body.evidence() == null ? List.of() : body.evidence().stream()
+                .filter(e -> e != null && !e.isBlank()).map(String::trim).toList();
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw ApiException.badRequest("佐证材料 (evidence) 至多 " + MAX_EVIDENCE + " 条");
+        }
+        evidence.forEach(Links::check);
+        List<Long> files = body.attachments() == null ? List.of() : body.attachments();
+        for (Long id : files) {
+            attachments.find(id == null ? -1 : id)
+                    .filter(a -> a.itemId() == task.itemId() && task.unit().equals(a.unit()) && a.reportId() == null)
+                    .orElseThrow(() -> ApiException.badRequest("附件不存在或不属于本任务: " + id));
+        }
+        long reportId = reports.add(task.itemId(), task.unit(), task.id(), kind, body.summary().trim(), body.percent(),
+                evidence, user.username());
+        files.forEach(id -> attachments.linkToReport(id, reportId));
+        return reportId;
+    }
+
+    /** The declared type when it is a valid media type, else none (served as application/octet-stream). */
+    private static String contentType(String declared) {
+        try {
+            return declared == null ? null : MediaType.parseMediaType(declared).toString();
+        } catch (InvalidMediaTypeException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package cn.duban.workflow;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import cn.duban.org.UserAccount;
+
+/**
+ * Who may act on an open task, written once for the task list's query and the completion check: the office (ADMIN)
+ * every task; reviewers (ADMIN, SUPERVISOR) the steps {@link Step.Holder#REVIEWERS} hold; a unit's users the
+ * {@link Step.Holder#UNIT} steps of their own units.
+ */
+final class TaskAccess {
+
+    private TaskAccess() {}
+
+    static boolean allows(Step step, String unit, UserAccount user) {
+        return user.isAdmin() || switch (step.holder()) {
+            case OFFICE -> false;
+            case REVIEWERS -> user.canReview();
+            case UNIT -> user.units().contains(unit);
+        };
+    }
+
+    /** The same rule as SQL over {@code open_task t}: a condition and its parameters. */
+    record Condition(String sql, List<Object> params) {}
+
+    static Condition where(UserAccount user) {
+        if (user.isAdmin()) {
+            return new Condition("1 = 1", List.of());
+        }
+        List<String> mine = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        if (user.canReview()) {
+            mine.add("t.step in (" + steps(Step.Holder.REVIEWERS) + ")");
+        }
+        if (!user.units().isEmpty()) {
+            mine.add("(t.step in (" + steps(Step.Holder.UNIT) + ") and t.unit_code in ("
+                    + String.join(", ", Collections.nCopies(user.units().size(), "?")) + "))");
+            params.addAll(user.units());
+        }
+        return new Condition(mine.isEmpty() ? "1 = 0" : "(" + String.join(" or ", mine) + ")", params);
+    }
+
+    private static String steps(Step.Holder holder) {
+        return Arrays.stream(Step.values()).filter(s -> s.holder() == holder).map(s -> "'" + s.name() + "'")
+                .collect(Collectors.joining(", "));
+    }
+}
