@@ -41,7 +41,7 @@ chart('by-colour', (colours.RED || 0) + (colours.YELLOW || 0) + (colours.BLUE ||
   tooltip: {}, series: [{type: 'pie', radius: '65%', data: [
     {name: t.red, value: colours.RED || 0, itemStyle: {color: '#b91c1c'}},
     {name: t.yellow, value: colours.YELLOW || 0, itemStyle: {color: '#b45309'}},
-    {name: t.blue, value: colours.BLUE || 0, itemStyle: {color: '#1d4ed8'}}]}]});
+    {name: t.blue, value: colours.BLUE || 0, itemStyle: {color: '#1d4ed8'}}].filter(c => c.value > 0)}]}); // no label for a colour no item has
 const months = stats.completedByMonth || [];
 chart('trend', months.some(m => m.completed > 0), {
   tooltip: {}, grid: {left: 8, right: 16, top: 16, bottom: 8, containLabel: true},
