@@ -97,7 +97,7 @@ public class Instructions {
                 .params(itemId, target, body, user.username(), Timestamp.from(Instant.now())).update(key, "id");
         long id = key.getKey().longValue();
         LocalDate day = today.date();
-        String message = "【领导批示】" + (user.name() == null ? user.username() : user.name()) + " 批示 "
+        String message = "【领导批示】" + user.displayName() + " 批示 "
                 + messages.item(item.id(), item.number(), item.text(), item.deadline().due(), day) + "。批示内容: " + body;
         for (String audience : target == null ? units : Set.of(target)) {
             String dedupe = "instruction:" + id + ":" + audience;
