@@ -8,6 +8,11 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public record UserAccount(String username, String name, @JsonIgnore String passwordHash, Set<Role> roles,
                           Set<String> units) {
 
+    /** The user's name, or the username when the directory has none. */
+    public String displayName() {
+        return name == null ? username : name;
+    }
+
     public boolean has(Role role) {
         return roles.contains(role);
     }

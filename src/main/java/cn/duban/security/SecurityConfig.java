@@ -65,6 +65,8 @@ public class SecurityConfig {
                                 path.matcher(HttpMethod.POST, "/api/admin/rules/reload")).hasRole(Role.OPERATOR.name())
                         .requestMatchers(path.matcher("/api/admin/rules"), path.matcher("/api/admin/rules/**"))
                         .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())
+                        .requestMatchers(path.matcher(HttpMethod.POST, "/api/items/*/instructions"))
+                        .hasAnyRole(Role.ADMIN.name(), Role.SUPERVISOR.name())
                         .requestMatchers(path.matcher("/api/admin/**"),
                                 path.matcher(HttpMethod.POST, "/api/plans/**"), path.matcher(HttpMethod.PATCH, "/api/items/**"),
                                 path.matcher(HttpMethod.PUT, "/api/items/**"), path.matcher(HttpMethod.PUT, "/api/lookback/**"),

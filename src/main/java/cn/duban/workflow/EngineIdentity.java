@@ -52,7 +52,7 @@ public class EngineIdentity implements ApplicationRunner {
             if (user == null) {
                 user = identity.newUser(account.username());
             }
-            user.setFirstName(account.name() == null ? account.username() : account.name());
+            user.setFirstName(account.displayName());
             user.setLastName("");
             identity.saveUser(user);
             List<String> groups = new java.util.ArrayList<>(account.units());

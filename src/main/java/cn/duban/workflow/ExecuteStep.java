@@ -30,13 +30,16 @@ class ExecuteStep implements StepHandler {
     private final ItemHistory history;
     private final TaskService engineTasks;
     private final AuditLog audit;
+    private final Instructions instructions;
 
-    ExecuteStep(ProgressReports reports, Attachments attachments, ItemHistory history, TaskService engineTasks, AuditLog audit) {
+    ExecuteStep(ProgressReports reports, Attachments attachments, ItemHistory history, TaskService engineTasks, AuditLog audit,
+                Instructions instructions) {
         this.reports = reports;
         this.attachments = attachments;
         this.history = history;
         this.engineTasks = engineTasks;
         this.audit = audit;
+        this.instructions = instructions;
     }
 
     @Override
@@ -108,9 +111,18 @@ class ExecuteStep implements StepHandler {
                     .filter(a -> a.itemId() == task.itemId() && task.unit().equals(a.unit()) && a.reportId() == null)
                     .orElseThrow(() -> ApiException.badRequest("附件不存在或不属于本任务: " + id));
         }
+        List<Instructions.Instruction> open = instructions.openFor(task.itemId(), task.unit());
+        String answer = body.instructionAnswer() == null ? "" : body.instructionAnswer().strip();
+        if (!open.isEmpty() && answer.isEmpty()) {
+            throw ApiException.badRequest("请填写领导批示的落实情况 (instructionAnswer)");
+        }
+        if (answer.length() > Instructions.MAX_TEXT) {
+            throw ApiException.badRequest("批示落实情况 (instructionAnswer) 过长 (最多 " + Instructions.MAX_TEXT + " 字)");
+        }
         long reportId = reports.add(task.itemId(), task.unit(), task.id(), kind, body.summary().trim(), body.percent(),
                 evidence, user.username());
         files.forEach(id -> attachments.linkToReport(id, reportId));
+        instructions.answer(open, task.unit(), answer, user);
         return reportId;
     }
 

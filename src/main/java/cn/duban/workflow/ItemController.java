@@ -1,8 +1,14 @@
 package cn.duban.workflow;
 
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.security.Caller;
@@ -11,10 +17,12 @@ import cn.duban.security.Caller;
 public class ItemController {
 
     private final ItemViews views;
+    private final Instructions instructions;
     private final Caller caller;
 
-    public ItemController(ItemViews views, Caller caller) {
+    public ItemController(ItemViews views, Instructions instructions, Caller caller) {
         this.views = views;
+        this.instructions = instructions;
         this.caller = caller;
     }
 
@@ -22,6 +30,22 @@ public class ItemController {
     @GetMapping("/api/items/{id}")
     public ItemViews.ItemView item(@PathVariable long id) {
         return views.of(id, caller.current());
+    }
+
+    /** A 领导批示: its text, and the unit code it is to (none: to every unit of the item). */
+    public record NewInstruction(String text, String unit) {}
+
+    /** 领导批示 (ADMIN, SUPERVISOR) on the item or one unit's part; the unit's next report must say how it was carried out. */
+    @PostMapping("/api/items/{id}/instructions")
+    @ResponseStatus(HttpStatus.CREATED)
+    public Instructions.Instruction instruct(@PathVariable long id, @RequestBody NewInstruction body) {
+        return instructions.add(id, body.text(), body.unit(), caller.current());
+    }
+
+    /** The item's 领导批示 with their answers; a unit user sees those to the whole item or to its own unit. */
+    @GetMapping("/api/items/{id}/instructions")
+    public List<Instructions.Instruction> instructions(@PathVariable long id) {
+        return views.instructions(id, caller.current());
     }
 
     @GetMapping("/api/attachments/{id}")

@@ -22,8 +22,12 @@ import cn.duban.workflow.OpenTasks.TaskView;
 @Service
 public class ItemViews {
 
-    /** One item: its tasks, reports, quantitative requirements met or not, files, reminders (the caller's units'), ledger and audit trail. */
-    public record ItemView(Item item, String title, List<TaskView> openTasks, List<ProgressReports.Report> reports,
+    /**
+     * One item: the 领导批示 the caller may see (newest first), its tasks, reports, quantitative requirements met or not,
+     * files, reminders (the caller's units'), ledger and audit trail.
+     */
+    public record ItemView(Item item, String title, List<Instructions.Instruction> instructions, List<TaskView> openTasks,
+                           List<ProgressReports.Report> reports,
                            List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
                            List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {
@@ -32,6 +36,11 @@ public class ItemViews {
         public ProgressReports.Report returnedTo(String unit) {
             return reports.stream().filter(r -> r.kind() == ProgressReports.Kind.SUBMISSION && r.unit().equals(unit))
                     .reduce((first, second) -> second).filter(r -> r.decision() == ProgressReports.Decision.RETURN).orElse(null);
+        }
+
+        /** The instructions the unit's next report must answer. */
+        public List<Instructions.Instruction> openInstructions(String unit) {
+            return instructions.stream().filter(i -> i.openFor(unit)).toList();
         }
     }
 
@@ -43,9 +52,11 @@ public class ItemViews {
     private final Ledger ledger;
     private final ItemHistory history;
     private final Notifications notifications;
+    private final Instructions instructions;
 
     public ItemViews(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
-                     Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications) {
+                     Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications,
+                     Instructions instructions) {
         this.plans = plans;
         this.itemUnits = itemUnits;
         this.openTasks = openTasks;
@@ -54,12 +65,19 @@ public class ItemViews {
         this.ledger = ledger;
         this.history = history;
         this.notifications = notifications;
+        this.instructions = instructions;
     }
 
     public ItemView of(long id, UserAccount user) {
         Item item = visible(id, user);
-        return new ItemView(item, item.title(), openTasks.ofItem(id), reports.of(id), reports.quotas(item), attachments.of(id),
-                notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id), history.of(id));
+        return new ItemView(item, item.title(), instructions.of(id, user), openTasks.ofItem(id), reports.of(id),
+                reports.quotas(item), attachments.of(id), notifications.ofItem(id, user.seesAll() ? null : user.units()),
+                ledger.of(id), history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user)).toList());
+    }
+
+    /** The item's 领导批示 the user may see (a unit user: those to the whole item or to its units). */
+    public List<Instructions.Instruction> instructions(long itemId, UserAccount user) {
+        return instructions.of(visible(itemId, user).id(), user);
     }
 
     /** An evidence file as a download, for whoever may see its item. */

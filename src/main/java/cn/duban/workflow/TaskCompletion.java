@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The body of POST /api/tasks/{id}/complete (and /progress). Which fields count depends on the task's step:
- * EXECUTE: summary, percent, evidence (links), attachments (ids of uploaded files);
+ * EXECUTE: summary, percent, evidence (links), attachments (ids of uploaded files), instructionAnswer (how the open
+ * 领导批示 to the unit were carried out: required while one is open);
  * REVIEW: decision (APPROVE or RETURN), comment (required to return); SUPERVISE (督办): comment;
  * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due;
  * RECTIFY (回头看 说明): summary (the item's status), rectification (the plan), due (rectify by);
@@ -13,7 +14,8 @@ import java.util.List;
  */
 public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,
                              String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,
-                             List<String> cooperatingUnits, LocalDate due, String rectification) {
+                             List<String> cooperatingUnits, LocalDate due, String rectification,
+                             String instructionAnswer) {
 
     /** The longest text kept of a report's summary or a look-back explanation. */
     public static final int MAX_TEXT = 10_000;
@@ -31,6 +33,6 @@ public record TaskCompletion(String summary, Integer percent, List<String> evide
 
     /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
     public static TaskCompletion decision(String decision, String comment) {
-        return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null);
+        return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null, null);
     }
 }

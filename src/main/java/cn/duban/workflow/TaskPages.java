@@ -37,6 +37,7 @@ public class TaskPages {
     private final SignedIn signedIn;
     private final SupervisionTasks tasks;
     private final Urges urges;
+    private final Instructions instructions;
     private final TaskCases cases;
     private final ItemViews items;
     private final PlanStore plans;
@@ -44,12 +45,13 @@ public class TaskPages {
     private final Today today;
     private final OrgDirectory directory;
 
-    public TaskPages(SignedIn signedIn, SupervisionTasks tasks, Urges urges, TaskCases cases, ItemViews items, PlanStore plans,
-                     WorkCalendar calendar, Today today, OrgDirectory directory) {
+    public TaskPages(SignedIn signedIn, SupervisionTasks tasks, Urges urges, Instructions instructions, TaskCases cases,
+                     ItemViews items, PlanStore plans, WorkCalendar calendar, Today today, OrgDirectory directory) {
         this.directory = directory;
         this.signedIn = signedIn;
         this.tasks = tasks;
         this.urges = urges;
+        this.instructions = instructions;
         this.cases = cases;
         this.items = items;
         this.plans = plans;
@@ -114,13 +116,14 @@ public class TaskPages {
                            @RequestParam(required = false) List<String> cooperatingUnits,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
                            @RequestParam(required = false) String rectification,
+                           @RequestParam(required = false) String instructionAnswer,
                            @RequestParam(value = "file", required = false) MultipartFile file, Model model) {
         UserAccount user = signedIn.user();
         // a picker left empty names no unit (the form always shows the three)
         List<String> lead = picked(leadUnits);
         List<String> responsible = picked(responsibleUnits);
         List<String> cooperating = picked(cooperatingUnits);
-        Map<String, Object> input = kept(summary, percent, evidence);
+        Map<String, Object> input = kept(summary, percent, evidence, instructionAnswer);
         input.put("decision", decision);
         input.put("comment", comment);
         input.put("leadUnits", lead);
@@ -132,7 +135,7 @@ public class TaskPages {
             List<String> links = links(evidence); // checked before an attachment is stored
             List<Long> attachment = file != null && !file.isEmpty() ? List.of(tasks.attach(id, file, user)) : List.of();
             tasks.complete(id, new TaskCompletion(summary, percent, links, attachment, decision, comment, lead, responsible,
-                    cooperating, due, rectification), user);
+                    cooperating, due, rectification, instructionAnswer), user);
         } catch (ApiException e) {
             return refusedInPlace(e, itemId, id, input, model);
         }
@@ -157,12 +160,13 @@ public class TaskPages {
 
     @PostMapping("/tasks/{id}/progress")
     public String progress(@PathVariable String id, @RequestParam long itemId, @RequestParam String summary,
-                           @RequestParam Integer percent, @RequestParam(required = false) String evidence, Model model) {
+                           @RequestParam Integer percent, @RequestParam(required = false) String evidence,
+                           @RequestParam(required = false) String instructionAnswer, Model model) {
         try {
             tasks.progress(id, new TaskCompletion(summary, percent, links(evidence), List.of(), null, null, null, null,
-                    null, null, null), signedIn.user());
+                    null, null, null, instructionAnswer), signedIn.user());
         } catch (ApiException e) {
-            return refusedInPlace(e, itemId, id, kept(summary, percent, evidence), model);
+            return refusedInPlace(e, itemId, id, kept(summary, percent, evidence, instructionAnswer), model);
         }
         return "redirect:/items/" + itemId + "?done";
     }
@@ -183,6 +187,23 @@ public class TaskPages {
         return "redirect:/items/" + itemId + "?done";
     }
 
+    /** 领导批示 from the item page (ADMIN, SUPERVISOR); bad input (no text) shows above the form, the text kept. */
+    @PostMapping("/items/{id}/instructions")
+    public String instruct(@PathVariable("id") long itemId, @RequestParam(required = false) String text,
+                           @RequestParam(required = false) String unit, Model model) {
+        try {
+            instructions.add(itemId, text, unit, signedIn.user());
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.BAD_REQUEST) {
+                throw e;
+            }
+            model.addAttribute("instructionError", e.getMessage());
+            model.addAttribute("instructionText", text);
+            return item(itemId, null, model);
+        }
+        return "redirect:/items/" + itemId + "?done";
+    }
+
     private Map<String, Integer> workingDaysLeft(List<TaskView> list) {
         Map<String, Integer> left = new HashMap<>();
         LocalDate now = today.date();
@@ -191,8 +212,9 @@ public class TaskPages {
     }
 
     /** The input of a report, kept for the form when it is refused. */
-    private static Map<String, Object> kept(String summary, Integer percent, String evidence) {
+    private static Map<String, Object> kept(String summary, Integer percent, String evidence, String instructionAnswer) {
         Map<String, Object> input = new HashMap<>();
+        input.put("instructionAnswer", instructionAnswer);
         input.put("summary", summary);
         input.put("percent", percent);
         input.put("evidence", evidence);

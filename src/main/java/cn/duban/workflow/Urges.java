@@ -68,7 +68,7 @@ public class Urges {
         };
         String text = note == null || note.isBlank() ? "" : TaskCompletion.clip(note.strip(), 1000);
         LocalDate day = today.date();
-        String message = "【催办】" + (user.name() == null ? user.username() : user.name()) + " 催办 "
+        String message = "【催办】" + user.displayName() + " 催办 "
                 + messages.item(item.id(), item.number(), item.text(), item.deadline().due(), day)
                 + (text.isEmpty() ? "" : "。附言: " + text);
         String key = "urge:" + taskId + ":" + now.toEpochMilli();

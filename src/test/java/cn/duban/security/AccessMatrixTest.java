@@ -99,7 +99,7 @@ class AccessMatrixTest {
             POLICY.put(e, Access.SIGNED_IN);
         }
         for (String e : List.of("GET /api/items/{id}", "GET /api/attachments/{id}", "GET /items/{id}", "GET /attachments/{id}",
-                "GET /api/ledger.xlsx?unit=jia")) {
+                "GET /api/ledger.xlsx?unit=jia", "GET /api/items/{id}/instructions")) {
             POLICY.put(e, Access.ITEM);
         }
         for (String e : List.of("POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/progress", "POST /api/tasks/{id}/attachments",
@@ -109,7 +109,7 @@ class AccessMatrixTest {
         for (String e : List.of("GET /api/plans/{id}/report", "GET /api/plans/{id}/report.md", "GET /api/plans/{id}/report.docx",
                 "GET /api/plans/{id}/notice.docx", "GET /plans/{id}/report.docx", "GET /plans/{id}/report.md",
                 "GET /plans/{id}/notice.docx", "POST /api/tasks/{id}/urge", "POST /items/{id}/urge", "POST /reviews/{id}",
-                "POST /reviews/approve")) {
+                "POST /reviews/approve", "POST /api/items/{id}/instructions", "POST /items/{id}/instructions")) {
             POLICY.put(e, Access.REVIEWERS);
         }
         for (String e : List.of("POST /api/notifications/{id}/read", "POST /notifications/{id}/read")) {

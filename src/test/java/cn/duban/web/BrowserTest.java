@@ -677,6 +677,45 @@ class BrowserTest {
     }
 
     @Test
+    void aSupervisorsInstructionStandsAtTheTopAndTheUnitAnswersIt() throws Exception {
+        long planId = launch(LocalDate.now().getYear() + 51, "1.公开批示测试事项。(责任单位:市丙局、市乙局)9月底前\n");
+        long item = jdbc.sql("select id from item where plan_id = ?").param(planId).query(Long.class).single();
+
+        login("leader");
+        browser.get(url("/items/" + item));
+        browser.findElement(By.id("instruction-text")).sendKeys("请于本月底前公开资金使用明细<b>并报送</b>");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("instruction-unit"))).selectByVisibleText("市丙局");
+        shot("37-instruction");
+        browser.findElement(By.id("instruct")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("instructions")).getText()).contains("分管领导", "市丙局", "请于本月底前公开资金使用明细<b>并报送</b>", "待落实");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("领导批示");
+        shot("38-instructed");
+
+        login("bing");
+        browser.get(url("/notifications"));
+        assertThat(browser.findElement(By.id("notifications")).getText()).contains("【领导批示】", "公开批示测试事项");
+        browser.get(url("/"));
+        browser.findElement(By.linkText("公开批示测试事项")).click();
+        List<WebElement> cards = browser.findElements(By.cssSelector("main > .card, main > section.card"));
+        assertThat(cards.get(0).getAttribute("id")).as("the instruction above the rest").isEqualTo("instructions");
+        assertThat(browser.findElement(By.id("open-instructions")).getText()).contains("请于本月底前公开资金使用明细<b>并报送</b>");
+        browser.findElement(By.id("summary")).sendKeys("已在门户网站公开");
+        browser.findElement(By.id("instruction-answer")).sendKeys("已按批示公开资金使用明细");
+        shot("39-instruction-to-answer");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("instructions")).getText()).contains("已落实", "已按批示公开资金使用明细");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("批示落实", "已按批示公开资金使用明细");
+        shot("40-instruction-answered");
+
+        login("yi");
+        browser.findElement(By.linkText("公开批示测试事项")).click();
+        assertThat(browser.findElements(By.id("instructions"))).as("not the sibling's").isEmpty();
+        assertThat(browser.findElements(By.id("instruction-answer"))).isEmpty();
+    }
+
+    @Test
     void thePagesReadInEnglish() throws Exception {
         long planId = launch(LocalDate.now().getYear() + 21, "1.公开英文页面测试事项。(责任单位:市丙局)9月底前\n");
         login("admin");
