@@ -192,4 +192,22 @@ class ScoresTest {
                 .as("a value that is no number is refused").contains("分值");
         assertThat(put(inForce.replace("\nRETURN,", "\nRETURNS,")).status()).as("an unknown cause is refused").isEqualTo(400);
     }
+
+    /** The rules page's preview ends the simulated year with the scores its course of reports would give. */
+    @Test
+    void theRulesPreviewShowsTheScoresOfTheSimulatedYear() throws Exception {
+        long planId = api.launchPlan("测试市" + (YEAR + 1) + "年政务公开工作要点\n一、考评\n1.公开预演事项。(责任单位:市丙局)9月底前\n");
+        String never = page("/rules?plan=" + planId + "&completion=none");
+        String onTime = page("/rules?plan=" + planId + "&completion=ontime");
+        assertThat(never).contains("id=\"rules-scores\"", "data-unit=\"bing\"", "data-cause=\"OVERDUE_DAY\"",
+                "data-cause=\"ESCALATION\"").doesNotContain("data-cause=\"ON_TIME\"");
+        assertThat(onTime).contains("id=\"rules-scores\"", "data-cause=\"ON_TIME\"").doesNotContain("data-cause=\"OVERDUE_DAY\"");
+        assertThat(page("/rules?plan=" + planId + "&completion=sometimes")).as("a bad course is told in place")
+                .contains("--completion");
+    }
+
+    private String page(String path) throws Exception {
+        return mvc.perform(MockMvcRequestBuilders.get(path).with(user("admin").roles("ADMIN"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
 }
