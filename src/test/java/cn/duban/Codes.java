@@ -15,6 +15,7 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.rules.Colour;
 import cn.duban.rules.HolidayNotice;
 import cn.duban.rules.Remind;
+import cn.duban.rules.UnitYear;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ProgressReports;
 import cn.duban.workflow.Step;
@@ -41,6 +42,7 @@ public final class Codes {
         put("channel", Contacts.Channel.class);
         put("webhook", Contacts.WebhookFormat.class);
         LABELLED.put("remind", Remind.KINDS);
+        LABELLED.put("score", UnitYear.CAUSES);
     }
 
     private static void put(String prefix, Class<? extends Enum<?>> type) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.rules.RuleBase;
+import cn.duban.rules.Scoring;
 import cn.duban.rules.Simulation;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.system.Folders;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class SimulateCommand implements Callable<Integer> {
 
     final CommandSpec spec = Cli.command(this, "simulate",
-            "按工作日逐日模拟全年的提醒、升级督办与三色状态, 每行输出一个 JSON 对象");
+            "按工作日逐日模拟全年的提醒、升级督办与三色状态, 年底输出各单位考评得分, 每行输出一个 JSON 对象");
 
     private final PlanFile plan = new PlanFile(spec);
 
@@ -43,7 +44,8 @@ final class SimulateCommand implements Callable<Integer> {
         err.println("模拟 " + parsed.year() + " 年 " + parsed.items().size() + " 个事项 (simulating " + parsed.items().size()
                 + " items) …");
         err.flush();
-        List<Simulation.Event> events = Simulation.run(parsed, ruleBase, calendar, mode);
+        Simulation.Year year = Simulation.run(parsed, ruleBase, calendar, mode);
+        List<Simulation.Event> events = year.events();
         ObjectMapper json = new ObjectMapper();
         var out = spec.commandLine().getOut();
         for (Simulation.Event e : events) {
@@ -58,8 +60,22 @@ final class SimulateCommand implements Callable<Integer> {
             line.put("reason", e.reason());
             out.println(line);
         }
+        // at the end of the year, each unit's score (考评) with its lines
+        for (Scoring.UnitScore score : year.scores()) {
+            ObjectNode line = json.createObjectNode();
+            line.put("date", parsed.year() + "-12-31");
+            line.put("unit", score.unit());
+            line.put("action", "SCORE");
+            line.put("rank", score.rank());
+            line.put("score", score.score());
+            var lines = line.putArray("lines");
+            score.lines().forEach(l -> lines.addObject().put("cause", l.cause()).put("count", l.count())
+                    .put("pointsEach", l.pointsEach()).put("points", l.points()).put("text", l.text()));
+            out.println(line);
+        }
         out.flush();
-        err.println("完成: " + events.size() + " 条记录 (done: " + events.size() + " events)");
+        err.println("完成: " + events.size() + " 条记录, " + year.scores().size() + " 个单位得分 (done: " + events.size()
+                + " events, " + year.scores().size() + " scores)");
         return 0;
     }
 }

@@ -167,12 +167,12 @@ public class PlanStore {
 
     public List<Item> items(long planId) {
         return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where plan_id = ? order by seq")
-                .param(planId).query(PlanStore::item).list());
+                .param(planId).query(PlanStore::item).list(), "u.item_id in (select id from item where plan_id = ?)", planId);
     }
 
     public Optional<Item> item(long id) {
         return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where id = ?")
-                .param(id).query(PlanStore::item).list()).stream().findFirst();
+                .param(id).query(PlanStore::item).list(), "u.item_id = ?", id).stream().findFirst();
     }
 
     public void launched(long itemId, String processInstanceId) {
@@ -194,13 +194,17 @@ public class PlanStore {
         jdbc.sql("update item set return_count = return_count + 1 where id = ?").param(itemId).update();
     }
 
-    private List<Item> withUnits(List<Item> items) {
+    /** The items with their units, read in one query: those of the item_unit rows {@code where} selects. */
+    private List<Item> withUnits(List<Item> items, String where, long param) {
+        Map<Long, Map<String, List<String>>> units = new HashMap<>();
+        jdbc.sql("select u.item_id, u.role, u.name from item_unit u where " + where + " order by u.item_id, u.role, u.ord")
+                .param(param)
+                .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
+                        .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3)))
+                .list();
         List<Item> result = new ArrayList<>(items.size());
         for (Item i : items) {
-            Map<String, List<String>> byRole = new HashMap<>();
-            jdbc.sql("select role, name from item_unit where item_id = ? order by role, ord").param(i.id())
-                    .query((rs, n) -> byRole.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2)))
-                    .list();
+            Map<String, List<String>> byRole = units.getOrDefault(i.id(), Map.of());
             result.add(new Item(i.id(), i.planId(), i.seq(), i.number(), i.path(), i.text(), i.deadline(),
                     i.requirements(), i.status(), i.returnCount(), i.escalationLevel(), i.colour(), i.deduction(),
                     i.processInstanceId(), i.completedAt(),

@@ -14,10 +14,12 @@ import cn.duban.lookback.LookBackCases;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
+import cn.duban.rules.Scoring;
 
 /**
  * The 工作要点落实情况 section of the 政府信息公开工作年度报告: per chapter of the plan, what was done and by whom, with
- * the figures (completed on time, late, open) and the look-back carried out over the prior year's items.
+ * the figures (completed on time, late, open), the look-back carried out over the prior year's items and the units'
+ * scores (考评).
  */
 @Service
 public class AnnualReport {
@@ -30,15 +32,18 @@ public class AnnualReport {
     /** The look-back over the prior year's items carried out during this plan's year. */
     public record LookBackFigures(int checked, int resolved, int rectifying, int pending, Map<String, Integer> byFinding) {}
 
+    /** {@code scores}: each unit's 考评 score as of the day the section is made (at most the year's end). */
     public record Section(String title, int items, int onTime, int late, int open, int overdue, List<Chapter> chapters,
-                          LookBackFigures lookBack) {}
+                          LookBackFigures lookBack, List<Scoring.UnitScore> scores) {}
 
     private final PlanStore plans;
     private final LedgerWorkbook ledger;
     private final LookBackCases cases;
+    private final Scores scores;
 
-    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases) {
+    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases, Scores scores) {
         this.plans = plans;
+        this.scores = scores;
         this.ledger = ledger;
         this.cases = cases;
     }
@@ -67,7 +72,7 @@ public class AnnualReport {
         return new Section(plan.year() + "年" + plan.title().replaceFirst("^.*?\\d{4}年", "") + "落实情况",
                 chapters.stream().mapToInt(Chapter::items).sum(), chapters.stream().mapToInt(Chapter::onTime).sum(),
                 chapters.stream().mapToInt(Chapter::late).sum(), chapters.stream().mapToInt(Chapter::open).sum(),
-                chapters.stream().mapToInt(Chapter::overdue).sum(), chapters, lookBack);
+                chapters.stream().mapToInt(Chapter::overdue).sum(), chapters, lookBack, scores.of(plan, today));
     }
 
     private static int count(List<LookBackCases.Case> cases, LookBackCases.Status status) {
@@ -105,7 +110,12 @@ public class AnnualReport {
                         cell(l.progress()))).append(" |\n");
             }
         }
-        return md.append("\n### 回头看\n\n").append(lookBackSummary(s.lookBack())).append("\n").toString();
+        md.append("\n### 回头看\n\n").append(lookBackSummary(s.lookBack())).append("\n");
+        md.append("\n### 考评得分\n\n| ").append(String.join(" | ", Scores.HEADER)).append(" |\n|---|---|---|---|\n");
+        for (List<String> row : Scores.rows(s.scores())) {
+            md.append("| ").append(String.join(" | ", row.stream().map(AnnualReport::cell).toList())).append(" |\n");
+        }
+        return md.toString();
     }
 
     private static String cell(String text) {
@@ -119,6 +129,7 @@ public class AnnualReport {
                     .table(List.of("序号", "工作任务", "责任单位", "完成状态", "进展情况"), c.lines().stream()
                             .map(l -> List.of(l.number(), l.title(), l.units(), l.status(), l.progress())).toList());
         }
-        return doc.heading("回头看").paragraph(lookBackSummary(s.lookBack())).bytes();
+        return doc.heading("回头看").paragraph(lookBackSummary(s.lookBack()))
+                .heading("考评得分").table(Scores.HEADER, Scores.rows(s.scores())).bytes();
     }
 }

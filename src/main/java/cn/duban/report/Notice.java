@@ -29,9 +29,11 @@ public class Notice {
     private final PlanStore plans;
     private final OrgDirectory directory;
     private final JdbcClient jdbc;
+    private final Scores scores;
 
-    public Notice(PlanStore plans, OrgDirectory directory, JdbcClient jdbc) {
+    public Notice(PlanStore plans, OrgDirectory directory, JdbcClient jdbc, Scores scores) {
         this.plans = plans;
+        this.scores = scores;
         this.directory = directory;
         this.jdbc = jdbc;
     }
@@ -65,12 +67,18 @@ public class Notice {
                 .params(plan.id(), unit, Date.valueOf(from), Date.valueOf(to)).query(Integer.class).single();
     }
 
+    /** Each unit's score as of the notice's last day, line by line. */
+    private Docx scores(Docx doc, PlanRecord plan, LocalDate to) {
+        return doc.paragraph("按年度考评计分规则, 截至" + to + "各单位得分如下:").table(Scores.HEADER, Scores.rows(scores.of(plan, to)));
+    }
+
     public byte[] docx(PlanRecord plan, LocalDate from, LocalDate to) throws IOException {
         List<UnitLine> units = units(plan, from, to);
         Docx doc = new Docx().title("关于" + plan.year() + "年政务公开工作任务落实情况的通报")
                 .paragraph("根据《" + plan.title() + "》督办安排, 现将" + from + "至" + to + "期间工作任务落实情况通报如下。");
         if (units.isEmpty()) {
-            return doc.paragraph("本期各单位工作任务均按进度推进, 无逾期或滞后事项。").bytes();
+            doc.paragraph("本期各单位工作任务均按进度推进, 无逾期或滞后事项。");
+            return scores(doc.heading("考评得分"), plan, to).bytes();
         }
         doc.heading("一、总体情况").paragraph("截至" + to + ", 共有" + units.size() + "个单位存在逾期或进度滞后事项, 涉及逾期未办结"
                         + units.stream().mapToInt(UnitLine::overdue).sum() + "项次、进度滞后"
@@ -83,7 +91,7 @@ public class Notice {
             doc.paragraph(u.unitName() + ":").table(List.of("序号", "工作任务", "完成时限", "情况"), u.entries().stream()
                     .map(e -> List.of(e.number(), e.title(), e.due() == null ? "" : e.due().toString(), e.finding())).toList());
         }
-        return doc.heading("三、工作要求").paragraph("请上述单位对照任务清单, 于5个工作日内完成整改并报送进展, 政务公开办将持续跟踪督办。")
+        return scores(doc.heading("三、考评得分"), plan, to).heading("四、工作要求").paragraph("请上述单位对照任务清单, 于5个工作日内完成整改并报送进展, 政务公开办将持续跟踪督办。")
                 .bytes();
     }
 }

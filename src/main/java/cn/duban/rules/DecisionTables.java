@@ -42,6 +42,8 @@ final class DecisionTables {
         INTEGER("整数", v -> v.matches("\\d{1,5}")),
         LEVEL("升级级别 1、2 或 3", v -> v.matches("[123]")),
         KIND("提醒类型 (" + String.join("、", Remind.KINDS) + ")", Remind.KINDS::contains),
+        CAUSE("考评项 (" + String.join("、", UnitYear.CAUSES) + ")", UnitYear.CAUSES::contains),
+        POINTS("分值 (整数, 扣分为负数)", v -> v.matches("-?\\d{1,5}")),
         TEXT("文字 (汉字、字母、数字、空格或 ，。、：（）, 至多 40 字)", v -> v.matches("[\\p{L}\\p{N} ，。、：（）]{1,40}"));
 
         final String label;
@@ -55,11 +57,12 @@ final class DecisionTables {
 
     /**
      * The types of an action's placeholders ($param, or $1, $2… in order), by the fact it inserts. A condition's
-     * placeholders take integers (the tables compare days, points and counts); a snippet without placeholders is
-     * switched on by any text in its cell.
+     * placeholders take integers (the tables compare days, points and counts), but a cause of the 考评 where the
+     * condition asks whether it {@code happened}; a snippet without placeholders is switched on by any text in its cell.
      */
     private static final Map<String, List<Type>> ACTIONS = Map.of(
-            "Remind", List.of(Type.KIND), "Escalate", List.of(Type.LEVEL, Type.TEXT), "Colour", List.of());
+            "Remind", List.of(Type.KIND), "Escalate", List.of(Type.LEVEL, Type.TEXT), "Colour", List.of(),
+            "ScoreLine", List.of(Type.POINTS));
 
     private static final Pattern INSERTED = Pattern.compile("new\\s+(\\w+)\\s*\\(");
     private static final Pattern INDEXED = Pattern.compile("\\$(\\d+)");
@@ -134,7 +137,7 @@ final class DecisionTables {
             return new Columns(null, false);
         }
         if (kind.equals("CONDITION") || kind.equals("C")) {
-            return new Columns(Collections.nCopies(placeholders, Type.INTEGER), indexed);
+            return new Columns(Collections.nCopies(placeholders, code.contains("happened(") ? Type.CAUSE : Type.INTEGER), indexed);
         }
         Matcher inserted = INSERTED.matcher(code);
         List<Type> types = (kind.equals("ACTION") || kind.equals("A")) && inserted.find() ? ACTIONS.get(inserted.group(1)) : null;

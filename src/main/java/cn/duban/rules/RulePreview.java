@@ -15,7 +15,7 @@ import cn.duban.system.Today;
 
 /**
  * A preview of what the rules in force will do to a plan's items if nobody reports (or as the completion mode says):
- * the simulation's events, day by day, for the units the directory assigns.
+ * the simulation's events, day by day, for the units the directory assigns, and the scores the year would end with.
  */
 @Service
 public class RulePreview {
@@ -34,8 +34,11 @@ public class RulePreview {
         this.today = today;
     }
 
-    /** The events from {@code from} (today when null) for {@code weeks} weeks (1 to 53). */
-    public List<Simulation.Event> simulate(long plan, String completion, LocalDate from, int weeks) {
+    /**
+     * The events from {@code from} (today when null) for {@code weeks} weeks (1 to 53), and the units' scores at the
+     * end of the simulated year.
+     */
+    public Simulation.Year simulate(long plan, String completion, LocalDate from, int weeks) {
         PlanRecord record = plans.plan(plan).orElseThrow(() -> ApiException.notFound("计划不存在: " + plan));
         Simulation.Completion mode;
         try {
@@ -47,7 +50,8 @@ public class RulePreview {
                 plans.items(plan).stream().map(Item::asParsed).toList(), List.of(), record.chapters());
         LocalDate start = from == null ? today.date() : from;
         LocalDate end = start.plusWeeks(Math.max(1, Math.min(weeks, 53)));
-        return Simulation.run(parsed, rules, calendar, mode, directory::resolveAll).stream()
-                .filter(e -> !e.date().isBefore(start) && e.date().isBefore(end)).toList();
+        Simulation.Year year = Simulation.run(parsed, rules, calendar, mode, directory::resolveAll, directory.unitNames());
+        return new Simulation.Year(year.events().stream().filter(e -> !e.date().isBefore(start) && e.date().isBefore(end))
+                .toList(), year.scores());
     }
 }

@@ -60,7 +60,7 @@ public class RulesController {
     public List<Simulation.Event> simulate(@RequestParam long plan, @RequestParam(defaultValue = "none") String completion,
                                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                            @RequestParam(defaultValue = "8") int weeks) {
-        return preview.simulate(plan, completion, from, weeks);
+        return preview.simulate(plan, completion, from, weeks).events();
     }
 
     /** The working-day calendar's overrides (holidays.csv). */

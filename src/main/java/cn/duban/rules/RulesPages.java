@@ -42,19 +42,25 @@ public class RulesPages {
         this.adminPage = adminPage;
     }
 
-    /** 规则: the files in force, one file's text to edit, and a preview of the coming weeks on a plan. */
+    /**
+     * 规则: the files in force, one file's text to edit, and a preview of the coming weeks on a plan with the scores at
+     * the end of its year, as the units report ({@code completion}: none, ontime, random:SEED).
+     */
     @GetMapping("/rules")
     public String rules(@RequestParam(required = false) String file, @RequestParam(required = false) Long plan,
                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                        Model model) {
+                        @RequestParam(defaultValue = "none") String completion, Model model) {
         if (file != null) {
             model.addAttribute("text", new String(rules.file(file).orElseThrow(() -> ApiException.notFound("规则文件不存在: " + file))
                     .bytes(), StandardCharsets.UTF_8));
         }
         model.addAttribute("plan", plan);
         if (plan != null) {
-            model.addAttribute("events", preview.simulate(plan, "none", from, 8));
+            Simulation.Year year = preview.simulate(plan, completion, from, 8);
+            model.addAttribute("events", year.events());
+            model.addAttribute("scores", year.scores());
             model.addAttribute("from", from);
+            model.addAttribute("completion", completion);
         }
         return page(file, model);
     }

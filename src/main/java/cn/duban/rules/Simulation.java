@@ -56,6 +56,12 @@ public final class Simulation {
     public record Event(LocalDate date, String itemNumber, String path, String unit, String action, String kind, Integer level,
                         String reason) {}
 
+    /**
+     * The simulated year: the rules' actions day by day, and each unit's score (考评) at its end, as the server would
+     * give it from the same course of the year (no look-back findings: the look-back is not simulated).
+     */
+    public record Year(List<Event> events, List<Scoring.UnitScore> scores) {}
+
     /** A simulated report: progress, or a submission that is approved or returned. */
     private record Report(LocalDate date, int percent, boolean submission, boolean approved) {}
 
@@ -69,8 +75,10 @@ public final class Simulation {
         final boolean consolidating;
         final TreeMap<LocalDate, List<Report>> schedule = new TreeMap<>();
         final List<DayFacts.Report> reported;
+        final List<LocalDate> approvedOn = new ArrayList<>();
         boolean started;
         int approved;
+        int returned;
 
         /** {@code reported}: the unit's reports on the item, shared by its two tracks when the lead unit also executes. */
         Track(int item, String unit, boolean consolidating, List<DayFacts.Report> reported) {
@@ -94,6 +102,7 @@ public final class Simulation {
     private final int[] returns;
     private final Colour.Shade[] colour;
     private final Map<String, DayFacts.Reminded> sent = new HashMap<>();
+    private final Map<String, Integer> escalations = new HashMap<>();
 
     private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Function<List<String>, List<String>> resolve) {
         this.plan = plan;
@@ -108,17 +117,20 @@ public final class Simulation {
     }
 
     /** Without a directory: each unit name the plan prints is one unit (a group stays one). */
-    public static List<Event> run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion) {
-        return run(plan, rules, calendar, completion, names -> names);
+    public static Year run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion) {
+        return run(plan, rules, calendar, completion, names -> names, Map.of());
     }
 
-    /** With the units each name stands for ({@code resolve}: the directory's, which expands groups into units). */
-    public static List<Event> run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion,
-                                  Function<List<String>, List<String>> resolve) {
-        return new Simulation(plan, rules, calendar, resolve).run(completion);
+    /**
+     * With the units each name stands for ({@code resolve}: the directory's, which expands groups into units) and
+     * their names by code.
+     */
+    public static Year run(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Completion completion,
+                           Function<List<String>, List<String>> resolve, Map<String, String> names) {
+        return new Simulation(plan, rules, calendar, resolve).run(completion, names);
     }
 
-    private List<Event> run(Completion completion) {
+    private Year run(Completion completion, Map<String, String> names) {
         Random random = new Random(completion instanceof Completion.Random r ? r.seed() : 0);
         for (int i = 0; i < plan.items().size(); i++) {
             ParsedItem item = plan.items().get(i);
@@ -149,7 +161,22 @@ public final class Simulation {
                 }
             }
         }
-        return events;
+        return new Year(events, Scoring.score(rules, years(), names));
+    }
+
+    /** Each unit's year as it ended, built as the server builds it from the stored reports ({@link UnitYear#of}). */
+    private List<UnitYear> years() {
+        Map<String, List<UnitYear.Part>> parts = new LinkedHashMap<>();
+        for (Track t : tracks) {
+            List<Periods.Period> all = periods.get(t.item);
+            parts.computeIfAbsent(t.unit, k -> new ArrayList<>()).add(new UnitYear.Part(
+                    t.consolidating ? List.of(all.get(all.size() - 1)) : all, t.approvedOn, t.returned,
+                    t.consolidating ? List.of() : plan.items().get(t.item).requirements(),
+                    t.reported.stream().filter(r -> !r.returned()).map(DayFacts.Report::on).toList(),
+                    start, plan.year()));
+        }
+        return parts.entrySet().stream().map(e -> UnitYear.of(e.getKey(), e.getValue(), escalations.getOrDefault(e.getKey(), 0),
+                0, yearEnd.plusDays(1), calendar)).toList();
     }
 
     /** The morning's sweep: the rules over the day's facts, and what they decide. */
@@ -181,6 +208,9 @@ public final class Simulation {
             int item = (int) e.itemId();
             if (e.level() > level[item]) {
                 level[item] = e.level();
+                // as the server records it: every unit the rules escalate to the new level
+                outcome.escalations().stream().filter(x -> x.itemId() == e.itemId() && x.level() == e.level())
+                        .map(Escalate::unit).distinct().forEach(u -> escalations.merge(u, 1, Integer::sum));
                 Event event = new Event(day, e.itemNumber(), path(item), e.unit(), "ESCALATE", null, e.level(), e.reason());
                 dayEvents.put("E" + item + "|" + e.level(), event);
                 itemIndex.put(event, item);
@@ -216,9 +246,11 @@ public final class Simulation {
         t.reported.add(new DayFacts.Report(r.date(), r.percent(), !r.submission() ? null : r.approved() ? "APPROVE" : "RETURN"));
         if (r.submission() && r.approved()) {
             t.approved++;
+            t.approvedOn.add(r.date());
             level[t.item] = 0; // the owed report is in: a new period starts unescalated
         } else if (r.submission()) {
             returns[t.item]++; // the server counts an item's returns, whichever unit's
+            t.returned++;
         }
     }
 

@@ -134,12 +134,23 @@ class CliTest {
         List<String> lines = none.out().lines().toList();
         assertThat(lines).isNotEmpty();
         ObjectMapper json = new ObjectMapper();
-        for (String line : lines) {
+        for (String line : lines.subList(0, lines.size() - 1)) {
             assertThat(names(json.readTree(line))).containsExactly("date", "itemNumber", "path", "unit", "action", "kind", "level", "reason");
         }
         assertThat(none.out()).contains("\"action\":\"ESCALATE\"", "\"kind\":\"DUE_TODAY\"", "\"date\":\"2026-09-30\"");
+        // the year ends with the unit's score (考评), line by line
+        JsonNode never = json.readTree(lines.get(lines.size() - 1));
+        assertThat(names(never)).containsExactly("date", "unit", "action", "rank", "score", "lines");
+        assertThat(never.get("action").asText()).isEqualTo("SCORE");
+        assertThat(never.get("unit").asText()).isEqualTo("区财政局");
+        assertThat(never.get("lines").findValuesAsText("cause")).containsExactly("BASE", "OVERDUE_DAY", "ESCALATION");
         Run ontime = run("simulate", plan.toString(), "--completion", "ontime");
         assertThat(ontime.out()).doesNotContain("ESCALATE");
+        List<String> ontimeLines = ontime.out().lines().toList();
+        JsonNode onTime = json.readTree(ontimeLines.get(ontimeLines.size() - 1));
+        assertThat(onTime.get("lines").findValuesAsText("cause")).containsExactly("BASE", "ON_TIME");
+        assertThat(onTime.get("score").asInt()).isGreaterThan(never.get("score").asInt());
+        assertThat(ontime.err()).contains("1 个单位得分");
         Run bad = run("simulate", plan.toString(), "--completion", "sometimes");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("--completion");

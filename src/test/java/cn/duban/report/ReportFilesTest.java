@@ -62,7 +62,8 @@ class ReportFilesTest {
         try (XWPFDocument report = docx("admin", "/api/plans/" + planId + "/report.docx")) {
             String text = report.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining("\n"));
             assertThat(text).contains("落实情况", "一、深化报告公开", "二、强化通报管理", "按期办结1项", "回头看");
-            assertThat(report.getTables()).hasSize(2);
+            assertThat(report.getTables()).as("a chapter's table each, and the units' scores").hasSize(3);
+            assertThat(cells(report.getTables().get(2).getRow(0))).containsExactly("名次", "单位", "得分", "得分明细");
             assertThat(cells(report.getTables().get(0).getRow(0))).containsExactly("序号", "工作任务", "责任单位", "完成状态", "进展情况");
             assertThat(cells(report.getTables().get(0).getRow(1))).containsExactly("1", "公开报告事项一", "市甲局", "已办结",
                     "市甲局: 已全文公开 (100%)");
@@ -78,7 +79,8 @@ class ReportFilesTest {
             assertThat(cells(notice.getTables().get(1).getRow(1))).containsExactly("2", "公开报告事项二", year + "-09-30", "逾期未办结");
         }
         try (XWPFDocument quiet = docx("admin", "/api/plans/" + planId + "/notice.docx?from=" + year + "-01-01&to=" + year + "-06-30")) {
-            assertThat(quiet.getTables()).isEmpty();
+            assertThat(quiet.getTables()).as("only the units' scores").hasSize(1);
+            assertThat(cells(quiet.getTables().get(0).getRow(0))).containsExactly("名次", "单位", "得分", "得分明细");
             assertThat(quiet.getParagraphs().stream().map(XWPFParagraph::getText).collect(Collectors.joining())).contains("无逾期或滞后事项");
         }
 
@@ -86,7 +88,7 @@ class ReportFilesTest {
                 .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user("leader")
                         .roles("SUPERVISOR"))).andReturn().getResponse().getContentAsByteArray();
         try (XWPFDocument notice = new XWPFDocument(new ByteArrayInputStream(fromPage))) {
-            assertThat(notice.getTables()).as("the page's form: an empty start means 1 January").hasSize(2);
+            assertThat(notice.getTables()).as("the page's form: an empty start means 1 January").hasSize(3);
         }
         assertThat(api.get("jia", "/api/plans/" + planId + "/report").status()).isEqualTo(403);
         assertThat(api.get("jia", "/api/plans/" + planId + "/notice.docx").status()).isEqualTo(403);

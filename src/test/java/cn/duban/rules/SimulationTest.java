@@ -32,7 +32,7 @@ class SimulationTest {
     }
 
     static List<Event> run(Completion completion) {
-        return Simulation.run(plan, rules, calendar, completion);
+        return Simulation.run(plan, rules, calendar, completion).events();
     }
 
     @Test

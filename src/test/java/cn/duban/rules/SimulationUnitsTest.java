@@ -27,14 +27,14 @@ class SimulationUnitsTest {
     private static final WorkCalendar CALENDAR = WorkCalendar.of(List.of());
 
     private static List<String> reminded(Completion completion, String item) {
-        return Simulation.run(PLAN, RULES, CALENDAR, completion).stream()
+        return Simulation.run(PLAN, RULES, CALENDAR, completion).events().stream()
                 .filter(e -> e.action().equals("REMIND") && e.itemNumber().equals(item))
                 .map(e -> e.unit() + " " + e.kind() + " " + e.date()).toList();
     }
 
     @Test
     void theUnitsWorkingAreThoseTheServerAssigns() {
-        List<Event> events = Simulation.run(PLAN, RULES, CALENDAR, new Completion.None());
+        List<Event> events = Simulation.run(PLAN, RULES, CALENDAR, new Completion.None()).events();
         assertThat(events).filteredOn(e -> e.itemNumber().equals("1") && e.unit() != null).extracting(Event::unit)
                 .as("the second lead unit works; the first waits to consolidate").isNotEmpty().containsOnly("市乙局");
         assertThat(events).filteredOn(e -> e.itemNumber().equals("2") && e.unit() != null).extracting(Event::unit)

@@ -92,7 +92,8 @@ class AccessMatrixTest {
             POLICY.put(e, Access.PUBLIC);
         }
         for (String e : List.of("GET /api/me", "GET /api/units", "GET /api/tasks", "GET /api/notifications", "GET /api/plans",
-                "GET /api/plans/{id}", "GET /api/stats/dashboard", "GET /api/ledger.xlsx", "GET /api/lookback/{planId}/matches",
+                "GET /api/plans/{id}", "GET /api/stats/dashboard", "GET /api/stats/scores", "GET /api/stats/scores?plan={planId}",
+                "GET /api/ledger.xlsx", "GET /api/lookback/{planId}/matches",
                 "GET /api/lookback/{planId}/report", "GET /", "GET /dashboard", "GET /notifications", "GET /reviews",
                 "GET /plans", "GET /plans/{id}", "GET /lookback", "GET /lookback/{planId}", "GET /plans/{id}/ledger.xlsx", "GET /account", "POST /account/password",
                 "PUT /api/me/password")) {

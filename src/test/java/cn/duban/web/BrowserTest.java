@@ -109,6 +109,12 @@ class BrowserTest {
     @Autowired
     WorkCalendar calendar;
 
+    @Autowired
+    cn.duban.workflow.SupervisionTasks tasks;
+
+    @Autowired
+    cn.duban.org.OrgDirectory directory;
+
     @BeforeAll
     static void openBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
@@ -674,6 +680,45 @@ class BrowserTest {
         browser.findElement(By.cssSelector("#urge-form button")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-error"))).getText()).contains("一小时内已催办过");
         shot("31a-urged-twice-refused-in-place");
+    }
+
+    /** A unit's task of the plan at a step, completed by the user as the task page would. */
+    private void complete(String username, long planId, cn.duban.workflow.Step step, String unit,
+                          cn.duban.workflow.TaskCompletion body) {
+        cn.duban.org.UserAccount user = directory.user(username).orElseThrow();
+        String task = tasks.list(user, planId, step, unit).get(0).id();
+        tasks.complete(task, body, user);
+    }
+
+    @Test
+    void theDashboardRanksTheUnitsWithEveryPointExplained() throws Exception {
+        int year = LocalDate.now().getYear() + 38;
+        long planId = launch(year, "1.公开考评测试事项。(责任单位:市丙局)9月底前\n2.公开另一考评事项。(责任单位:市丁局)9月底前\n");
+        cn.duban.workflow.TaskCompletion done = new cn.duban.workflow.TaskCompletion("已公开", 100, List.of(), List.of(), null,
+                null, null, null, null, null, null);
+        complete("bing", planId, cn.duban.workflow.Step.EXECUTE, "bing", done);
+        complete("leader", planId, cn.duban.workflow.Step.REVIEW, "bing", cn.duban.workflow.TaskCompletion.decision("APPROVE", "同意"));
+        complete("ding", planId, cn.duban.workflow.Step.EXECUTE, "ding", done);
+        complete("leader", planId, cn.duban.workflow.Step.REVIEW, "ding", cn.duban.workflow.TaskCompletion.decision("RETURN", "不完整"));
+
+        login("admin");
+        browser.get(url("/dashboard?plan=" + planId));
+        List<WebElement> rows = browser.findElements(By.cssSelector("#ranking tr[data-unit]"));
+        assertThat(rows.stream().map(r -> r.getDomAttribute("data-unit")).toList()).as("best first").containsExactly("bing", "ding");
+        assertThat(rows.get(0).getText()).startsWith("1").contains("市丙局");
+        WebElement details = rows.get(1).findElement(By.tagName("details"));
+        assertThat(details.getDomAttribute("open")).as("the explanation folded").isNull();
+        details.findElement(By.tagName("summary")).click();
+        assertThat(details.getText()).contains("基础分", "被退回 1 × ");
+        assertThat(rows.get(0).findElement(By.tagName("details")).getText()).doesNotContain("被退回");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('ranking').scrollIntoView()");
+        shot("32-dashboard-ranking");
+
+        login("ding");
+        browser.get(url("/dashboard?plan=" + planId));
+        assertThat(browser.findElements(By.cssSelector("#ranking tr[data-unit]")).stream().map(r -> r.getDomAttribute("data-unit")))
+                .as("a unit sees its own score").containsExactly("ding");
+        shot("33-dashboard-ranking-unit");
     }
 
     @Test
