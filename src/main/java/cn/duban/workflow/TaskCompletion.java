@@ -32,6 +32,11 @@ public record TaskCompletion(String summary, Integer percent, List<String> evide
     }
 
     /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
+    /** A hand-in or progress report of a summary and a percentage alone. */
+    public static TaskCompletion report(String summary, int percent) {
+        return new TaskCompletion(summary, percent, List.of(), List.of(), null, null, null, null, null, null, null, null);
+    }
+
     public static TaskCompletion decision(String decision, String comment) {
         return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null, null);
     }

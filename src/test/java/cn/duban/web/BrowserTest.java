@@ -694,8 +694,7 @@ class BrowserTest {
     void theDashboardRanksTheUnitsWithEveryPointExplained() throws Exception {
         int year = LocalDate.now().getYear() + 38;
         long planId = launch(year, "1.公开考评测试事项。(责任单位:市丙局)9月底前\n2.公开另一考评事项。(责任单位:市丁局)9月底前\n");
-        cn.duban.workflow.TaskCompletion done = new cn.duban.workflow.TaskCompletion("已公开", 100, List.of(), List.of(), null,
-                null, null, null, null, null, null);
+        cn.duban.workflow.TaskCompletion done = cn.duban.workflow.TaskCompletion.report("已公开", 100);
         complete("bing", planId, cn.duban.workflow.Step.EXECUTE, "bing", done);
         complete("leader", planId, cn.duban.workflow.Step.REVIEW, "bing", cn.duban.workflow.TaskCompletion.decision("APPROVE", "同意"));
         complete("ding", planId, cn.duban.workflow.Step.EXECUTE, "ding", done);
