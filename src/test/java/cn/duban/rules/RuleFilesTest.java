@@ -12,7 +12,8 @@ class RuleFilesTest {
     @Test
     void theShippedFilesCompileTogether() {
         RuleBase rules = new RuleBase("rules");
-        assertThat(rules.files()).containsExactlyInAnyOrder("assign.drl", "lookback.drl", "quotas.drl", "reminders.drl", "thresholds.drl.csv");
+        assertThat(rules.files()).containsExactlyInAnyOrder("assign.drl", "lookback.drl", "quotas.drl", "reminders.drl", "thresholds.drl.csv",
+                "signing.drl.csv", "queue.drl.csv");
         assertThat(Folders.read("rules", "rules", ".csv")).extracting(Folders.FileText::name).contains("holidays.csv");
     }
 }
