@@ -134,7 +134,7 @@ public final class Simulation {
             periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
                 Track track = new Track(i, unit, false, new ArrayList<>());
-                open(track, calendar.nextWorkingDay(start), completion);
+                open(track, start, completion);
                 schedule(track, item, completion, random);
                 tracks.add(track);
             }

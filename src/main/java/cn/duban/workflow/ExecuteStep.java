@@ -94,8 +94,8 @@ class ExecuteStep implements StepHandler {
     private OpenTasks.Signature signNow(OpenTask task, UserAccount user, String note) {
         OpenTasks.Signature signature = new OpenTasks.Signature(user.username(),
                 java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as the database keeps it
-        if (!openTasks.sign(task.id(), signature)) { // someone signed it a moment ago
-            return openTasks.signature(task.id()).orElseThrow();
+        if (!openTasks.sign(task.id(), signature)) { // someone signed it a moment ago, or completed it
+            return openTasks.signature(task.id()).orElseThrow(() -> ApiException.conflict("该任务已被他人办结, 请刷新查看"));
         }
         try {
             engineTasks.claim(task.id(), user.username());
