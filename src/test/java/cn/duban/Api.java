@@ -88,6 +88,15 @@ public class Api {
         return r.body();
     }
 
+    /** 签收: the user signs for the task; it must succeed. */
+    public JsonNode sign(String user, String taskId) {
+        Response r = post(user, "/api/tasks/" + taskId + "/sign", "");
+        if (r.status() != 200) {
+            throw new AssertionError("signing " + taskId + " failed: " + r.raw());
+        }
+        return r.body();
+    }
+
     public Response complete(String user, String taskId, String json) {
         return post(user, "/api/tasks/" + taskId + "/complete", json);
     }

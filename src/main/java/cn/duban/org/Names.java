@@ -33,7 +33,11 @@ public class Names {
         return directory.user(username).map(u -> u.name() == null || u.name().isBlank() ? username : u.name()).orElse(username);
     }
 
+    /** A unit's name; ADMIN and SUPERVISOR, who hold the office's and the supervisors' queue, as their role's words. */
     public String unit(String code) {
+        if (Role.ADMIN.name().equals(code) || Role.SUPERVISOR.name().equals(code)) {
+            return messages.getMessage("role." + code, null, LocaleContextHolder.getLocale());
+        }
         return code == null ? "" : directory.unit(code).map(Unit::name).orElse(code);
     }
 

@@ -32,11 +32,12 @@ public final class DayFacts {
      * One unit's open work on one item: the item's reporting periods ({@link Periods#ofItem}), the day supervision
      * of its plan year began ({@link Periods#start}), its requirements, the unit's reports so far, the item's
      * returns and escalation level, and whether it is the lead unit's consolidation (牵头汇总, owed once the others
-     * are done, for the item's last period).
+     * are done, for the item's last period); {@code unsignedSince}: the day its task opened while nobody signed for it
+     * (签收), null once signed.
      */
     public record UnitWork(long itemId, String number, String unit, List<Periods.Period> periods, LocalDate start,
                            int year, List<Requirement> requirements, List<Report> reports, int returns, int level,
-                           boolean consolidating) {}
+                           boolean consolidating, LocalDate unsignedSince) {}
 
     /** The latest reminder of a kind to a unit about an item. */
     public record Reminded(long itemId, String unit, String kind, LocalDate on) {}
@@ -45,11 +46,21 @@ public final class DayFacts {
 
     /**
      * The day's facts: for each unit, its work in the period it owes a report for (none before that period begins)
-     * and its quotas in the requirement periods of the day; the reminders already sent about those items.
+     * and its quotas in the requirement periods of the day; its task waiting to be signed for ({@link Waiting}); the
+     * reminders already sent about those items.
      */
+    /** A task of the item waiting for its holder since the day it opened, seen on {@code day}. */
+    public static Waiting waiting(long itemId, String number, String step, String holder, LocalDate opened, LocalDate day,
+                                  WorkCalendar calendar) {
+        return new Waiting(itemId, number, step, holder, Math.max(0, calendar.workingDaysBetween(opened, day)));
+    }
+
     public static List<Object> of(LocalDate day, List<UnitWork> work, List<Reminded> sent, WorkCalendar calendar) {
         List<Object> facts = new ArrayList<>();
         for (UnitWork w : work) {
+            if (w.unsignedSince() != null) { // a task waits to be signed for from the day it opens, whatever it owes
+                facts.add(waiting(w.itemId(), w.number(), "EXECUTE", w.unit(), w.unsignedSince(), day, calendar));
+            }
             List<Periods.Period> periods = w.periods();
             int approved = (int) w.reports().stream().filter(Report::approved).count();
             Periods.Period owed = periods.get(w.consolidating() ? periods.size() - 1 : Math.min(approved, periods.size() - 1));

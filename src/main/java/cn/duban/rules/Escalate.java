@@ -7,6 +7,10 @@ public record Escalate(long itemId, String itemNumber, String unit, int level, S
         this(work.getItemId(), work.getItemNumber(), work.getUnitCode(), level, reason);
     }
 
+    public Escalate(Waiting task, int level, String reason) {
+        this(task.getItemId(), task.getItemNumber(), task.getUnitCode(), level, reason);
+    }
+
     public Escalate(Quota quota, int level, String reason) {
         this(quota.getItemId(), quota.getItemNumber(), quota.getUnitCode(), level, reason);
     }

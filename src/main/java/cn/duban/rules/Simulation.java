@@ -26,13 +26,16 @@ public final class Simulation {
 
     /** How the simulated units behave. */
     public sealed interface Completion {
-        /** Nobody ever reports. */
+        /** Nobody ever signs for a task (签收) or reports. */
         record None() implements Completion {}
 
-        /** Every unit keeps pace and hands in every report two working days before it is due. */
+        /** Every unit signs for its task the day it opens, keeps pace and hands in every report two working days before it is due. */
         record OnTime() implements Completion {}
 
-        /** Each report is on time, late or never, at random but reproducibly from the seed. */
+        /**
+         * Each unit signs for its task up to seven working days after it opens, and each report is on time, late or
+         * never, at random but reproducibly from the seed.
+         */
         record Random(long seed) implements Completion {}
 
         public static Completion parse(String text) {
@@ -79,6 +82,9 @@ public final class Simulation {
         boolean started;
         int approved;
         int returned;
+        /** The day the unit's task opened, and the day it signs for it (签收; a report signs too); null: never. */
+        LocalDate opened;
+        LocalDate signs;
 
         /** {@code reported}: the unit's reports on the item, shared by its two tracks when the lead unit also executes. */
         Track(int item, String unit, boolean consolidating, List<DayFacts.Report> reported) {
@@ -103,6 +109,8 @@ public final class Simulation {
     private final Colour.Shade[] colour;
     private final Map<String, DayFacts.Reminded> sent = new HashMap<>();
     private final Map<String, Integer> escalations = new HashMap<>();
+    /** When the units sign, drawn apart from their reports. */
+    private Random signing;
 
     private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Function<List<String>, List<String>> resolve) {
         this.plan = plan;
@@ -132,11 +140,13 @@ public final class Simulation {
 
     private Year run(Completion completion, Map<String, String> names) {
         Random random = new Random(completion instanceof Completion.Random r ? r.seed() : 0);
+        signing = new Random(completion instanceof Completion.Random r ? r.seed() + 1 : 0); // its own draws
         for (int i = 0; i < plan.items().size(); i++) {
             ParsedItem item = plan.items().get(i);
             periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
                 Track track = new Track(i, unit, false, new ArrayList<>());
+                open(track, start, completion);
                 schedule(track, item, completion, random);
                 tracks.add(track);
             }
@@ -186,7 +196,8 @@ public final class Simulation {
             if (owes(t)) {
                 ParsedItem item = plan.items().get(t.item);
                 work.add(new DayFacts.UnitWork(t.item, item.number(), t.unit, periods.get(t.item), start, plan.year(),
-                        item.requirements(), t.reported, returns[t.item], level[t.item], t.consolidating));
+                        item.requirements(), t.reported, returns[t.item], level[t.item], t.consolidating,
+                        signed(t, day) ? null : t.opened));
             }
         }
         List<Object> facts = DayFacts.of(day, work, List.copyOf(sent.values()), calendar);
@@ -243,6 +254,9 @@ public final class Simulation {
         if (!owes(t)) {
             return;
         }
+        if (!signed(t, r.date())) {
+            t.signs = r.date(); // a report signs for the task
+        }
         t.reported.add(new DayFacts.Report(r.date(), r.percent(), !r.submission() ? null : r.approved() ? "APPROVE" : "RETURN"));
         if (r.submission() && r.approved()) {
             t.approved++;
@@ -252,6 +266,21 @@ public final class Simulation {
             returns[t.item]++; // the server counts an item's returns, whichever unit's
             t.returned++;
         }
+    }
+
+    /** Whether the unit had signed for its task before the morning of {@code day}. */
+    private static boolean signed(Track t, LocalDate day) {
+        return t.signs != null && t.signs.isBefore(day);
+    }
+
+    /**
+     * The unit's task opens on {@code day}: it signs the same day (ontime), up to seven working days later (random)
+     * or never (none).
+     */
+    private void open(Track t, LocalDate day, Completion completion) {
+        t.opened = day;
+        t.signs = completion instanceof Completion.None ? null
+                : completion instanceof Completion.Random ? after(day, signing.nextInt(8)) : day;
     }
 
     /** Whether the unit has work open: a report it still owes this year. */
@@ -299,6 +328,7 @@ public final class Simulation {
     /** The others are done on {@code day}: the lead unit's consolidation opens, and it hands it in a day or more later. */
     private void consolidate(Track lead, LocalDate day, Completion completion, Random random) {
         lead.started = true;
+        open(lead, day, completion);
         if (!(completion instanceof Completion.None)) {
             add(lead, new Report(after(day, completion instanceof Completion.Random ? 1 + random.nextInt(5) : 1), 100, true, true));
         }

@@ -37,6 +37,7 @@ import cn.duban.rules.Periods;
 import cn.duban.rules.PolicyFiles;
 import cn.duban.rules.Remind;
 import cn.duban.rules.RuleBase;
+import cn.duban.rules.Waiting;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.security.AuditLog;
 import cn.duban.workflow.ItemHistory.Action;
@@ -67,12 +68,13 @@ public class DailySweep {
     private static final Logger log = LoggerFactory.getLogger(DailySweep.class);
 
     /**
-     * A unit's open EXECUTE task (办理, or the lead unit's 牵头汇总: BPMN task "consolidate") with what the facts need
-     * of its item and plan.
+     * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
+     * 牵头汇总: BPMN task "consolidate"), or a task of the office's or the supervisors' queue, whose {@code unit} is
+     * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
      */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
                         int returns, int level, LocalDate issuedOn, int year, String processInstanceId,
-                        boolean consolidating) {}
+                        boolean consolidating, Step step, LocalDate openedOn, boolean signed) {}
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -195,13 +197,21 @@ public class DailySweep {
     private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<Long, Open> byItem) {
         Map<String, List<DayFacts.Report>> reports = reports(day, items);
         List<DayFacts.UnitWork> work = new ArrayList<>();
+        List<Waiting> queue = new ArrayList<>();
         for (Open o : openWork(items)) {
             byItem.put(o.itemId(), o);
+            if (o.step() != Step.EXECUTE) {
+                queue.add(DayFacts.waiting(o.itemId(), o.number(), o.step().name(), o.unit(), o.openedOn(), day, calendar));
+                continue;
+            }
             work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
                     Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
-                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating()));
+                    reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating(),
+                    o.signed() ? null : o.openedOn()));
         }
-        return rules.evaluate(DayFacts.of(day, work, sent(day, items), calendar));
+        List<Object> facts = DayFacts.of(day, work, sent(day, items), calendar);
+        facts.addAll(queue);
+        return rules.evaluate(facts);
     }
 
     /** Only the rows of {@code items}, when given: a condition to add to a query on {@code column}. */
@@ -239,11 +249,16 @@ public class DailySweep {
             history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), name + ": " + e.reason());
             String message = "【" + name + "】" + about + "。原因: " + e.reason();
             notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
-            outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
+            if (!inQueue(e)) {
+                outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
+            }
         }
         notifications.addOnce(key + ":supervisor", first.itemId(), Role.SUPERVISOR.name(), "ESCALATED", day,
                 messages.escalation(name, about, units.stream().map(Escalate::unit).toList(), first.reason()), null,
                 ItemHistory.SYSTEM);
+        if (units.stream().allMatch(DailySweep::inQueue)) {
+            return; // the office's or the supervisors' own queue: they are told; a 督办 task would go to the supervisors
+        }
         // a command context of its own, inside the daily-sweep job too: a correlation that fails leaves nothing behind
         // in the job's context to be flushed with it, and what it wrote goes back with the item's savepoint
         ProcessEngineContext.requiresNew();
@@ -280,6 +295,11 @@ public class DailySweep {
         batch.batchUpdate("update item set colour = ? where id = ?", changes);
     }
 
+    /** An escalation of a task in the office's or the supervisors' queue (held by a role, not a unit). */
+    private static boolean inQueue(Escalate e) {
+        return Role.ADMIN.name().equals(e.unit()) || Role.SUPERVISOR.name().equals(e.unit());
+    }
+
     private static String levelName(int level) {
         return LEVELS[Math.min(level, LEVELS.length - 1)];
     }
@@ -288,19 +308,23 @@ public class DailySweep {
 
     private List<Open> openWork(Scope items) {
         return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
-                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key "
+                        + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
+                        + "t.step, t.opened_on, t.signed_by "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
-                        + "where t.step = 'EXECUTE' and t.unit_code is not null" + only(items, "t.item_id")
+                        + "where ((t.step = 'EXECUTE' and t.unit_code is not null) or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
+                        + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
                     Date due = rs.getDate(6);
                     String frequency = rs.getString(7);
                     Date issued = rs.getDate(12);
-                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                    Step step = Step.valueOf(rs.getString(16));
+                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4)),
                             new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
                             rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
-                            rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)));
+                            rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)), step,
+                            rs.getDate(17).toLocalDate(), rs.getString(18) != null);
                 })
                 .list();
     }

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -19,12 +20,16 @@ import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.OpenTasks.OpenTask;
 import cn.duban.workflow.ProgressReports.Kind;
 
-/** 办理: the unit reports progress, uploads evidence, and hands its work in for review. */
+/**
+ * 办理: the unit signs for its task (签收), reports progress, uploads evidence, and hands its work in for review; a report
+ * or hand-in without a signature signs for it too (the unit clearly saw the task).
+ */
 @Component
 class ExecuteStep implements StepHandler {
 
     private static final int MAX_EVIDENCE = 50;
 
+    private final OpenTasks openTasks;
     private final ProgressReports reports;
     private final Attachments attachments;
     private final ItemHistory history;
@@ -32,8 +37,9 @@ class ExecuteStep implements StepHandler {
     private final AuditLog audit;
     private final Instructions instructions;
 
-    ExecuteStep(ProgressReports reports, Attachments attachments, ItemHistory history, TaskService engineTasks, AuditLog audit,
-                Instructions instructions) {
+    ExecuteStep(OpenTasks openTasks, ProgressReports reports, Attachments attachments, ItemHistory history,
+                TaskService engineTasks, AuditLog audit, Instructions instructions) {
+        this.openTasks = openTasks;
         this.reports = reports;
         this.attachments = attachments;
         this.history = history;
@@ -51,6 +57,7 @@ class ExecuteStep implements StepHandler {
     @Override
     public void complete(OpenTask task, TaskCompletion body, UserAccount user) {
         report(task, body, Kind.SUBMISSION, user);
+        signWithReport(task, user);
         history.record(task.itemId(), user.username(), Step.EXECUTE, Action.SUBMITTED, task.unit(),
                 body.summary() + " (" + body.percent() + "%)");
         engineTasks.complete(task.id());
@@ -62,10 +69,44 @@ class ExecuteStep implements StepHandler {
             throw ApiException.conflict("只有办理任务可以报送进展");
         }
         long id = report(task, body, Kind.PROGRESS, user);
+        signWithReport(task, user);
         history.record(task.itemId(), user.username(), Step.EXECUTE, Action.PROGRESS, task.unit(),
                 body.summary() + " (" + body.percent() + "%)");
         audit.record("PROGRESS_REPORTED", "item:" + task.itemId(), task.audited(), body);
         return id;
+    }
+
+    /**
+     * 签收: the engine's claim (the task keeps its candidate group; its assignee is who signed), the signature on the
+     * task list and in the trail. Signing a task signed already changes nothing and answers its signature.
+     */
+    OpenTasks.Signature sign(OpenTask task, UserAccount user) {
+        if (task.step() != Step.EXECUTE) {
+            throw ApiException.conflict("只有办理任务需要签收");
+        }
+        return task.signedBy() != null ? openTasks.signature(task.id()).orElseThrow() : signNow(task, user, null);
+    }
+
+    private void signWithReport(OpenTask task, UserAccount user) {
+        if (task.signedBy() == null) {
+            signNow(task, user, "报送时签收");
+        }
+    }
+
+    private OpenTasks.Signature signNow(OpenTask task, UserAccount user, String note) {
+        OpenTasks.Signature signature = new OpenTasks.Signature(user.username(),
+                java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS)); // as the database keeps it
+        if (!openTasks.sign(task.id(), signature)) { // someone signed it a moment ago, or completed it
+            return openTasks.signature(task.id()).orElseThrow(() -> ApiException.conflict("该任务已被他人办结, 请刷新查看"));
+        }
+        try {
+            engineTasks.claim(task.id(), user.username());
+        } catch (TaskAlreadyClaimedException e) {
+            throw ApiException.conflict("该任务已由他人签收, 请刷新查看");
+        }
+        history.record(task.itemId(), user.username(), Step.EXECUTE, Action.SIGNED, task.unit(), note);
+        audit.record("TASK_SIGNED", "item:" + task.itemId(), task.audited(), signature);
+        return signature;
     }
 
     /** A file the unit will reference as evidence in its next report. */

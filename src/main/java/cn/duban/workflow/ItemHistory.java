@@ -12,7 +12,7 @@ import org.springframework.stereotype.Repository;
 public class ItemHistory {
 
     /** What happened to an item. */
-    public enum Action { IMPORTED, ADDED, EDITED, LAUNCHED, NEEDS_ASSIGN, TASK_OPENED, ASSIGNED, PROGRESS, SUBMITTED, APPROVED, RETURNED, ESCALATED, SUPERVISED, URGED, EXPLAINED, LOOKBACK_RESOLVED,
+    public enum Action { IMPORTED, ADDED, EDITED, LAUNCHED, NEEDS_ASSIGN, TASK_OPENED, SIGNED, ASSIGNED, PROGRESS, SUBMITTED, APPROVED, RETURNED, ESCALATED, SUPERVISED, URGED, EXPLAINED, LOOKBACK_RESOLVED,
         LOOKBACK_RECTIFYING, LEDGER_EDITED, CLOSED, REPORTED, INSTRUCTED, INSTRUCTION_ANSWERED }
 
     public record Event(Instant at, String actor, Step step, Action action, String unit, String comment) {}

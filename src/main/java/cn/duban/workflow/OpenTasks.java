@@ -17,6 +17,7 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.rules.Periods;
+import cn.duban.system.Today;
 
 /**
  * The open user tasks of the supervision processes, kept in step with the engine by {@link TaskProjection}
@@ -25,8 +26,8 @@ import cn.duban.rules.Periods;
 @Repository
 public class OpenTasks {
 
-    /** An open task as the engine glue knows it. */
-    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit) {
+    /** An open task as the engine glue knows it; {@code signedBy}: who signed for it (签收), null while nobody has. */
+    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit, String signedBy) {
 
         /** The task as the audit log shows the state before an action on it. */
         public Map<String, Object> audited() {
@@ -45,17 +46,47 @@ public class OpenTasks {
      */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
                            String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned,
-                           Periods.Named period) {}
+                           Periods.Named period, String signedBy, Instant signedAt) {}
+
+    /** 签收: who signed for a unit's task, and when. */
+    public record Signature(String signedBy, Instant signedAt) {}
 
     private final JdbcClient jdbc;
+    private final Today today;
 
-    public OpenTasks(JdbcClient jdbc) {
+    public OpenTasks(JdbcClient jdbc, Today today) {
         this.jdbc = jdbc;
+        this.today = today;
     }
 
-    public void add(String taskId, long itemId, String taskKey, Step step, String unit) {
-        jdbc.sql("insert into open_task (task_id, item_id, task_key, step, unit_code, created_at) values (?, ?, ?, ?, ?, ?)")
-                .params(taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now())).update();
+    /** A task opens on the office's today, signed already when {@code signed} is given (the unit signed before). */
+    public void add(String taskId, long itemId, String taskKey, Step step, String unit, Signature signed) {
+        jdbc.sql("insert into open_task (task_id, item_id, task_key, step, unit_code, created_at, opened_on, signed_by, "
+                        + "signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now()), today.date(),
+                        signed == null ? null : signed.signedBy(), signed == null ? null : Timestamp.from(signed.signedAt()))
+                .update();
+    }
+
+    /** Records the signature of a task nobody signed yet; false when someone did. */
+    public boolean sign(String taskId, Signature signature) {
+        return jdbc.sql("update open_task set signed_by = ?, signed_at = ? where task_id = ? and signed_by is null")
+                .params(signature.signedBy(), Timestamp.from(signature.signedAt()), taskId).update() == 1;
+    }
+
+    public Optional<Signature> signature(String taskId) {
+        return jdbc.sql("select signed_by, signed_at from open_task where task_id = ? and signed_by is not null").param(taskId)
+                .query((rs, i) -> new Signature(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
+    }
+
+    /**
+     * The unit's latest signature on the item (its trail's last SIGNED): a unit signs for an item once, and the work
+     * it is returned or asked again for is signed already.
+     */
+    public Optional<Signature> signedBefore(long itemId, String unit) {
+        return jdbc.sql("select actor, at from item_event where item_id = ? and unit_code = ? and action = 'SIGNED' "
+                        + "order by id desc limit 1").params(itemId, unit)
+                .query((rs, i) -> new Signature(rs.getString(1), rs.getTimestamp(2).toInstant())).optional();
     }
 
     public void remove(String taskId) {
@@ -63,10 +94,10 @@ public class OpenTasks {
     }
 
     public Optional<OpenTask> find(String taskId) {
-        return jdbc.sql("select task_id, item_id, task_key, step, unit_code from open_task where task_id = ?")
+        return jdbc.sql("select task_id, item_id, task_key, step, unit_code, signed_by from open_task where task_id = ?")
                 .param(taskId)
                 .query((rs, i) -> new OpenTask(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Step.valueOf(rs.getString(4)), rs.getString(5)))
+                        Step.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
                 .optional();
     }
 
@@ -103,7 +134,8 @@ public class OpenTasks {
                         + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end, "
                         + "i.deadline_kind, i.frequency, p.issued_on, p.plan_year, "
                         + "case when t.step = 'EXECUTE' and i.deadline_kind in ('RECURRING', 'ONGOING') then (select count(*) "
-                        + "from progress_report r where r.item_id = t.item_id and r.unit_code = t.unit_code and r.decision = 'APPROVE') end "
+                        + "from progress_report r where r.item_id = t.item_id and r.unit_code = t.unit_code and r.decision = 'APPROVE') end, "
+                        + "t.signed_by, t.signed_at "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "left join unit u on u.code = t.unit_code"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
@@ -123,7 +155,9 @@ public class OpenTasks {
                     return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
                             rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)), due,
                             rs.getString(10), rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
-                            ProgressReports.Decision.RETURN.name().equals(rs.getString(12)), named);
+                            ProgressReports.Decision.RETURN.name().equals(rs.getString(12)), named, rs.getString(18),
+                            rs.getObject(19, LocalDateTime.class) == null ? null
+                                    : rs.getObject(19, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant());
                 })
                 .list().stream().sorted(java.util.Comparator.comparing(TaskView::due,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList(); // the owed due first

@@ -1,5 +1,7 @@
 package cn.duban.workflow;
 
+import cn.duban.org.Role;
+
 /**
  * 交办 → 办理 → 审核 → 办结报告, 督办 (SUPERVISE) when an item is escalated, and the look-back's 整改说明 (RECTIFY) and
  * 核实 (VERIFY); every user task names its step, and each step who holds it ({@link TaskAccess}).
@@ -19,5 +21,14 @@ public enum Step {
 
     public Holder holder() {
         return holder;
+    }
+
+    /** Who hears of a task of this step (reminders, urges): its unit, the supervisors or the office. */
+    public String audience(String unit) {
+        return switch (holder) {
+            case UNIT -> unit;
+            case OFFICE -> Role.ADMIN.name();
+            case REVIEWERS -> Role.SUPERVISOR.name();
+        };
     }
 }

@@ -112,6 +112,12 @@ public class SupervisionTasks {
         return id;
     }
 
+    /** 签收: the unit signs for its EXECUTE task; signing it again answers the first signature. */
+    public OpenTasks.Signature sign(String taskId, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        return transactions.execute(status -> execute.sign(task, user));
+    }
+
     /** Stores a file a unit will reference as evidence in its next report. */
     @Transactional
     public long attach(String taskId, MultipartFile file, UserAccount user) {

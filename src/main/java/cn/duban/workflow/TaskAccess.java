@@ -45,7 +45,8 @@ final class TaskAccess {
         return new Condition(mine.isEmpty() ? "1 = 0" : "(" + String.join(" or ", mine) + ")", params);
     }
 
-    private static String steps(Step.Holder holder) {
+    /** The steps a holder holds, as SQL string literals. */
+    static String steps(Step.Holder holder) {
         return Arrays.stream(Step.values()).filter(s -> s.holder() == holder).map(s -> "'" + s.name() + "'")
                 .collect(Collectors.joining(", "));
     }

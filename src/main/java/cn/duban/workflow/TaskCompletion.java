@@ -31,12 +31,12 @@ public record TaskCompletion(String summary, Integer percent, List<String> evide
         return s.length() > max ? s.substring(0, max) : s;
     }
 
-    /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
     /** A hand-in or progress report of a summary and a percentage alone. */
     public static TaskCompletion report(String summary, int percent) {
         return new TaskCompletion(summary, percent, List.of(), List.of(), null, null, null, null, null, null, null, null);
     }
 
+    /** A decision with its comment (REVIEW, VERIFY) or a comment alone (SUPERVISE). */
     public static TaskCompletion decision(String decision, String comment) {
         return new TaskCompletion(null, null, List.of(), List.of(), decision, comment, null, null, null, null, null, null);
     }

@@ -49,6 +49,15 @@ public class TaskController {
         return Map.of("reportId", tasks.progress(id, body, caller.current()));
     }
 
+    /**
+     * 签收 (the task's unit, or the office for it): the unit confirms it received its EXECUTE task. Signing again
+     * changes nothing and answers the first signature; reporting or handing in unsigned signs too.
+     */
+    @PostMapping("/api/tasks/{id}/sign")
+    public OpenTasks.Signature sign(@PathVariable String id) {
+        return tasks.sign(id, caller.current());
+    }
+
     /** A note to go with an urge. */
     public record Urge(String note) {}
 

@@ -28,7 +28,7 @@ import cn.duban.web.SignedIn;
 import cn.duban.workflow.OpenTasks.TaskView;
 
 /**
- * 我的任务 and 任务详情: the caller's open tasks, an item's page and the forms of the caller's task on it; the same
+ * 我的任务 and 任务详情: the caller's open tasks (待签收 apart from 办理中), an item's page and the forms of the caller's task on it; the same
  * services and authorization as the API (a unit user never sees another unit's data).
  */
 @Controller
@@ -76,6 +76,13 @@ public class TaskPages {
         model.addAttribute("plan", plan);
         model.addAttribute("unit", unit);
         model.addAttribute("tasks", list);
+        // 待签收 (a unit's task nobody signed for yet) above 办理中 (the rest)
+        Map<Boolean, List<TaskView>> unsigned = list.stream()
+                .collect(java.util.stream.Collectors.partitioningBy(t -> t.step() == Step.EXECUTE && t.signedBy() == null));
+        Map<String, List<TaskView>> sections = new java.util.LinkedHashMap<>();
+        sections.put("unsigned", unsigned.get(true));
+        sections.put("tasks", unsigned.get(false));
+        model.addAttribute("sections", sections);
         model.addAttribute("left", workingDaysLeft(list));
         model.addAttribute("step", step);
         model.addAttribute("colour", colour);
@@ -140,6 +147,13 @@ public class TaskPages {
             return refusedInPlace(e, itemId, id, input, model);
         }
         return "redirect:/items/" + itemId + "?done";
+    }
+
+    /** 签收 from the task list (back to it) or the item's page ({@code itemId}: back to the item). */
+    @PostMapping("/tasks/{id}/sign")
+    public String sign(@PathVariable String id, @RequestParam(required = false) Long itemId) {
+        tasks.sign(id, signedIn.user());
+        return itemId == null ? "redirect:/?signed" : "redirect:/items/" + itemId + "?task=" + id;
     }
 
     /** Input the service refused (400): the item's page again, the same task's form, the message in place, the input kept. */

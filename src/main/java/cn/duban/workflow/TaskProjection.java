@@ -58,7 +58,12 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
     private void opened(DelegateTask task, Step step) {
         long itemId = ((Number) task.getVariable("itemId")).longValue();
         String unit = (String) task.getVariable("unit");
-        openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit);
+        // a unit signs for an item once: its work returned or asked again for is signed already, by the same person
+        OpenTasks.Signature signed = step == Step.EXECUTE ? openTasks.signedBefore(itemId, unit).orElse(null) : null;
+        if (signed != null) {
+            task.setAssignee(signed.signedBy());
+        }
+        openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit, signed);
         history.record(itemId, ItemHistory.SYSTEM, step, Action.TASK_OPENED, unit, null); // the step column names it
     }
 

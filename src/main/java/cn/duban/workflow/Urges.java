@@ -12,7 +12,6 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.duban.notify.Messages;
 import cn.duban.notify.Notifications;
 import cn.duban.notify.Outbox;
-import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanStore;
@@ -61,11 +60,7 @@ public class Urges {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "该任务一小时内已催办过, 请稍后再催");
         });
         Item item = plans.item(task.itemId()).orElseThrow();
-        String audience = switch (task.step().holder()) {
-            case UNIT -> task.unit();
-            case OFFICE -> Role.ADMIN.name();
-            case REVIEWERS -> Role.SUPERVISOR.name();
-        };
+        String audience = task.step().audience(task.unit());
         String text = note == null || note.isBlank() ? "" : TaskCompletion.clip(note.strip(), 1000);
         LocalDate day = today.date();
         String message = "【催办】" + user.displayName() + " 催办 "

@@ -48,11 +48,17 @@ class SimulationTest {
         assertThat(reminders).filteredOn(e -> e.kind().equals("OVERDUE")).first().extracting(Event::date)
                 .as("the first working day after the National Day holidays").isEqualTo(LocalDate.of(2021, 10, 8));
 
+        // nobody signs for the task (签收): reminded on the second working day after it opens, escalated on the fifth
+        LocalDate opened = reminders.stream().filter(e -> e.kind().equals("NOT_SIGNED")).findFirst().orElseThrow().date();
+        assertThat(reminders).filteredOn(e -> e.kind().equals("NOT_SIGNED")).as("once").hasSize(1);
         List<Event> escalations = item17.stream().filter(e -> e.action().equals("ESCALATE")).toList();
         assertThat(escalations).extracting(Event::level).containsExactly(1, 2, 3);
-        assertThat(escalations).extracting(Event::date).containsExactly(
-                LocalDate.of(2021, 10, 8), LocalDate.of(2021, 10, 11), LocalDate.of(2021, 10, 13));
-        assertThat(escalations).allMatch(e -> e.date().isAfter(due));
+        assertThat(escalations.get(0).reason()).isEqualTo("逾期未签收");
+        assertThat(calendar.workingDaysBetween(opened, escalations.get(0).date())).isEqualTo(3);
+        assertThat(escalations).extracting(Event::date).endsWith(LocalDate.of(2021, 10, 11), LocalDate.of(2021, 10, 13));
+        assertThat(escalations.subList(1, 3)).allMatch(e -> e.date().isAfter(due));
+        assertThat(run(new Completion.OnTime())).as("units that sign the day their task opens")
+                .noneMatch(e -> "NOT_SIGNED".equals(e.kind()) || "逾期未签收".equals(e.reason()));
         assertThat(item17).filteredOn(e -> e.action().equals("COLOUR")).extracting(Event::kind)
                 .as("lagging (nobody reports) outranks due soon, then overdue").containsExactly("YELLOW", "RED");
     }

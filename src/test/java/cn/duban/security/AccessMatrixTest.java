@@ -104,7 +104,7 @@ class AccessMatrixTest {
             POLICY.put(e, Access.ITEM);
         }
         for (String e : List.of("POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/progress", "POST /api/tasks/{id}/attachments",
-                "POST /tasks/{id}/complete", "POST /tasks/{id}/progress")) {
+                "POST /api/tasks/{id}/sign", "POST /tasks/{id}/complete", "POST /tasks/{id}/progress", "POST /tasks/{id}/sign")) {
             POLICY.put(e, Access.TASK);
         }
         for (String e : List.of("GET /api/plans/{id}/report", "GET /api/plans/{id}/report.md", "GET /api/plans/{id}/report.docx",

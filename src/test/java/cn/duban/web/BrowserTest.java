@@ -760,6 +760,30 @@ class BrowserTest {
     }
 
     @Test
+    void aUnitSignsForItsTasksOnTheListAndOnTheItemPage() throws Exception {
+        int year = LocalDate.now().getYear() + 53;
+        launch(year, "1.公开签收浏览器测试事项。(责任单位:市丑局)9月底前\n2.公开签收详情页测试事项。(责任单位:市丑局)9月底前\n");
+        login("chou");
+        WebElement row = browser.findElement(By.xpath("//table[@id='unsigned']//tr[.//a[contains(., '公开签收浏览器测试事项')]]"));
+        assertThat(browser.findElement(By.id("unsigned-title")).getText()).isEqualTo("待签收");
+        shot("40-my-tasks-to-sign");
+        row.findElement(By.cssSelector("button.sign")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tasks")));
+        assertThat(browser.findElement(By.id("tasks")).getText()).as("in progress once signed").contains("公开签收浏览器测试事项");
+        assertThat(browser.findElement(By.id("unsigned")).getText()).doesNotContain("公开签收浏览器测试事项")
+                .contains("公开签收详情页测试事项");
+        shot("41-my-tasks-signed");
+
+        browser.findElement(By.partialLinkText("公开签收详情页测试事项")).click();
+        assertThat(browser.findElement(By.id("signing")).getText()).contains("尚未签收");
+        browser.findElement(By.id("sign")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("signed")));
+        assertThat(browser.findElements(By.id("sign"))).isEmpty();
+        assertThat(browser.findElement(By.id("history")).getText()).contains("签收");
+        shot("42-item-signed");
+    }
+
+    @Test
     void thePagesReadInEnglish() throws Exception {
         long planId = launch(LocalDate.now().getYear() + 21, "1.公开英文页面测试事项。(责任单位:市丙局)9月底前\n");
         login("admin");

@@ -78,6 +78,7 @@ class DailySweepTest {
         long planId = launch("公开审计结果。(责任单位:市甲局)9月底前");
         long itemId = api.tasks("jia", planId).get(0).get("itemId").asLong();
         String task = api.task("jia", planId, "EXECUTE", "jia");
+        api.sign("jia", task); // the unit signed for it (签收): only the due date's rules speak
         LocalDate lagging = LocalDate.of(YEAR, 7, 1);
         sweep(lagging);
         assertThat(api.get("jia", "/api/items/" + itemId).body().at("/item/colour").asText())

@@ -80,9 +80,10 @@ class SupervisionFlowTest {
         assertThat(item.at("/ledger/0/reportedBy").asText()).isEqualTo("jia");
         assertThat(item.at("/ledger/0/approvedBy").asText()).isEqualTo("leader");
         assertThat(item.at("/ledger/0/evidence/0").asText()).isEqualTo("https://gov.example/a");
-        assertThat(actions(item)).containsExactly("IMPORTED", "LAUNCHED", "TASK_OPENED", "SUBMITTED", "TASK_OPENED",
+        assertThat(actions(item)).containsExactly("IMPORTED", "LAUNCHED", "TASK_OPENED", "SIGNED", "SUBMITTED", "TASK_OPENED",
                 "APPROVED", "REPORTED");
-        JsonNode approved = item.get("history").get(5);
+        assertThat(item.get("history").get(3).get("actor").asText()).as("handing in signed for it").isEqualTo("jia");
+        JsonNode approved = item.get("history").get(6);
         assertThat(approved.get("actor").asText()).isEqualTo("leader");
         assertThat(approved.get("comment").asText()).isEqualTo("同意");
         assertThat(approved.get("at").asText()).isNotBlank();

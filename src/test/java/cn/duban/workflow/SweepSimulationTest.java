@@ -55,6 +55,7 @@ class SweepSimulationTest {
     void theSimulationAndTheSweepAgreeDayByDay() {
         Api api = new Api(mvc);
         LocalDate issued = LocalDate.of(YEAR, 6, 2);
+        today.set(issued); // launched on its issue day, as the simulation opens the units' tasks
         long planId = api.launchPlan("测试市" + YEAR + "年政务公开工作要点\n" + YEAR + "年6月2日\n一、测试\n"
                 + "1.公开重大项目进展情况。(责任单位:市政府各局)6月30日前\n"
                 + "2.公开审计整改情况。(牵头单位:市甲局、市乙局)7月10日前\n"
@@ -110,7 +111,9 @@ class SweepSimulationTest {
                 .noneMatch(r -> r.startsWith("2 jia")).noneMatch(r -> r.startsWith("3 bing"))
                 .anyMatch(r -> r.startsWith("3 ding OVERDUE")).anyMatch(r -> r.startsWith("4 yi"))
                 .anyMatch(r -> r.startsWith("5 bing QUOTA"));
-        assertThat(escalations).anyMatch(e -> e.startsWith("4 1 " + YEAR + "-07")).anyMatch(e -> e.startsWith("1 3 "));
+        assertThat(reminders).as("nobody signs for the tasks (签收)").anyMatch(r -> r.startsWith("4 yi NOT_SIGNED " + YEAR + "-06"));
+        assertThat(escalations).as("not signed within the week").anyMatch(e -> e.startsWith("4 1 " + YEAR + "-06"))
+                .anyMatch(e -> e.startsWith("1 3 "));
         assertThat(colours).anyMatch(c -> c.startsWith("2 RED"));
         assertThat(new ArrayList<>(simReminders)).as("reminders").isEqualTo(new ArrayList<>(reminders));
         assertThat(new ArrayList<>(simEscalations)).as("escalations").isEqualTo(new ArrayList<>(escalations));
