@@ -31,6 +31,28 @@ class WordsTest {
         assertThat(missing).as(bundle).isEmpty();
     }
 
+    /** The audit log's page names every action the code records. */
+    @ParameterizedTest
+    @ValueSource(strings = {"messages.properties", "messages_en.properties"})
+    void everyAuditedActionHasItsWords(String bundle) throws IOException {
+        Properties words = new Properties();
+        try (var in = new InputStreamReader(getClass().getResourceAsStream("/" + bundle), StandardCharsets.UTF_8)) {
+            words.load(in);
+        }
+        java.util.regex.Pattern recorded = java.util.regex.Pattern.compile("audit\\.record\\(\"([A-Z_]+)\"");
+        java.util.Set<String> actions = new java.util.TreeSet<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                java.util.regex.Matcher m = recorded.matcher(java.nio.file.Files.readString(f));
+                while (m.find()) {
+                    actions.add(m.group(1));
+                }
+            }
+        }
+        assertThat(actions).as("audited actions found").hasSizeGreaterThan(10);
+        assertThat(actions.stream().filter(a -> words.getProperty("audit." + a, "").isBlank()).toList()).as(bundle).isEmpty();
+    }
+
     @Test
     void theServersChineseWordsAreThePagesWords() {
         assertThat(Words.chinese("remind", "OVERDUE")).isEqualTo("已逾期");
