@@ -36,6 +36,10 @@ class DemoServerTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping mappings;
+
     @Test
     void demoUnitReportsAndTheLeaderApproves() throws Exception {
         JsonNode tasks = json(send("sfj", "GET", "/api/tasks", null));
@@ -94,6 +98,15 @@ class DemoServerTest {
         HttpResponse<String> docs = send(null, "GET", "/v3/api-docs", null);
         assertThat(docs.statusCode()).isEqualTo(200);
         assertThat(docs.body()).contains("/api/tasks/{id}/complete", "/api/items/{id}", "/api/plans/import");
+        JsonNode paths = JSON.readTree(docs.body()).get("paths");
+        List<String> api = Endpoints.of(mappings).keySet().stream().filter(e -> e.contains(" /api/")).toList();
+        assertThat(api).hasSizeGreaterThan(30);
+        List<String> undocumented = api.stream()
+                .filter(e -> {
+                    JsonNode path = paths.get(e.substring(e.indexOf(' ') + 1));
+                    return path == null || !path.has(e.substring(0, e.indexOf(' ')).toLowerCase());
+                }).toList();
+        assertThat(undocumented).as("every /api endpoint is in the OpenAPI document").isEmpty();
     }
 
     @Test
