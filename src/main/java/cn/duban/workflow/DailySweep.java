@@ -71,6 +71,7 @@ public class DailySweep {
      * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
      * 牵头汇总: BPMN task "consolidate"), or a task of the office's or the supervisors' queue, whose {@code unit} is
      * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
+     * The deadline's due is the unit's: the new date of its approved 延期, if any ({@link Extensions#DUE}).
      */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
                         int returns, int level, LocalDate issuedOn, int year, String processInstanceId,
@@ -307,7 +308,7 @@ public class DailySweep {
     private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
 
     private List<Open> openWork(Scope items) {
-        return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
+        return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, " + Extensions.DUE + ", i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
                         + "t.step, t.opened_on, t.signed_by "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
