@@ -53,6 +53,14 @@ public class Extensions {
     static final String DUE = "coalesce((select e.new_due from extension e where e.item_id = i.id and e.unit_code = t.unit_code "
             + "and e.status = 'APPROVED' order by e.id desc limit 1), i.due)";
 
+    /**
+     * An open item of {@code item i} overdue as of a day, as SQL with that day as its three parameters: past its due
+     * date with no unit's extension reaching the day, or any unit's open work past that unit's effective due.
+     */
+    public static final String OVERDUE = "((i.due < ? and not exists (select 1 from extension x where x.item_id = i.id "
+            + "and x.status = 'APPROVED' and x.new_due >= ?)) or exists (select 1 from open_task t where t.item_id = i.id "
+            + "and t.step = 'EXECUTE' and " + DUE + " < ?))";
+
     private final JdbcClient jdbc;
     private final PlanStore plans;
     private final RuleBase rules;
@@ -158,6 +166,33 @@ public class Extensions {
                 .param(planId).query(Extensions::row).list()
                 .forEach(e -> byItem.computeIfAbsent(e.itemId(), k -> new LinkedHashMap<>()).put(e.unit(), e));
         return byItem;
+    }
+
+    /** The item's approved extensions: the latest one of each unit. */
+    public Map<String, Extension> approvedOf(long itemId) {
+        Map<String, Extension> byUnit = new LinkedHashMap<>();
+        of(itemId).stream().filter(e -> e.status() == Status.APPROVED).forEach(e -> byUnit.put(e.unit(), e));
+        return byUnit;
+    }
+
+    /**
+     * The item's due as its open work counts it: the earliest of its units' effective dues (a unit without an approved
+     * extension has the item's), so an item is overdue once any unit's date has passed.
+     */
+    public static LocalDate itemDue(LocalDate due, java.util.Collection<String> units, Map<String, Extension> extended) {
+        return due == null ? null : units.stream().map(u -> extended.containsKey(u) ? extended.get(u).newDue() : due)
+                .min(LocalDate::compareTo).orElse(due);
+    }
+
+    /** The extended dues of an item in words, one a line: "市甲局: 2026-09-30 → 2026-10-31 (延期)". */
+    public static String extendedText(Map<String, Extension> extended, java.util.function.Function<String, String> unitName) {
+        return String.join("\n", extended.values().stream()
+                .map(e -> unitName.apply(e.unit()) + ": " + dates(e.originalDue(), e.newDue())).toList());
+    }
+
+    /** An original and an extended due in words: "2026-09-30 → 2026-10-31 (延期)". */
+    public static String dates(LocalDate original, LocalDate extended) {
+        return original + " → " + extended + " (延期)";
     }
 
     private Optional<Extension> find(long id) {

@@ -44,6 +44,12 @@ class ExtensionTest {
     @Autowired
     TestToday today;
 
+    @Autowired
+    cn.duban.report.Notice notice;
+
+    @Autowired
+    cn.duban.plan.PlanStore plans;
+
     Api api;
 
     @BeforeEach
@@ -169,6 +175,23 @@ class ExtensionTest {
         assertThat(item(alone).at("/item/colour").asText()).as("not overdue against the new date").isNotEqualTo("RED");
         assertThat(kinds(shared, "jia")).as("nothing counted against the old date").doesNotContain("OVERDUE", "ESCALATED");
         assertThat(kinds(shared, "yi")).contains("ESCALATED");
+
+        // the dashboard, the 通报, the annual report and the score count against the unit's date and show both
+        JsonNode dashboard = api.get("admin", "/api/stats/dashboard?plan=" + planId).body();
+        assertThat(dashboard.get("overdueItems").findValuesAsText("itemId")).containsExactly(String.valueOf(shared));
+        assertThat(dashboard.get("overdue").asInt()).isEqualTo(1);
+        List<cn.duban.report.Notice.UnitLine> lines = notice.units(plans.plan(planId).orElseThrow(), opened, between);
+        assertThat(lines.stream().filter(l -> l.unit().equals("yi")).flatMap(l -> l.entries().stream())
+                .map(cn.duban.report.Notice.Entry::finding)).containsExactly("逾期未办结");
+        assertThat(lines.stream().filter(l -> l.unit().equals("jia")).flatMap(l -> l.entries().stream()))
+                .allSatisfy(e -> assertThat(e.finding()).isNotEqualTo("逾期未办结"))
+                .allSatisfy(e -> assertThat(e.dueText()).isEqualTo(original + " → " + later + " (延期)"));
+        assertThat(api.get("admin", "/api/plans/" + planId + "/report").raw())
+                .contains("市甲局: " + original + " → " + later + " (延期)");
+        JsonNode jiaScore = api.get("jia", "/api/stats/scores?plan=" + planId).body().get(0);
+        List<String> causes = new ArrayList<>();
+        jiaScore.get("lines").forEach(l -> causes.add(l.get("cause").asText() + "×" + l.get("count").asInt()));
+        assertThat(causes).contains("EXTENSION×2");
 
         List<String> audited = new ArrayList<>();
         api.get("admin", "/api/admin/audit?subject=item:" + shared).body().forEach(e -> audited.add(e.get("action").asText()));
