@@ -15,6 +15,11 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
+import cn.duban.notify.Messages;
+import cn.duban.notify.Notifications;
+import cn.duban.notify.Outbox;
+import cn.duban.org.Names;
+import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanStore;
@@ -24,6 +29,7 @@ import cn.duban.rules.RuleBase;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
+import cn.duban.system.Today;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.OpenTasks.OpenTask;
 
@@ -68,9 +74,20 @@ public class Extensions {
     private final RuntimeService runtime;
     private final ItemHistory history;
     private final AuditLog audit;
+    private final Notifications notifications;
+    private final Outbox outbox;
+    private final Messages messages;
+    private final Today today;
+    private final Names names;
 
     public Extensions(JdbcClient jdbc, PlanStore plans, RuleBase rules, WorkCalendar calendar, RuntimeService runtime,
-                      ItemHistory history, AuditLog audit) {
+                      ItemHistory history, AuditLog audit, Notifications notifications, Outbox outbox, Messages messages,
+                      Today today, Names names) {
+        this.names = names;
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.today = today;
         this.jdbc = jdbc;
         this.plans = plans;
         this.rules = rules;
@@ -129,6 +146,9 @@ public class Extensions {
                 .setVariablesLocal(Map.of("unit", task.unit())).correlateWithResult();
         Extension stored = find(id).orElseThrow();
         audit.record("EXTENSION_REQUESTED", "item:" + item.id(), null, stored);
+        notifications.addOnce("extension:" + id + ":asked", item.id(), Role.SUPERVISOR.name(), "EXTENSION", today.date(),
+                "【延期申请】" + names.unit(task.unit()) + " 申请将 " + about(item) + " 的期限由 " + current + " 延至 " + due
+                        + "。理由: " + why, null, user.username());
         return stored;
     }
 
@@ -145,7 +165,19 @@ public class Extensions {
                 pending.originalDue() + " → " + pending.newDue() + (comment == null ? "" : ": " + comment));
         Extension decided = find(pending.id()).orElseThrow();
         audit.record(approve ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED", "item:" + task.itemId(), pending, decided);
+        Item item = plans.item(task.itemId()).orElseThrow();
+        String title = approve ? "【批准延期】" : "【不予延期】";
+        String key = "extension:" + pending.id() + ":" + decided.status();
+        String message = title + user.displayName() + (approve ? " 同意将 " : " 未同意将 ") + about(item) + " 的期限由 "
+                + pending.originalDue() + " 延至 " + pending.newDue() + (comment == null ? "" : "。意见: " + comment);
+        notifications.addOnce(key, item.id(), task.unit(), "EXTENSION", today.date(), message, null, user.username());
+        outbox.send(task.unit(), key, title + "第" + item.number() + "项", message);
         return decided;
+    }
+
+    /** The item in a message's words. */
+    private String about(Item item) {
+        return messages.item(item.id(), item.number(), item.text(), item.deadline().due(), today.date());
     }
 
     /** The unit's effective due on the item: its latest approved extension's new date, else the item's due. */

@@ -175,6 +175,9 @@ class ExtensionTest {
         assertThat(item(alone).at("/item/colour").asText()).as("not overdue against the new date").isNotEqualTo("RED");
         assertThat(kinds(shared, "jia")).as("nothing counted against the old date").doesNotContain("OVERDUE", "ESCALATED");
         assertThat(kinds(shared, "yi")).contains("ESCALATED");
+        assertThat(kinds(shared, "SUPERVISOR")).as("told of each request").contains("EXTENSION");
+        assertThat(kinds(shared, "jia")).as("told of the decision").contains("EXTENSION");
+        assertThat(kinds(shared, "yi")).contains("EXTENSION");
 
         // the dashboard, the 通报, the annual report and the score count against the unit's date and show both
         JsonNode dashboard = api.get("admin", "/api/stats/dashboard?plan=" + planId).body();
