@@ -16,6 +16,7 @@ import cn.duban.rules.Colour;
 import cn.duban.rules.HolidayNotice;
 import cn.duban.rules.Remind;
 import cn.duban.rules.UnitYear;
+import cn.duban.workflow.Extensions;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ProgressReports;
 import cn.duban.workflow.Step;
@@ -41,6 +42,7 @@ public final class Codes {
         put("admin.notice", HolidayNotice.Type.class);
         put("channel", Contacts.Channel.class);
         put("webhook", Contacts.WebhookFormat.class);
+        put("extension", Extensions.Status.class);
         LABELLED.put("remind", Remind.KINDS);
         LABELLED.put("score", UnitYear.CAUSES);
     }

@@ -100,17 +100,19 @@ public class LookBack {
 
     /** How a unit's work on last year's item ended, from the ledger. */
     private PriorItem fact(Item item, String unit, PlanRecord plan) {
-        record Tally(int approved, int returns, int reports, LocalDate lastApproved) {}
+        record Tally(int approved, int returns, int reports, LocalDate lastApproved, LocalDate extendedDue) {}
         Tally t = jdbc.sql("select sum(case when decision = 'APPROVE' then 1 else 0 end), sum(case when decision = 'RETURN' then 1 else 0 end), "
-                        + "sum(case when decision = 'RETURN' then 0 else 1 end), max(case when decision = 'APPROVE' then reviewed_at end) "
+                        + "sum(case when decision = 'RETURN' then 0 else 1 end), max(case when decision = 'APPROVE' then reviewed_at end), "
+                        + "(select max(e.new_due) from extension e where e.item_id = ? and e.unit_code = ? and e.status = 'APPROVED') "
                         + "from progress_report where item_id = ? and unit_code = ?")
-                .params(item.id(), unit)
+                .params(item.id(), unit, item.id(), unit)
                 .query((rs, i) -> new Tally(rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate()))
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate(),
+                        rs.getObject(5, LocalDate.class)))
                 .single();
         int periods = cn.duban.rules.Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()).size();
         return LookBackPreview.fact(item.id(), item.number(), unit, item.deadline(), item.requirements(), plan.issuedOn(),
-                plan.year(), t.approved() >= periods, t.lastApproved(), t.returns(), t.reports(), item.deduction());
+                plan.year(), t.approved() >= periods, t.lastApproved(), t.returns(), t.reports(), item.deduction(), t.extendedDue());
     }
 
     private List<ItemMatcher.Candidate> candidates(List<Item> items) {

@@ -35,7 +35,7 @@ public final class LookBackPreview {
                 int reports = o == null ? 0 : o.reports() != null ? o.reports() : completed ? 1 : 0;
                 facts.add(fact(0, number, unit, item.deadline(), item.requirements(), prior.issuedOn(), prior.year(),
                         completed, o == null ? null : o.completedOn(), o == null ? 0 : o.returns(), reports,
-                        o != null && o.deduction()));
+                        o != null && o.deduction(), null));
             }
         }
         return new Result(matched.matches(), matched.unmatchedPrior(), matched.unmatchedCurrent(),
@@ -48,17 +48,21 @@ public final class LookBackPreview {
 
     /**
      * The fact for one unit's work on last year's item: late against the due date, periods of a recurring item
-     * missed, reports short of a quantitative requirement.
+     * missed, reports short of a quantitative requirement; {@code extendedDue}: the new date of the unit's approved
+     * extension (null when none), against which it is late, and after whose original due it was extended.
      */
     public static PriorItem fact(long itemId, String number, String unit, Deadline deadline, List<Requirement> requirements,
                                  LocalDate issuedOn, int year, boolean completed, LocalDate completedOn, int returns,
-                                 int reports, boolean deduction) {
+                                 int reports, boolean deduction, LocalDate extendedDue) {
         List<Periods.Period> periods = Periods.ofItem(deadline, issuedOn, year);
-        boolean late = completed && completedOn != null && deadline.due() != null && completedOn.isAfter(deadline.due());
+        LocalDate due = extendedDue != null ? extendedDue : deadline.due();
+        boolean late = completed && completedOn != null && due != null && completedOn.isAfter(due);
+        boolean extended = completed && completedOn != null && extendedDue != null && deadline.due() != null
+                && completedOn.isAfter(deadline.due());
         boolean explicit = deadline.kind() == Deadline.Kind.DATE || deadline.kind() == Deadline.Kind.YEAR_END;
         int required = requirements.stream().mapToInt(r -> r.count() * Periods.of(r.per(), Periods.start(issuedOn, year), year).size()).sum();
         return new PriorItem(itemId, number, unit, completed, late, returns, explicit, deduction, periods.size() > 1,
-                periods.size() > 1 ? Math.max(0, periods.size() - reports) : 0, required, reports);
+                periods.size() > 1 ? Math.max(0, periods.size() - reports) : 0, required, reports, extended);
     }
 
     /** An item's key in the look-back: its number, or its path where the number repeats in the plan. */

@@ -18,10 +18,11 @@ public class PriorItem {
     private final int missingPeriods;
     private final int quotaRequired;
     private final int quotaDone;
+    private final boolean extended;
 
     public PriorItem(long itemId, String itemNumber, String unit, boolean completed, boolean late, int returns,
                      boolean explicitDuty, boolean deduction, boolean recurring, int missingPeriods, int quotaRequired,
-                     int quotaDone) {
+                     int quotaDone, boolean extended) {
         this.itemId = itemId;
         this.itemNumber = itemNumber;
         this.unit = unit;
@@ -34,6 +35,7 @@ public class PriorItem {
         this.missingPeriods = missingPeriods;
         this.quotaRequired = quotaRequired;
         this.quotaDone = quotaDone;
+        this.extended = extended;
     }
 
     public long getItemId() { return itemId; }
@@ -46,7 +48,7 @@ public class PriorItem {
     /** Whether the unit's work was finished (approved) by year end. */
     public boolean isCompleted() { return completed; }
 
-    /** Finished, but after the due date. */
+    /** Finished, but after the unit's due date (the extended one, when its part was extended). */
     public boolean isLate() { return late; }
 
     public int getReturns() { return returns; }
@@ -66,4 +68,7 @@ public class PriorItem {
     public int getQuotaRequired() { return quotaRequired; }
 
     public int getQuotaDone() { return quotaDone; }
+
+    /** Finished after the item's due date, by the later date of an approved extension (延期) of the unit's part. */
+    public boolean isExtended() { return extended; }
 }

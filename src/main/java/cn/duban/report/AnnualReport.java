@@ -14,6 +14,7 @@ import cn.duban.lookback.LookBackCases;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
+import cn.duban.workflow.Extensions;
 import cn.duban.rules.Scoring;
 
 /**
@@ -40,8 +41,10 @@ public class AnnualReport {
     private final LedgerWorkbook ledger;
     private final LookBackCases cases;
     private final Scores scores;
+    private final Extensions extensions;
 
-    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases, Scores scores) {
+    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases, Scores scores, Extensions extensions) {
+        this.extensions = extensions;
         this.plans = plans;
         this.scores = scores;
         this.ledger = ledger;
@@ -50,16 +53,20 @@ public class AnnualReport {
 
     public Section section(PlanRecord plan, LocalDate today) {
         Map<String, List<String[]>> byChapter = new LinkedHashMap<>();
+        Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(plan.id());
         for (Item item : plans.items(plan.id())) {
             if (item.status() != Item.Status.DRAFT) {
                 byChapter.computeIfAbsent(item.path().size() > 1 ? item.path().get(0) : "", k -> new ArrayList<>())
-                        .add(ledger.row(item, today));
+                        .add(ledger.row(item, today, extended.getOrDefault(item.id(), Map.of())));
             }
         }
         List<Chapter> chapters = new ArrayList<>();
         byChapter.forEach((number, rows) -> {
+            // the units, with the extended dues the ledger's deadline lists below the item's (one a line)
             List<Line> lines = rows.stream().map(r -> new Line(r[0].substring(r[0].lastIndexOf('/') + 1), r[1],
-                    r[4].isEmpty() ? r[3] : r[4], r[LedgerWorkbook.STATUS], r[LedgerWorkbook.PROGRESS])).toList();
+                    (r[4].isEmpty() ? r[3] : r[4]) + r[LedgerWorkbook.DEADLINE].lines().skip(1).map(l -> "\n" + l)
+                            .collect(java.util.stream.Collectors.joining()),
+                    r[LedgerWorkbook.STATUS], r[LedgerWorkbook.PROGRESS])).toList();
             chapters.add(new Chapter(number, number.isEmpty() ? "其他事项" : plan.chapterTitle(number), lines.size(),
                     count(lines, "已办结"), count(lines, "已办结(逾期)"), count(lines, "办理中") + count(lines, "逾期未办结"),
                     count(lines, "逾期未办结"), lines));

@@ -32,6 +32,7 @@ import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 import cn.duban.system.Links;
 import cn.duban.system.Today;
+import cn.duban.workflow.Extensions;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
 import cn.duban.workflow.ProgressReports;
@@ -45,6 +46,7 @@ public class LedgerWorkbook {
 
     static final String[] HEADER = {"序号", "工作任务", "具体要求", "牵头单位", "责任单位", "完成时限", "进展情况", "完成状态",
             "佐证材料", "次数要求", "事项ID"};
+    static final int DEADLINE = 5;
     static final int PROGRESS = 6;
     static final int STATUS = 7;
     static final int EVIDENCE = 8;
@@ -66,9 +68,11 @@ public class LedgerWorkbook {
     private final AuditLog audit;
     private final Caller caller;
     private final Today today;
+    private final Extensions extensions;
 
     public LedgerWorkbook(PlanStore plans, ProgressReports reports, OrgDirectory directory, ItemHistory history,
-                          RuntimeService runtime, AuditLog audit, Caller caller, Today today) {
+                          RuntimeService runtime, AuditLog audit, Caller caller, Today today, Extensions extensions) {
+        this.extensions = extensions;
         this.audit = audit;
         this.caller = caller;
         this.today = today;
@@ -112,11 +116,12 @@ public class LedgerWorkbook {
                 Sheet sheet = sheet(book, book.getSheet(name) == null ? name
                         : WorkbookUtil.createSafeSheetName(plan.id() + " " + plan.title()), head);
                 int r = 1;
+                Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(plan.id());
                 for (Item item : plans.items(plan.id())) {
                     if (units != null && directory.resolveAll(item.namedUnits()).stream().noneMatch(units::contains)) {
                         continue;
                     }
-                    String[] cells = row(item, today);
+                    String[] cells = row(item, today, extended.getOrDefault(item.id(), Map.of()));
                     Row row = sheet.createRow(r++);
                     for (int c = 0; c < cells.length; c++) {
                         row.createCell(c).setCellValue(cells[c]);
@@ -151,8 +156,11 @@ public class LedgerWorkbook {
         return sheet;
     }
 
-    /** A ledger row as the sheet shows it. */
-    String[] row(Item item, LocalDate today) {
+    /**
+     * A ledger row as the sheet shows it; {@code extended}: the item's approved extensions by unit, whose dates the
+     * deadline shows and against which its status counts.
+     */
+    String[] row(Item item, LocalDate today, Map<String, Extensions.Extension> extended) {
         List<ProgressReports.Report> all = reports.of(item.id());
         String progress = plans.progressNote(item.id()).orElseGet(() -> String.join("\n", all.stream()
                 .filter(r -> r.decision() != ProgressReports.Decision.RETURN)
@@ -162,17 +170,22 @@ public class LedgerWorkbook {
         String quota = String.join("\n", reports.quotas(item).stream().map(ProgressReports.Quota::text).toList());
         return new String[] {String.join("/", item.path()), item.title(), item.text(), String.join("、", item.leadUnits()),
                 String.join("、", item.responsibleUnits()),
-                (item.deadline().due() == null ? "" : item.deadline().due() + " ") + (item.deadline().raw() == null ? "" : item.deadline().raw()),
-                progress, status(item, today), evidence, quota, String.valueOf(item.id())};
+                (item.deadline().due() == null ? "" : item.deadline().due() + " ") + (item.deadline().raw() == null ? "" : item.deadline().raw())
+                        + (extended.isEmpty() ? "" : "\n" + Extensions.extendedText(extended,
+                                u -> directory.unit(u).map(cn.duban.org.Unit::name).orElse(u))),
+                progress, status(item, today, Extensions.itemDue(item.deadline().due(),
+                        item.asParsed().executingUnits(directory::resolveAll), extended)),
+                evidence, quota, String.valueOf(item.id())};
     }
 
-    static String status(Item item, LocalDate today) {
+    /** The item's status against {@code due}: its due date, or the earliest of its units' extended ones. */
+    static String status(Item item, LocalDate today, LocalDate due) {
         return switch (item.status()) {
             case DRAFT -> "未启动";
-            case COMPLETED -> item.deadline().due() != null && item.completedAt() != null
-                    && item.completedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate().isAfter(item.deadline().due())
+            case COMPLETED -> due != null && item.completedAt() != null
+                    && item.completedAt().atZone(java.time.ZoneId.systemDefault()).toLocalDate().isAfter(due)
                     ? "已办结(逾期)" : "已办结";
-            case OPEN -> item.deadline().due() != null && today.isAfter(item.deadline().due()) ? "逾期未办结" : "办理中";
+            case OPEN -> due != null && today.isAfter(due) ? "逾期未办结" : "办理中";
         };
     }
 
@@ -208,7 +221,7 @@ public class LedgerWorkbook {
                                 "事项已不存在, 未导入"));
                         continue;
                     }
-                    String[] now = row(item.get(), today);
+                    String[] now = row(item.get(), today, extensions.approvedOf(item.get().id()));
                     String progress = format.formatCellValue(row.getCell(PROGRESS)).strip();
                     String status = format.formatCellValue(row.getCell(STATUS)).strip();
                     if (!progress.equals(now[PROGRESS].strip())) {

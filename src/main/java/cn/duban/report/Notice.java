@@ -16,12 +16,20 @@ import cn.duban.org.Unit;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
+import cn.duban.workflow.Extensions;
 
 /** The 通报 on a period: units with overdue or lagging items, and the escalations and reminders it took. */
 @Service
 public class Notice {
 
-    public record Entry(String number, String title, LocalDate due, String finding) {}
+    /** An item in a unit's line; {@code due}: the unit's (its extended one, then {@code originalDue} is the item's). */
+    public record Entry(String number, String title, LocalDate due, LocalDate originalDue, String finding) {
+
+        /** The due in words: "2026-09-30 → 2026-10-31 (延期)" when the unit's was extended. */
+        public String dueText() {
+            return due == null ? "" : originalDue == null ? due.toString() : Extensions.dates(originalDue, due);
+        }
+    }
 
     public record UnitLine(String unit, String unitName, int overdue, int lagging, int escalations, int reminders,
                            List<Entry> entries) {}
@@ -30,8 +38,10 @@ public class Notice {
     private final OrgDirectory directory;
     private final JdbcClient jdbc;
     private final Scores scores;
+    private final Extensions extensions;
 
-    public Notice(PlanStore plans, OrgDirectory directory, JdbcClient jdbc, Scores scores) {
+    public Notice(PlanStore plans, OrgDirectory directory, JdbcClient jdbc, Scores scores, Extensions extensions) {
+        this.extensions = extensions;
         this.plans = plans;
         this.scores = scores;
         this.directory = directory;
@@ -41,15 +51,20 @@ public class Notice {
     /** Open items overdue by {@code to} (红) or lagging (黄), per responsible unit, with the period's escalations. */
     public List<UnitLine> units(PlanRecord plan, LocalDate from, LocalDate to) {
         Map<String, List<Entry>> entries = new TreeMap<>();
+        Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(plan.id());
         for (Item item : plans.items(plan.id())) {
-            LocalDate due = item.deadline().due();
-            String finding = item.status() != Item.Status.OPEN ? null
-                    : due != null && due.isBefore(to) ? "逾期未办结"
-                    : "YELLOW".equals(item.colour()) ? "进度滞后" : null;
-            if (finding != null) {
-                List<String> names = item.responsibleUnits().isEmpty() ? item.leadUnits() : item.responsibleUnits();
-                for (String unit : directory.resolveAll(names)) {
-                    entries.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Entry(item.number(), item.title(), due, finding));
+            if (item.status() != Item.Status.OPEN) {
+                continue;
+            }
+            List<String> names = item.responsibleUnits().isEmpty() ? item.leadUnits() : item.responsibleUnits();
+            for (String unit : directory.resolveAll(names)) {
+                // each unit against its own due: the new date of its approved extension, else the item's
+                Extensions.Extension e = extended.getOrDefault(item.id(), Map.of()).get(unit);
+                LocalDate due = e == null ? item.deadline().due() : e.newDue();
+                String finding = due != null && due.isBefore(to) ? "逾期未办结" : "YELLOW".equals(item.colour()) ? "进度滞后" : null;
+                if (finding != null) {
+                    entries.computeIfAbsent(unit, k -> new ArrayList<>()).add(new Entry(item.number(), item.title(), due,
+                            e == null ? null : e.originalDue(), finding));
                 }
             }
         }
@@ -89,7 +104,7 @@ public class Notice {
                 .heading("二、逾期及滞后事项");
         for (UnitLine u : units) {
             doc.paragraph(u.unitName() + ":").table(List.of("序号", "工作任务", "完成时限", "情况"), u.entries().stream()
-                    .map(e -> List.of(e.number(), e.title(), e.due() == null ? "" : e.due().toString(), e.finding())).toList());
+                    .map(e -> List.of(e.number(), e.title(), e.dueText(), e.finding())).toList());
         }
         return scores(doc.heading("三、考评得分"), plan, to).heading("四、工作要求").paragraph("请上述单位对照任务清单, 于5个工作日内完成整改并报送进展, 政务公开办将持续跟踪督办。")
                 .bytes();

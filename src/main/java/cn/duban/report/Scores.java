@@ -15,6 +15,7 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
+import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.rules.Periods;
 import cn.duban.rules.RuleBase;
@@ -23,10 +24,12 @@ import cn.duban.rules.Scoring;
 import cn.duban.rules.UnitYear;
 import cn.duban.rules.WorkCalendar;
 import cn.duban.system.ApiException;
+import cn.duban.workflow.Extensions;
 
 /**
  * 考评: each unit's score on a plan, from what is stored — its reports and their reviews against the items' due
- * dates, the escalations, the look-back's findings — as of a day (at most the plan year's end), in the same few
+ * dates (a unit's extended due, when its 延期 was approved), the escalations, the look-back's findings and the
+ * approved extensions — as of a day (at most the plan year's end), in the same few
  * queries whatever the plan's size.
  */
 @Service
@@ -40,8 +43,11 @@ public class Scores {
     private final OrgDirectory directory;
     private final RuleBase rules;
     private final WorkCalendar calendar;
+    private final Extensions extensions;
 
-    public Scores(JdbcClient jdbc, PlanStore plans, OrgDirectory directory, RuleBase rules, WorkCalendar calendar) {
+    public Scores(JdbcClient jdbc, PlanStore plans, OrgDirectory directory, RuleBase rules, WorkCalendar calendar,
+                  Extensions extensions) {
+        this.extensions = extensions;
         this.jdbc = jdbc;
         this.plans = plans;
         this.directory = directory;
@@ -73,6 +79,9 @@ public class Scores {
         Map<String, Integer> findings = new HashMap<>();
         jdbc.sql("select unit_code, findings from lookback_case where current_plan_id = ?").param(plan.id())
                 .query((rs, n) -> findings.merge(rs.getString(1), rs.getString(2).split(",").length, Integer::sum)).list();
+        Map<String, Integer> extended = counts("select e.unit_code, count(*) from extension e join item i on i.id = e.item_id "
+                + "where i.plan_id = ? and e.status = 'APPROVED' group by e.unit_code", plan.id());
+        Map<Long, Map<String, Extensions.Extension>> extensions = this.extensions.approved(plan.id());
         Map<String, List<UnitYear.Part>> parts = new LinkedHashMap<>();
         LocalDate start = Periods.start(plan.issuedOn(), plan.year());
         for (Item item : plans.items(plan.id())) {
@@ -89,9 +98,13 @@ public class Scores {
             }
             for (String unit : units) {
                 // the lead unit's consolidation owes the item's last period once more
-                List<Periods.Period> owed = new ArrayList<>(executing.contains(unit) ? periods : List.of());
+                Extensions.Extension extension = extensions.getOrDefault(item.id(), Map.of()).get(unit);
+                List<Periods.Period> ofUnit = extension == null ? periods : Periods.ofItem(new Deadline(item.deadline().kind(),
+                        extension.newDue(), item.deadline().frequency(), item.deadline().raw(), item.deadline().milestones()),
+                        plan.issuedOn(), plan.year()); // against the unit's extended due
+                List<Periods.Period> owed = new ArrayList<>(executing.contains(unit) ? ofUnit : List.of());
                 if (unit.equals(lead)) {
-                    owed.add(periods.get(periods.size() - 1));
+                    owed.add(ofUnit.get(ofUnit.size() - 1));
                 }
                 List<Review> of = reviews.getOrDefault(item.id() + "|" + unit, List.of());
                 parts.computeIfAbsent(unit, k -> new ArrayList<>()).add(new UnitYear.Part(owed,
@@ -104,7 +117,8 @@ public class Scores {
         }
         findings.keySet().forEach(unit -> parts.computeIfAbsent(unit, k -> new ArrayList<>()));
         List<UnitYear> years = parts.entrySet().stream().map(e -> UnitYear.of(e.getKey(), e.getValue(),
-                escalations.getOrDefault(e.getKey(), 0), findings.getOrDefault(e.getKey(), 0), asOf, calendar)).toList();
+                escalations.getOrDefault(e.getKey(), 0), findings.getOrDefault(e.getKey(), 0),
+                extended.getOrDefault(e.getKey(), 0), asOf, calendar)).toList();
         return Scoring.score(rules, years, directory.unitNames());
     }
 

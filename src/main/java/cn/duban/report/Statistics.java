@@ -19,6 +19,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
 import cn.duban.system.Settings;
+import cn.duban.workflow.Extensions;
 
 /**
  * The dashboard's figures (督办看板): items by status and colour, completion by unit, completions by month and the
@@ -136,8 +137,9 @@ public class Statistics {
         Double onTimeRate = onTime[0] == 0 ? null : onTime[1] / (double) onTime[0];
         // only the late items are read: completed after their due date, or open past it (completed: null)
         List<LocalDate[]> late = jdbc.sql("select i.due, i.completed_at from item i" + where + " and i.due is not null and "
-                        + "((i.status = 'COMPLETED' and cast(i.completed_at as date) > i.due) or (i.status = 'OPEN' and i.due < ?))")
-                .params(concat(params, List.of(Date.valueOf(today))))
+                        + "((i.status = 'COMPLETED' and cast(i.completed_at as date) > i.due) or (i.status = 'OPEN' and "
+                        + Extensions.OVERDUE + "))")
+                .params(concat(params, List.of(Date.valueOf(today), Date.valueOf(today), Date.valueOf(today))))
                 .query((rs, n) -> new LocalDate[] {rs.getDate(1).toLocalDate(),
                         rs.getTimestamp(2) == null ? null : rs.getTimestamp(2).toLocalDateTime().toLocalDate()})
                 .list();
@@ -149,9 +151,9 @@ public class Statistics {
                 .list().stream().collect(java.util.stream.Collectors.groupingBy(m -> m, java.util.TreeMap::new,
                         java.util.stream.Collectors.counting()))
                 .entrySet().stream().map(e -> new MonthCount(e.getKey(), e.getValue().intValue())).toList();
-        List<Object> overdueParams = concat(params, List.of(Date.valueOf(today)));
+        List<Object> overdueParams = concat(params, List.of(Date.valueOf(today), Date.valueOf(today), Date.valueOf(today)));
         List<OverdueItem> overdue = jdbc.sql("select i.id, i.number, i.text, i.due, i.colour, i.escalation_level from item i" + where
-                        + " and i.status = 'OPEN' and i.due < ? order by i.due, i.id limit 200")
+                        + " and i.status = 'OPEN' and " + Extensions.OVERDUE + " order by i.due, i.id limit 200")
                 .params(overdueParams)
                 .query((rs, n) -> new OverdueItem(rs.getLong(1), rs.getString(2), cn.duban.plan.Item.titleOf(rs.getString(3)),
                         rs.getDate(4).toLocalDate(), rs.getString(5), rs.getInt(6))).list();

@@ -186,7 +186,7 @@ public final class Simulation {
                     start, plan.year()));
         }
         return parts.entrySet().stream().map(e -> UnitYear.of(e.getKey(), e.getValue(), escalations.getOrDefault(e.getKey(), 0),
-                0, yearEnd.plusDays(1), calendar)).toList();
+                0, 0, yearEnd.plusDays(1), calendar)).toList();
     }
 
     /** The morning's sweep: the rules over the day's facts, and what they decide. */

@@ -19,10 +19,11 @@ public class UnitYear {
      * What is scored, in the order of an explanation: BASE (once), ON_TIME (an item the unit finished by its due dates),
      * OVERDUE_DAY (a working day a report was late or is still owed), RETURN (a report returned), ESCALATION (an
      * escalation level an item reached because of the unit), QUOTA_MISSED (a requirement period short of the reports
-     * a quantitative requirement asks for), LOOKBACK_FINDING (a finding of the year's look-back on the unit's work).
+     * a quantitative requirement asks for), LOOKBACK_FINDING (a finding of the year's look-back on the unit's work),
+     * EXTENSION (an extension of the unit's due date approved).
      */
     public static final List<String> CAUSES = List.of("BASE", "ON_TIME", "OVERDUE_DAY", "RETURN", "ESCALATION",
-            "QUOTA_MISSED", "LOOKBACK_FINDING");
+            "QUOTA_MISSED", "LOOKBACK_FINDING", "EXTENSION");
 
     /**
      * One unit's work on one item: the periods it owes a report for, the days its reports were approved (in order: the
@@ -43,10 +44,10 @@ public class UnitYear {
     /**
      * The unit's year as of {@code asOf}: its parts' on-time completions, late working days (a period not reported for
      * counts until {@code asOf}), returns and missed quota periods (those ended by {@code asOf}), with the escalations
-     * and look-back findings counted elsewhere.
+     * look-back findings and approved extensions counted elsewhere (a part's periods end at its extended due).
      */
-    public static UnitYear of(String unit, List<Part> parts, int escalations, int lookbackFindings, LocalDate asOf,
-                              WorkCalendar calendar) {
+    public static UnitYear of(String unit, List<Part> parts, int escalations, int lookbackFindings, int extensions,
+                              LocalDate asOf, WorkCalendar calendar) {
         int onTime = 0;
         int overdue = 0;
         int returns = 0;
@@ -82,6 +83,7 @@ public class UnitYear {
         counts.put("ESCALATION", escalations);
         counts.put("QUOTA_MISSED", quotasMissed);
         counts.put("LOOKBACK_FINDING", lookbackFindings);
+        counts.put("EXTENSION", extensions);
         return new UnitYear(unit, counts);
     }
 

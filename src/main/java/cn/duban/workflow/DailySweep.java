@@ -71,6 +71,7 @@ public class DailySweep {
      * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
      * 牵头汇总: BPMN task "consolidate"), or a task of the office's or the supervisors' queue, whose {@code unit} is
      * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
+     * The deadline's due is the unit's: the new date of its approved 延期, if any ({@link Extensions#DUE}).
      */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
                         int returns, int level, LocalDate issuedOn, int year, String processInstanceId,
@@ -123,11 +124,11 @@ public class DailySweep {
         }
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
-        Map<Long, Open> byItem = new HashMap<>();
-        RuleBase.Outcome outcome = evaluate(day, null, byItem);
+        Map<String, Open> byUnit = new HashMap<>();
+        RuleBase.Outcome outcome = evaluate(day, null, byUnit);
         List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
-            Open o = byItem.get(r.itemId());
+            Open o = byUnit.get(key(r.itemId(), r.unit()));
             String message = "【" + cn.duban.system.Words.chinese("remind", r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
                     o.text(), o.deadline().due(), day);
             reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
@@ -142,7 +143,7 @@ public class DailySweep {
         outcome.escalations().forEach(e -> escalated.computeIfAbsent(e.itemId(), k -> new ArrayList<>()).add(e));
         for (List<Escalate> ofItem : escalated.values()) {
             int level = ofItem.stream().mapToInt(Escalate::level).max().orElseThrow();
-            Open o = byItem.get(ofItem.get(0).itemId());
+            Open o = byUnit.get(key(ofItem.get(0).itemId(), ofItem.get(0).unit()));
             if (level > o.level()) {
                 // every unit the rules escalate to the item's new level hears of it, in unit order (one reason each)
                 Map<String, Escalate> units = new TreeMap<>();
@@ -150,7 +151,7 @@ public class DailySweep {
                         .forEach(e -> units.merge(e.unit(), e, (x, y) -> x.reason().compareTo(y.reason()) <= 0 ? x : y));
                 try {
                     savepoint.executeWithoutResult(status -> {
-                        escalate(level, List.copyOf(units.values()), o, day);
+                        escalate(level, List.copyOf(units.values()), o, byUnit, day);
                         if (failing.contains(o.itemId())) {
                             failures.resolve(o.itemId(), day);
                         }
@@ -191,15 +192,15 @@ public class DailySweep {
     private record Scope(String sql, long value) {}
 
     /**
-     * The rules on the open work of a day, of every item or of {@code items} only; {@code byItem} gets each item's
+     * The rules on the open work of a day, of every item or of {@code items} only; {@code byUnit} gets each unit's
      * open work.
      */
-    private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<Long, Open> byItem) {
+    private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<String, Open> byUnit) {
         Map<String, List<DayFacts.Report>> reports = reports(day, items);
         List<DayFacts.UnitWork> work = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>();
         for (Open o : openWork(items)) {
-            byItem.put(o.itemId(), o);
+            byUnit.put(key(o.itemId(), o.unit()), o);
             if (o.step() != Step.EXECUTE) {
                 queue.add(DayFacts.waiting(o.itemId(), o.number(), o.step().name(), o.unit(), o.openedOn(), day, calendar));
                 continue;
@@ -236,8 +237,16 @@ public class DailySweep {
         return new Failure(o.itemId(), o.number(), error);
     }
 
-    /** Raises the item to {@code level}: each unit and the supervisors are told, and one 督办 task opens. */
-    private void escalate(int level, List<Escalate> units, Open o, LocalDate day) {
+    /** An open work's key: its item and the unit (or audience) holding it, whose due it has. */
+    private static String key(long itemId, String unit) {
+        return itemId + "|" + unit;
+    }
+
+    /**
+     * Raises the item to {@code level}: each unit and the supervisors are told (each unit of its own due,
+     * {@code byUnit}), and one 督办 task opens.
+     */
+    private void escalate(int level, List<Escalate> units, Open o, Map<String, Open> byUnit, LocalDate day) {
         Escalate first = units.get(0);
         plans.setEscalationLevel(first.itemId(), level);
         String name = levelName(level);
@@ -247,7 +256,8 @@ public class DailySweep {
             jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
                     .params(e.itemId(), level, e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
             history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), name + ": " + e.reason());
-            String message = "【" + name + "】" + about + "。原因: " + e.reason();
+            String message = "【" + name + "】" + messages.item(e.itemId(), e.itemNumber(), o.text(),
+                    byUnit.get(key(e.itemId(), e.unit())).deadline().due(), day) + "。原因: " + e.reason();
             notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
             if (!inQueue(e)) {
                 outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
@@ -307,7 +317,7 @@ public class DailySweep {
     private static final String[] LEVELS = {"", "一级督办 (单位负责人)", "二级督办 (分管领导)", "三级督办 (通报)"};
 
     private List<Open> openWork(Scope items) {
-        return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
+        return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, " + Extensions.DUE + ", i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
                         + "t.step, t.opened_on, t.signed_by "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "

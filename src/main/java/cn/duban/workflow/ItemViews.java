@@ -23,10 +23,12 @@ import cn.duban.workflow.OpenTasks.TaskView;
 public class ItemViews {
 
     /**
-     * One item: the 领导批示 the caller may see (newest first), its tasks, reports, quantitative requirements met or not,
+     * One item: the 领导批示 the caller may see (newest first), the 延期 requests of the units the caller sees (oldest
+     * first), its tasks, reports, quantitative requirements met or not,
      * files, reminders (the caller's units'), ledger and audit trail.
      */
-    public record ItemView(Item item, String title, List<Instructions.Instruction> instructions, List<TaskView> openTasks,
+    public record ItemView(Item item, String title, List<Instructions.Instruction> instructions,
+                           List<Extensions.Extension> extensions, List<TaskView> openTasks,
                            List<ProgressReports.Report> reports,
                            List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
@@ -42,6 +44,12 @@ public class ItemViews {
         public List<Instructions.Instruction> openInstructions(String unit) {
             return instructions.stream().filter(i -> i.openFor(unit)).toList();
         }
+
+        /** The unit's 延期 request waiting for the supervisors, or null. */
+        public Extensions.Extension pendingExtension(String unit) {
+            return extensions.stream().filter(e -> e.unit().equals(unit) && e.status() == Extensions.Status.PENDING)
+                    .findFirst().orElse(null);
+        }
     }
 
     private final PlanStore plans;
@@ -53,10 +61,12 @@ public class ItemViews {
     private final ItemHistory history;
     private final Notifications notifications;
     private final Instructions instructions;
+    private final Extensions extensions;
 
     public ItemViews(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
                      Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications,
-                     Instructions instructions) {
+                     Instructions instructions, Extensions extensions) {
+        this.extensions = extensions;
         this.plans = plans;
         this.itemUnits = itemUnits;
         this.openTasks = openTasks;
@@ -70,7 +80,9 @@ public class ItemViews {
 
     public ItemView of(long id, UserAccount user) {
         Item item = visible(id, user);
-        return new ItemView(item, item.title(), instructions.of(id, user), openTasks.ofItem(id), reports.of(id),
+        return new ItemView(item, item.title(), instructions.of(id, user),
+                extensions.of(id).stream().filter(e -> user.seesAll() || user.units().contains(e.unit())).toList(),
+                openTasks.ofItem(id), reports.of(id),
                 reports.quotas(item), attachments.of(id), notifications.ofItem(id, user.seesAll() ? null : user.units()),
                 ledger.of(id), history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user)).toList());
     }

@@ -42,7 +42,7 @@ public class OpenTasks {
     /**
      * An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. For the
      * work of a recurring or ongoing item, {@code period} is the period the unit owes and {@code due} its end; else
-     * {@code period} is null and {@code due} the item's.
+     * {@code period} is null and {@code due} the unit's (the item's, or the new date of the unit's approved 延期).
      */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
                            String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned,
@@ -129,7 +129,7 @@ public class OpenTasks {
         // Only the start of the text makes the title (see Item.titleOf); dates read as java.time, without the
         // Calendar arithmetic of getDate/getTimestamp (a clerk's list is hundreds of rows, asked for all day).
         return jdbc.sql("select t.task_id, t.item_id, i.number, substring(i.text, 1, " + (Item.TITLE_LENGTH + 1) + "), i.plan_id, "
-                        + "t.unit_code, u.name, t.step, i.due, i.colour, t.created_at, "
+                        + "t.unit_code, u.name, t.step, " + Extensions.DUE + ", i.colour, t.created_at, "
                         + "case when t.step = 'EXECUTE' then (select r.decision from progress_report r where r.item_id = t.item_id "
                         + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end, "
                         + "i.deadline_kind, i.frequency, p.issued_on, p.plan_year, "

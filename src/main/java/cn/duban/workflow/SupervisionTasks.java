@@ -40,9 +40,11 @@ public class SupervisionTasks {
     private final TransactionTemplate transactions;
     private final DailySweep sweep;
     private final Today today;
+    private final Extensions extensions;
 
     SupervisionTasks(OpenTasks openTasks, List<StepHandler> handlers, ExecuteStep execute, AuditLog audit,
-                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today) {
+                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today, Extensions extensions) {
+        this.extensions = extensions;
         this.openTasks = openTasks;
         handlers.forEach(h -> this.handlers.put(h.step(), h));
         this.execute = execute;
@@ -116,6 +118,12 @@ public class SupervisionTasks {
     public OpenTasks.Signature sign(String taskId, UserAccount user) {
         OpenTask task = authorize(taskId, user);
         return transactions.execute(status -> execute.sign(task, user));
+    }
+
+    /** 延期申请: the task's unit asks for a later due date for its part; the supervisors decide it (EXTEND). */
+    public Extensions.Extension extension(String taskId, java.time.LocalDate due, String reason, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        return transactions.execute(status -> extensions.request(task, due, reason, user));
     }
 
     /** Stores a file a unit will reference as evidence in its next report. */

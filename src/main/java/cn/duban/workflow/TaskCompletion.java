@@ -10,7 +10,8 @@ import java.util.List;
  * REVIEW: decision (APPROVE or RETURN), comment (required to return); SUPERVISE (督办): comment;
  * ASSIGN: leadUnits, responsibleUnits, cooperatingUnits (unit codes, names or group names), due;
  * RECTIFY (回头看 说明): summary (the item's status), rectification (the plan), due (rectify by);
- * VERIFY (核实): decision (RESOLVED, RECTIFY — carry into this year — or RETURN), comment.
+ * VERIFY (核实): decision (RESOLVED, RECTIFY — carry into this year — or RETURN), comment;
+ * EXTEND (延期审批): decision (APPROVE or REJECT), comment (required to reject).
  */
 public record TaskCompletion(String summary, Integer percent, List<String> evidence, List<Long> attachments,
                              String decision, String comment, List<String> leadUnits, List<String> responsibleUnits,

@@ -36,7 +36,7 @@ public class TaskController {
         return tasks.list(caller.current(), plan, step, unit);
     }
 
-    /** Hands in (EXECUTE), decides (REVIEW) or confirms (ASSIGN) the task; see {@link TaskCompletion}. */
+    /** Hands in (EXECUTE), decides (REVIEW, EXTEND) or confirms (ASSIGN) the task; see {@link TaskCompletion}. */
     @PostMapping(value = "/api/tasks/{id}/complete", consumes = MediaType.APPLICATION_JSON_VALUE)
     public Map<String, Object> complete(@PathVariable String id, @RequestBody TaskCompletion body) {
         tasks.complete(id, body, caller.current());
@@ -56,6 +56,20 @@ public class TaskController {
     @PostMapping("/api/tasks/{id}/sign")
     public OpenTasks.Signature sign(@PathVariable String id) {
         return tasks.sign(id, caller.current());
+    }
+
+    /** 延期申请: the new due date the unit asks for its part of the item, and why. */
+    public record ExtensionAsked(java.time.LocalDate due, String reason) {}
+
+    /**
+     * 延期申请 (the task's unit, or the office for it): asks for a later due date for the unit's part of the item, on
+     * its open EXECUTE task; a 延期审批 (EXTEND) task opens for the supervisors. Refused (409) while another request
+     * waits, or beyond the limits of rules/extension.drl.csv.
+     */
+    @PostMapping(value = "/api/tasks/{id}/extension", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
+    public Extensions.Extension extension(@PathVariable String id, @RequestBody ExtensionAsked body) {
+        return tasks.extension(id, body.due(), body.reason(), caller.current());
     }
 
     /** A note to go with an urge. */

@@ -156,6 +156,25 @@ public class TaskPages {
         return itemId == null ? "redirect:/?signed" : "redirect:/items/" + itemId + "?task=" + id;
     }
 
+    /** 延期申请 from the item page; a refusal (no reason, too late a date, the table's limits) shows above its form. */
+    @PostMapping("/tasks/{id}/extension")
+    public String extension(@PathVariable String id, @RequestParam long itemId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate due,
+                            @RequestParam(required = false) String reason, Model model) {
+        try {
+            tasks.extension(id, due, reason, signedIn.user());
+        } catch (ApiException e) {
+            if (e.status() != HttpStatus.BAD_REQUEST && e.status() != HttpStatus.CONFLICT) {
+                throw e;
+            }
+            model.addAttribute("extensionError", e.getMessage());
+            model.addAttribute("extensionDue", due);
+            model.addAttribute("extensionReason", reason);
+            return item(itemId, id, model);
+        }
+        return "redirect:/items/" + itemId + "?done";
+    }
+
     /** Input the service refused (400): the item's page again, the same task's form, the message in place, the input kept. */
     private String refusedInPlace(ApiException e, long itemId, String taskId, Map<String, Object> input, Model model) {
         if (e.status() != HttpStatus.BAD_REQUEST) {

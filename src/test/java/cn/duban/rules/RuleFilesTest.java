@@ -13,7 +13,7 @@ class RuleFilesTest {
     void theShippedFilesCompileTogether() {
         RuleBase rules = new RuleBase("rules");
         assertThat(rules.files()).containsExactlyInAnyOrder("assign.drl", "lookback.drl", "quotas.drl", "reminders.drl", "scoring.drl.csv",
-                "thresholds.drl.csv", "signing.drl.csv", "queue.drl.csv");
+                "thresholds.drl.csv", "signing.drl.csv", "queue.drl.csv", "extension.drl.csv");
         assertThat(Folders.read("rules", "rules", ".csv")).extracting(Folders.FileText::name).contains("holidays.csv");
     }
 }

@@ -18,7 +18,7 @@ class UnitYearTest {
     private static final Periods.Period JULY = new Periods.Period(START, LocalDate.of(2026, 7, 15));
 
     private static UnitYear year(List<UnitYear.Part> parts, LocalDate asOf) {
-        return UnitYear.of("jia", parts, 2, 1, asOf, CALENDAR);
+        return UnitYear.of("jia", parts, 2, 1, 0, asOf, CALENDAR);
     }
 
     @Test

@@ -104,7 +104,8 @@ class AccessMatrixTest {
             POLICY.put(e, Access.ITEM);
         }
         for (String e : List.of("POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/progress", "POST /api/tasks/{id}/attachments",
-                "POST /api/tasks/{id}/sign", "POST /tasks/{id}/complete", "POST /tasks/{id}/progress", "POST /tasks/{id}/sign")) {
+                "POST /api/tasks/{id}/sign", "POST /tasks/{id}/complete", "POST /tasks/{id}/progress", "POST /tasks/{id}/sign",
+                "POST /api/tasks/{id}/extension", "POST /tasks/{id}/extension")) {
             POLICY.put(e, Access.TASK);
         }
         for (String e : List.of("GET /api/plans/{id}/report", "GET /api/plans/{id}/report.md", "GET /api/plans/{id}/report.docx",

@@ -790,6 +790,52 @@ class BrowserTest {
     }
 
     @Test
+    void aUnitAsksForAnExtensionOnTheItemPageAndASupervisorApprovesIt() throws Exception {
+        int year = LocalDate.now().getYear() + 61;
+        long planId = launch(year, "1.公开延期浏览器测试事项。(责任单位:市丙局、市乙局)9月底前\n");
+        long item = jdbc.sql("select id from item where plan_id = ?").param(planId).query(Long.class).single();
+        login("bing");
+        browser.get(url("/items/" + item));
+        browser.findElement(By.cssSelector("#extension-ask summary")).click();
+        browser.findElement(By.id("extension-reason")).sendKeys("需等待上级部门批复");
+        browser.findElement(By.id("extension-submit")).click(); // no date: the browser asks for one
+        assertThat(browser.findElements(By.className("flash"))).isEmpty();
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('extension-due').value = arguments[0]",
+                year + "-09-01");
+        browser.findElement(By.id("extension-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("extension-error")));
+        assertThat(browser.findElement(By.id("extension-error")).getText()).contains("须晚于现期限");
+        assertThat(browser.findElement(By.id("extension-reason")).getAttribute("value")).as("kept").isEqualTo("需等待上级部门批复");
+        shot("43-extension-refused-in-place");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('extension-due').value = arguments[0]",
+                year + "-10-31");
+        browser.findElement(By.id("extension-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("extensions")).getText()).contains("市丙局", year + "-09-30", year + "-10-31",
+                "需等待上级部门批复", "待审批");
+        assertThat(browser.findElement(By.id("extension-pending")).getText()).contains("审批中");
+        shot("44-extension-asked");
+
+        login("leader");
+        browser.get(url("/items/" + item));
+        assertThat(browser.findElement(By.id("extension-request")).getText()).contains("市丙局", year + "-09-30",
+                year + "-10-31", "需等待上级部门批复");
+        browser.findElement(By.id("extend-comment")).sendKeys("同意延期");
+        shot("45-extension-to-decide");
+        browser.findElement(By.id("extension-approve")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("extensions")).getText()).contains("已批准", "同意延期");
+        assertThat(browser.findElement(By.id("extended-dues")).getText())
+                .contains("市丙局: " + year + "-09-30 → " + year + "-10-31 (延期)");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("申请延期", "批准延期");
+        shot("46-extension-approved");
+
+        login("yi");
+        browser.get(url("/items/" + item));
+        assertThat(browser.findElements(By.id("extensions"))).as("not the sibling's").isEmpty();
+    }
+
+    @Test
     void thePagesReadInEnglish() throws Exception {
         long planId = launch(LocalDate.now().getYear() + 21, "1.公开英文页面测试事项。(责任单位:市丙局)9月底前\n");
         login("admin");
