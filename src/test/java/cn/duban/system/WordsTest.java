@@ -39,13 +39,18 @@ class WordsTest {
         try (var in = new InputStreamReader(getClass().getResourceAsStream("/" + bundle), StandardCharsets.UTF_8)) {
             words.load(in);
         }
-        java.util.regex.Pattern recorded = java.util.regex.Pattern.compile("audit\\.record\\(\"([A-Z_]+)\"");
+        // the action: the first argument, a literal or a choice of literals (a ? "X" : "Y")
+        java.util.regex.Pattern recorded = java.util.regex.Pattern.compile("audit\\.record\\(([^,]*\"[A-Z_]+\"[^,]*),");
+        java.util.regex.Pattern literal = java.util.regex.Pattern.compile("\"([A-Z_]+)\"");
         java.util.Set<String> actions = new java.util.TreeSet<>();
         try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
             for (java.nio.file.Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 java.util.regex.Matcher m = recorded.matcher(java.nio.file.Files.readString(f));
                 while (m.find()) {
-                    actions.add(m.group(1));
+                    java.util.regex.Matcher l = literal.matcher(m.group(1));
+                    while (l.find()) {
+                        actions.add(l.group(1));
+                    }
                 }
             }
         }
