@@ -69,7 +69,8 @@ public class DailySweep {
 
     /**
      * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
-     * 牵头汇总: BPMN task "consolidate"), or a task of the office's or the supervisors' queue, whose {@code unit} is
+     * 牵头汇总: BPMN task "consolidate"; or a child unit's sub-task, due on its own date), or a task of the office's or
+     * the supervisors' queue, whose {@code unit} is
      * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
      */
     private record Open(long itemId, String number, String text, String unit, Deadline deadline, String requirements,
@@ -124,10 +125,11 @@ public class DailySweep {
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
         Map<Long, Open> byItem = new HashMap<>();
-        RuleBase.Outcome outcome = evaluate(day, null, byItem);
+        Map<String, Open> byUnit = new HashMap<>();
+        RuleBase.Outcome outcome = evaluate(day, null, byItem, byUnit);
         List<Notifications.Draft> reminders = new ArrayList<>();
         for (Remind r : outcome.reminders()) {
-            Open o = byItem.get(r.itemId());
+            Open o = byUnit.getOrDefault(r.itemId() + "|" + r.unit(), byItem.get(r.itemId())); // a sub-task: its own due
             String message = "【" + cn.duban.system.Words.chinese("remind", r.kind()) + "】" + messages.item(r.itemId(), r.itemNumber(),
                     o.text(), o.deadline().due(), day);
             reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
@@ -150,7 +152,7 @@ public class DailySweep {
                         .forEach(e -> units.merge(e.unit(), e, (x, y) -> x.reason().compareTo(y.reason()) <= 0 ? x : y));
                 try {
                     savepoint.executeWithoutResult(status -> {
-                        escalate(level, List.copyOf(units.values()), o, day);
+                        escalate(level, List.copyOf(units.values()), o, byUnit, day);
                         if (failing.contains(o.itemId())) {
                             failures.resolve(o.itemId(), day);
                         }
@@ -184,7 +186,7 @@ public class DailySweep {
     }
 
     private void colour(Scope items, LocalDate day) {
-        colour(evaluate(day, items, new HashMap<>()).colours(), items);
+        colour(evaluate(day, items, new HashMap<>(), new HashMap<>()).colours(), items);
     }
 
     /** The items a query reads: the ids {@code sql} selects, given {@code value} as its parameter :scope. */
@@ -192,14 +194,15 @@ public class DailySweep {
 
     /**
      * The rules on the open work of a day, of every item or of {@code items} only; {@code byItem} gets each item's
-     * open work.
+     * open work, {@code byUnit} each unit's ("item|unit": a sub-task is due on its own date).
      */
-    private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<Long, Open> byItem) {
+    private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<Long, Open> byItem, Map<String, Open> byUnit) {
         Map<String, List<DayFacts.Report>> reports = reports(day, items);
         List<DayFacts.UnitWork> work = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>();
         for (Open o : openWork(items)) {
             byItem.put(o.itemId(), o);
+            byUnit.put(o.itemId() + "|" + o.unit(), o);
             if (o.step() != Step.EXECUTE) {
                 queue.add(DayFacts.waiting(o.itemId(), o.number(), o.step().name(), o.unit(), o.openedOn(), day, calendar));
                 continue;
@@ -237,7 +240,7 @@ public class DailySweep {
     }
 
     /** Raises the item to {@code level}: each unit and the supervisors are told, and one 督办 task opens. */
-    private void escalate(int level, List<Escalate> units, Open o, LocalDate day) {
+    private void escalate(int level, List<Escalate> units, Open o, Map<String, Open> byUnit, LocalDate day) {
         Escalate first = units.get(0);
         plans.setEscalationLevel(first.itemId(), level);
         String name = levelName(level);
@@ -247,7 +250,9 @@ public class DailySweep {
             jdbc.sql("insert into escalation (item_id, level, unit_code, reason, on_date, created_at) values (?, ?, ?, ?, ?, ?)")
                     .params(e.itemId(), level, e.unit(), e.reason(), Date.valueOf(day), Timestamp.from(Instant.now())).update();
             history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), name + ": " + e.reason());
-            String message = "【" + name + "】" + about + "。原因: " + e.reason();
+            Open own = byUnit.get(e.itemId() + "|" + e.unit()); // a sub-task's message gives its own due date
+            String message = "【" + name + "】" + (own == null ? about
+                    : messages.item(e.itemId(), e.itemNumber(), o.text(), own.deadline().due(), day)) + "。原因: " + e.reason();
             notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
             if (!inQueue(e)) {
                 outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
@@ -309,8 +314,9 @@ public class DailySweep {
     private List<Open> openWork(Scope items) {
         return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, i.due, i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
-                        + "t.step, t.opened_on, t.signed_by "
+                        + "t.step, t.opened_on, t.signed_by, pt.due "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
+                        + "left join item_part pt on pt.id = t.part_id "
                         + "where ((t.step = 'EXECUTE' and t.unit_code is not null) or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
                         + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
@@ -319,10 +325,13 @@ public class DailySweep {
                     String frequency = rs.getString(7);
                     Date issued = rs.getDate(12);
                     Step step = Step.valueOf(rs.getString(16));
-                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4)),
-                            new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
+                    Date partDue = rs.getDate(19); // a sub-task (分解): the child unit's work, due on its own date
+                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4), null),
+                            partDue != null ? new Deadline(Deadline.Kind.DATE, partDue.toLocalDate(), null, null, List.of())
+                                    : new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
-                            rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
+                            partDue != null ? null : rs.getString(9), // the item's quotas are its units', not the children's
+                            rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
                             rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)), step,
                             rs.getDate(17).toLocalDate(), rs.getString(18) != null);
                 })

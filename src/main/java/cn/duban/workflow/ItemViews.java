@@ -24,13 +24,13 @@ public class ItemViews {
 
     /**
      * One item: the 领导批示 the caller may see (newest first), its tasks, reports, quantitative requirements met or not,
-     * files, reminders (the caller's units'), ledger and audit trail.
+     * files, reminders (the caller's units'), ledger, audit trail and sub-tasks (分解).
      */
     public record ItemView(Item item, String title, List<Instructions.Instruction> instructions, List<TaskView> openTasks,
                            List<ProgressReports.Report> reports,
                            List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
-                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {
+                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history, List<SubTasks.SubTask> subTasks) {
 
         /** The unit's last hand-in when the reviewer returned it (the comment to answer), or null. */
         public ProgressReports.Report returnedTo(String unit) {
@@ -53,10 +53,12 @@ public class ItemViews {
     private final ItemHistory history;
     private final Notifications notifications;
     private final Instructions instructions;
+    private final SubTasks subTasks;
 
     public ItemViews(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
                      Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications,
-                     Instructions instructions) {
+                     Instructions instructions, SubTasks subTasks) {
+        this.subTasks = subTasks;
         this.plans = plans;
         this.itemUnits = itemUnits;
         this.openTasks = openTasks;
@@ -68,11 +70,17 @@ public class ItemViews {
         this.instructions = instructions;
     }
 
+    /** The item for whoever may see it; of its sub-tasks (分解), a unit user sees its units' own and those they review. */
     public ItemView of(long id, UserAccount user) {
         Item item = visible(id, user);
-        return new ItemView(item, item.title(), instructions.of(id, user), openTasks.ofItem(id), reports.of(id),
-                reports.quotas(item), attachments.of(id), notifications.ofItem(id, user.seesAll() ? null : user.units()),
-                ledger.of(id), history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user)).toList());
+        java.util.Set<String> hidden = subTasks.hiddenFrom(id, user);
+        return new ItemView(item, item.title(), instructions.of(id, user),
+                openTasks.ofItem(id).stream().filter(t -> !hidden.contains(t.unit())).toList(),
+                reports.of(id).stream().filter(r -> !hidden.contains(r.unit())).toList(),
+                reports.quotas(item), attachments.of(id).stream().filter(a -> !hidden.contains(a.unit())).toList(),
+                notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id),
+                history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user) && !hidden.contains(e.unit())).toList(),
+                subTasks.of(id).stream().filter(p -> !hidden.contains(p.unit())).toList());
     }
 
     /** The item's 领导批示 the user may see (a unit user: those to the whole item or to its units). */
@@ -91,9 +99,9 @@ public class ItemViews {
                 .body(attachments.content(id));
     }
 
-    /** Whether the user may see the item (a plan's list shows only those). */
-    public boolean visible(Item item, UserAccount user) {
-        return itemUnits.visibleTo(item, user);
+    /** Which of a plan's items the user may see (a plan's list shows only those). */
+    public java.util.function.Predicate<Item> visibleTo(UserAccount user) {
+        return itemUnits.visibleTo(user);
     }
 
     /** The item, when the user may see it: 404 when there is none, 403 when it is another unit's. */
