@@ -120,6 +120,7 @@ class AccessMatrixTest {
         }
         for (String e : List.of("GET /api/admin/outbox", "GET /api/admin/audit", "GET /api/admin/users", "POST /api/admin/users",
                 "PUT /api/admin/users/{username}", "GET /api/admin/units", "PUT /api/admin/units/{code}/contacts",
+                "PUT /api/admin/units/{code}/parent",
                 "GET /api/admin/holidays", "PUT /api/admin/holidays", "POST /api/admin/holidays/notice", "POST /api/admin/sweep",
                 "POST /api/admin/ledger/import", "POST /api/plans/import", "POST /api/plans/{id}/launch", "PATCH /api/items/{id}",
                 "PUT /api/lookback/matches/{id}", "POST /api/lookback/{planId}/start", "PUT /api/items/{id}/deduction",

@@ -18,6 +18,10 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
 import cn.duban.Api;
 import cn.duban.TestToday;
 
@@ -39,6 +43,9 @@ class SubTaskTest {
 
     @Autowired
     TestToday today;
+
+    @Autowired
+    UserDetailsService users;
 
     private Api api;
 
@@ -150,6 +157,49 @@ class SubTaskTest {
                 "REVIEW APPROVED jia");
         assertThat(trail.indexOf("SUB_REVIEW APPROVED jia-ke2")).isLessThan(trail.indexOf("REVIEW APPROVED jia"));
         assertThat(api.get("admin", "/api/admin/audit?subject=item:" + item).raw()).contains("TASK_SPLIT");
+    }
+
+    @Test
+    void childUnitsComeFromTheOrgFileAndTheOfficeChangesThem() throws Exception {
+        api = new Api(mvc);
+        assertThat(parent("jia-ke1")).isEqualTo("jia");
+        assertThat(parent("jia")).isNull();
+        assertThat(put("/api/admin/units/jia/parent", "{\"parent\":\"jia-ke1\"}").status())
+                .as("a cycle").isEqualTo(400);
+        assertThat(put("/api/admin/units/jia-ke1/parent", "{\"parent\":\"jia-ke1\"}").status()).isEqualTo(400);
+        assertThat(put("/api/admin/units/jia-ke1/parent", "{\"parent\":\"nope\"}").status()).isEqualTo(400);
+        try {
+            Api.Response moved = put("/api/admin/units/jia-ke2/parent", "{\"parent\":\"jia-ke1\"}");
+            assertThat(moved.status()).as(moved.raw()).isEqualTo(200);
+            assertThat(moved.body().get("parent").asText()).isEqualTo("jia-ke1");
+            assertThat(parent("jia-ke2")).isEqualTo("jia-ke1");
+            assertThat(api.get("admin", "/api/admin/audit?subject=unit:jia-ke2").raw()).contains("UNIT_PARENT_CHANGED");
+            // the 管理 page shows it and its form changes it
+            var admin = SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("admin"));
+            String page = mvc.perform(MockMvcRequestBuilders.get("/admin").with(admin)).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(page).contains("id=\"parent-jia-ke2\"").contains("<option value=\"jia-ke1\" selected=\"selected\">");
+            assertThat(mvc.perform(MockMvcRequestBuilders.post("/admin/units/jia-ke2").param("parent", "")
+                    .with(admin).with(SecurityMockMvcRequestPostProcessors.csrf())).andReturn().getResponse().getRedirectedUrl())
+                    .isEqualTo("/admin?saved");
+            assertThat(parent("jia-ke2")).isNull();
+        } finally {
+            assertThat(put("/api/admin/units/jia-ke2/parent", "{\"parent\":\"jia\"}").status()).isEqualTo(200);
+        }
+    }
+
+    private Api.Response put(String path, String json) {
+        return api.call("admin", MockMvcRequestBuilders.put(path)
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON).content(json));
+    }
+
+    private String parent(String code) {
+        for (JsonNode u : api.get("jia", "/api/units").body()) {
+            if (u.get("code").asText().equals(code)) {
+                return u.path("parent").isTextual() ? u.get("parent").asText() : null;
+            }
+        }
+        throw new AssertionError("no unit " + code);
     }
 
     private Api.Response split(String user, String task, String json) {
