@@ -107,7 +107,9 @@ public class TaskPages {
         model.addAttribute("mine", mine);
         model.addAttribute("task", chosen);
         if (chosen != null && chosen.step() == Step.EXECUTE && chosen.unit() != null) {
-            model.addAttribute("children", directory.children(chosen.unit()));
+            model.addAttribute("children", directory.children(chosen.unit()).stream() // those without an open part
+                    .filter(c -> view.subTasks().stream().noneMatch(p -> p.unit().equals(c.code()) && p.approvedAt() == null))
+                    .toList());
         }
         if (chosen != null && chosen.step() == Step.ASSIGN) {
             model.addAttribute("units", directory.units());

@@ -799,6 +799,8 @@ class BrowserTest {
         assertThat(browser.findElement(By.id("sub-tasks")).getText()).contains("市甲局办公室", year + "-09-10", "起草公开清单", "办理中")
                 .doesNotContain("市甲局法规科");
         assertThat(browser.findElement(By.id("history")).getText()).contains("分解", "市甲局办公室");
+        assertThat(browser.findElements(By.id("split-due-jia-ke1"))).as("a part open already").isEmpty();
+        assertThat(browser.findElements(By.id("split-due-jia-ke2"))).hasSize(1);
         shot("44-split-done");
 
         login("jia-ke1");
