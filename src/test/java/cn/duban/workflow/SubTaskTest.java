@@ -47,6 +47,9 @@ class SubTaskTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
+
     private Api api;
 
     @AfterEach
@@ -157,6 +160,21 @@ class SubTaskTest {
                 "REVIEW APPROVED jia");
         assertThat(trail.indexOf("SUB_REVIEW APPROVED jia-ke2")).isLessThan(trail.indexOf("REVIEW APPROVED jia"));
         assertThat(api.get("admin", "/api/admin/audit?subject=item:" + item).raw()).contains("TASK_SPLIT");
+    }
+
+    @Test
+    void anItemClosedWhileAPartIsOpenTakesItsSubTaskWithIt() {
+        api = new Api(mvc);
+        long plan = api.launchPlan("分解市" + (YEAR + 1) + "年政务公开工作要点\n一、公开\n1.公开分解关闭测试事项。(责任单位:市甲局)9月30日前\n");
+        String jia = api.task("jia", plan, "EXECUTE", "jia");
+        assertThat(split("jia", jia, "{\"parts\":[{\"unit\":\"jia-ke1\",\"due\":\"" + (YEAR + 1) + "-09-01\"}]}").status())
+                .isEqualTo(200);
+        assertThat(api.tasks("jia-ke1", plan)).hasSize(1);
+        JsonNode item = api.get("admin", "/api/items/" + api.tasks("jia", plan).get(0).get("itemId").asText()).body().get("item");
+        // the office closes the item from the ledger: its process is deleted (LedgerWorkbook)
+        runtime.deleteProcessInstance(item.get("processInstanceId").asText(), "台账导入: 办结", false);
+        assertThat(api.tasks("jia-ke1", plan)).as("the child's work ends with the item").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(item.get("id").asText()).count()).isZero();
     }
 
     @Test
