@@ -55,11 +55,15 @@ public class DirectoryPages {
     @PostMapping("/admin/units/{code}")
     public String contacts(@PathVariable String code, @RequestParam(required = false) String emails,
                            @RequestParam(required = false) String webhookUrl, @RequestParam(required = false) String webhookFormat,
-                           @RequestParam(name = "channel", required = false) List<String> channels) {
+                           @RequestParam(name = "channel", required = false) List<String> channels,
+                           @RequestParam(required = false) String parent) {
         List<String> addresses = emails == null ? List.of() : Arrays.stream(emails.split("[,，\\s]+")).filter(s -> !s.isBlank()).toList();
         contacts.set(code, new Contacts(addresses, webhookUrl,
                 webhookFormat == null || webhookFormat.isBlank() ? null : Contacts.WebhookFormat.valueOf(webhookFormat),
                 channels == null ? Set.of() : channels.stream().map(Contacts.Channel::valueOf).collect(Collectors.toSet())));
+        if (parent != null) { // the form's 上级单位 ("": none)
+            contacts.setParent(code, parent);
+        }
         return "redirect:/admin?saved";
     }
 }

@@ -29,7 +29,13 @@ public class OrgDirectory {
     }
 
     public List<Unit> units() {
-        return jdbc.sql("select code, name from unit order by code").query(Unit.class).list();
+        return jdbc.sql("select code, name, parent_code as parent from unit order by code").query(Unit.class).list();
+    }
+
+    /** The units that belong to a unit (its 科室), by code. */
+    public List<Unit> children(String code) {
+        return jdbc.sql("select code, name, parent_code as parent from unit where parent_code = ? order by code").param(code)
+                .query(Unit.class).list();
     }
 
     /** The unit groups' names (a group stands for its member units wherever a unit is named). */
@@ -38,7 +44,7 @@ public class OrgDirectory {
     }
 
     public Optional<Unit> unit(String code) {
-        return jdbc.sql("select code, name from unit where code = ?").param(code).query(Unit.class).optional();
+        return jdbc.sql("select code, name, parent_code as parent from unit where code = ?").param(code).query(Unit.class).optional();
     }
 
     /** Every unit and group name of the directory: the parser's gazetteer of names that are units. */
@@ -114,7 +120,13 @@ public class OrgDirectory {
     }
 
     public void addUnit(Unit unit) {
-        jdbc.sql("insert into unit (code, name) values (?, ?)").params(unit.code(), unit.name()).update();
+        jdbc.sql("insert into unit (code, name, parent_code) values (?, ?, ?)").params(unit.code(), unit.name(), unit.parent())
+                .update();
+    }
+
+    /** Sets the unit a unit belongs to (null: none). */
+    public void setParent(String code, String parent) {
+        jdbc.sql("update unit set parent_code = ? where code = ?").params(parent, code).update();
     }
 
     /** How a unit is reached besides the inbox; no contacts for an unknown code. */

@@ -41,8 +41,9 @@ public class OrgLoader implements ApplicationRunner {
     /** The organization file's shape. */
     public record OrgFile(List<UnitEntry> units, List<GroupEntry> groups, List<UserEntry> users) {}
 
-    public record UnitEntry(String code, String name, List<String> emails, String webhook, Contacts.WebhookFormat webhookFormat,
-                            List<Contacts.Channel> channels) {}
+    /** A unit; {@code parent}: the code of the unit it belongs to (a bureau's 科室 names the bureau), if any. */
+    public record UnitEntry(String code, String name, String parent, List<String> emails, String webhook,
+                            Contacts.WebhookFormat webhookFormat, List<Contacts.Channel> channels) {}
 
     public record GroupEntry(String name, List<String> units) {}
 
@@ -109,7 +110,7 @@ public class OrgLoader implements ApplicationRunner {
             require(u.code() != null && u.code().matches("[A-Za-z0-9_-]+"), "单位代码无效: " + u.code());
             require(u.name() != null && !u.name().isBlank(), "单位缺少名称: " + u.code());
             require(codes.add(u.code()), "单位代码重复: " + u.code());
-            directory.addUnit(new Unit(u.code(), u.name().trim()));
+            directory.addUnit(new Unit(u.code(), u.name().trim(), null));
             List<Contacts.Channel> channels = u.channels() == null || u.channels().isEmpty() ? given(u) : u.channels();
             if (!channels.isEmpty()) {
                 Contacts contacts;
@@ -122,6 +123,20 @@ public class OrgLoader implements ApplicationRunner {
                 directory.setContacts(u.code(), contacts);
             }
         }
+        java.util.Map<String, String> parents = new java.util.HashMap<>();
+        for (UnitEntry u : nonNull(file.units())) {
+            if (u.parent() != null && !u.parent().isBlank()) {
+                require(codes.contains(u.parent()), "单位 " + u.code() + " 的上级单位不存在: " + u.parent());
+                parents.put(u.code(), u.parent());
+            }
+        }
+        parents.forEach((code, parent) -> {
+            java.util.Set<String> chain = new HashSet<>(List.of(code));
+            for (String p = parent; p != null; p = parents.get(p)) {
+                require(chain.add(p), "单位的上级关系成环: " + code);
+            }
+            directory.setParent(code, parent);
+        });
         for (GroupEntry g : nonNull(file.groups())) {
             nonNull(g.units()).forEach(c -> require(codes.contains(c), "单位组 " + g.name() + " 含未知单位: " + c));
             directory.addGroup(g.name().trim(), nonNull(g.units()));

@@ -85,4 +85,10 @@ public class UserController {
     public ContactSettings.UnitContacts setContacts(@PathVariable String code, @RequestBody Contacts body) {
         return contacts.set(code, body);
     }
+
+    /** Sets the unit a unit belongs to (分解: a bureau's 科室): {"parent":"jia"}, or {"parent":null} for none. */
+    @PutMapping(value = "/api/admin/units/{code}/parent", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ContactSettings.UnitContacts setParent(@PathVariable String code, @RequestBody ContactSettings.Parent body) {
+        return contacts.setParent(code, body.parent());
+    }
 }

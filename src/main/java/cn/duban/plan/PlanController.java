@@ -104,7 +104,7 @@ public class PlanController {
     public PlanView plan(@PathVariable long id) {
         UserAccount user = caller.current();
         PlanRecord plan = store.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
-        List<Item> items = store.items(id).stream().filter(i -> itemUnits.visibleTo(i, user)).toList();
+        List<Item> items = store.items(id).stream().filter(itemUnits.visibleTo(user)).toList();
         return new PlanView(plan, items, PlanPreview.toCheck(items));
     }
 }

@@ -99,7 +99,7 @@ public class PlanPages {
     private PlanRecord previewModel(long planId, Model model) {
         UserAccount user = signedIn.user();
         PlanRecord plan = plans.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
-        List<Item> visible = plans.items(planId).stream().filter(i -> user.seesAll() || items.visible(i, user)).toList();
+        List<Item> visible = plans.items(planId).stream().filter(items.visibleTo(user)).toList();
         model.addAttribute("plan", plan);
         model.addAttribute("items", visible);
         model.addAttribute("editable", user.isAdmin() && plan.status() == PlanRecord.Status.IMPORTED);

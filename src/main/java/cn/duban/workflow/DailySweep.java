@@ -69,7 +69,8 @@ public class DailySweep {
 
     /**
      * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
-     * 牵头汇总: BPMN task "consolidate"), or a task of the office's or the supervisors' queue, whose {@code unit} is
+     * 牵头汇总: BPMN task "consolidate"; or a child unit's sub-task, due on its own date), or a task of the office's or
+     * the supervisors' queue, whose {@code unit} is
      * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
      * The deadline's due is the unit's: the new date of its approved 延期, if any ({@link Extensions#DUE}).
      */
@@ -319,8 +320,9 @@ public class DailySweep {
     private List<Open> openWork(Scope items) {
         return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, " + Extensions.DUE + ", i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
-                        + "t.step, t.opened_on, t.signed_by "
+                        + "t.step, t.opened_on, t.signed_by, pt.due "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
+                        + "left join item_part pt on pt.id = t.part_id "
                         + "where ((t.step = 'EXECUTE' and t.unit_code is not null) or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
                         + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
@@ -329,10 +331,13 @@ public class DailySweep {
                     String frequency = rs.getString(7);
                     Date issued = rs.getDate(12);
                     Step step = Step.valueOf(rs.getString(16));
-                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4)),
-                            new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
+                    Date partDue = rs.getDate(19); // a sub-task (分解): the child unit's work, due on its own date
+                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4), null),
+                            partDue != null ? new Deadline(Deadline.Kind.DATE, partDue.toLocalDate(), null, null, List.of())
+                                    : new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
-                            rs.getString(9), rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
+                            partDue != null ? null : rs.getString(9), // the item's quotas are its units', not the children's
+                            rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
                             rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)), step,
                             rs.getDate(17).toLocalDate(), rs.getString(18) != null);
                 })

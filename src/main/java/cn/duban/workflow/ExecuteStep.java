@@ -36,9 +36,11 @@ class ExecuteStep implements StepHandler {
     private final TaskService engineTasks;
     private final AuditLog audit;
     private final Instructions instructions;
+    private final SubTasks subTasks;
 
     ExecuteStep(OpenTasks openTasks, ProgressReports reports, Attachments attachments, ItemHistory history,
-                TaskService engineTasks, AuditLog audit, Instructions instructions) {
+                TaskService engineTasks, AuditLog audit, Instructions instructions, SubTasks subTasks) {
+        this.subTasks = subTasks;
         this.openTasks = openTasks;
         this.reports = reports;
         this.attachments = attachments;
@@ -53,9 +55,13 @@ class ExecuteStep implements StepHandler {
         return Step.EXECUTE;
     }
 
-    /** Hands the work in: a report for review. */
+    /** Hands the work in: a report for review, once every sub-task the unit split its work into is approved (分解). */
     @Override
     public void complete(OpenTask task, TaskCompletion body, UserAccount user) {
+        long pending = subTasks.pending(task.itemId(), task.unit());
+        if (pending > 0) {
+            throw ApiException.conflict("本单位分解的子任务还有 " + pending + " 项未审核通过, 暂不能报送");
+        }
         report(task, body, Kind.SUBMISSION, user);
         signWithReport(task, user);
         history.record(task.itemId(), user.username(), Step.EXECUTE, Action.SUBMITTED, task.unit(),

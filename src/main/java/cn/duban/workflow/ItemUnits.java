@@ -21,10 +21,12 @@ public class ItemUnits {
 
     private final PlanStore plans;
     private final OrgDirectory directory;
+    private final SubTasks subTasks;
 
-    public ItemUnits(PlanStore plans, OrgDirectory directory) {
+    public ItemUnits(PlanStore plans, OrgDirectory directory, SubTasks subTasks) {
         this.plans = plans;
         this.directory = directory;
+        this.subTasks = subTasks;
     }
 
     /** Unit codes that each execute the item and report on it. */
@@ -42,9 +44,21 @@ public class ItemUnits {
         return new LinkedHashSet<>(directory.resolveAll(item.namedUnits()));
     }
 
-    /** Whether a user may see an item: reviewers see all, a unit user the items that involve its units. */
+    /**
+     * Whether a user may see an item: reviewers see all, a unit user the items that involve its units and those its
+     * units have a sub-task on (分解).
+     */
     public boolean visibleTo(Item item, UserAccount user) {
-        return user.seesAll() || involved(item).stream().anyMatch(user.units()::contains);
+        return visibleTo(user).test(item);
+    }
+
+    /** {@link #visibleTo(Item, UserAccount)} for a list of items: the user's sub-tasks read once. */
+    public java.util.function.Predicate<Item> visibleTo(UserAccount user) {
+        if (user.seesAll()) {
+            return item -> true;
+        }
+        Set<Long> parts = subTasks.itemsOf(user);
+        return item -> parts.contains(item.id()) || involved(item).stream().anyMatch(user.units()::contains);
     }
 
     private Item item(long itemId) {

@@ -24,15 +24,15 @@ public class ItemViews {
 
     /**
      * One item: the 领导批示 the caller may see (newest first), the 延期 requests of the units the caller sees (oldest
-     * first), its tasks, reports, quantitative requirements met or not,
-     * files, reminders (the caller's units'), ledger and audit trail.
+     * first), its tasks, reports, quantitative requirements met or not, files, reminders (the caller's units'), ledger,
+     * audit trail and sub-tasks (分解).
      */
     public record ItemView(Item item, String title, List<Instructions.Instruction> instructions,
                            List<Extensions.Extension> extensions, List<TaskView> openTasks,
                            List<ProgressReports.Report> reports,
                            List<ProgressReports.Quota> quotas,
                            List<Attachment> attachments, List<Notifications.Notification> reminders,
-                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history) {
+                           List<Ledger.Entry> ledger, List<ItemHistory.Event> history, List<SubTasks.SubTask> subTasks) {
 
         /** The unit's last hand-in when the reviewer returned it (the comment to answer), or null. */
         public ProgressReports.Report returnedTo(String unit) {
@@ -62,11 +62,13 @@ public class ItemViews {
     private final Notifications notifications;
     private final Instructions instructions;
     private final Extensions extensions;
+    private final SubTasks subTasks;
 
     public ItemViews(PlanStore plans, ItemUnits itemUnits, OpenTasks openTasks, ProgressReports reports,
                      Attachments attachments, Ledger ledger, ItemHistory history, Notifications notifications,
-                     Instructions instructions, Extensions extensions) {
+                     Instructions instructions, Extensions extensions, SubTasks subTasks) {
         this.extensions = extensions;
+        this.subTasks = subTasks;
         this.plans = plans;
         this.itemUnits = itemUnits;
         this.openTasks = openTasks;
@@ -78,13 +80,18 @@ public class ItemViews {
         this.instructions = instructions;
     }
 
+    /** The item for whoever may see it; of its sub-tasks (分解), a unit user sees its units' own and those they review. */
     public ItemView of(long id, UserAccount user) {
         Item item = visible(id, user);
+        java.util.Set<String> hidden = subTasks.hiddenFrom(id, user);
         return new ItemView(item, item.title(), instructions.of(id, user),
                 extensions.of(id).stream().filter(e -> user.seesAll() || user.units().contains(e.unit())).toList(),
-                openTasks.ofItem(id), reports.of(id),
-                reports.quotas(item), attachments.of(id), notifications.ofItem(id, user.seesAll() ? null : user.units()),
-                ledger.of(id), history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user)).toList());
+                openTasks.ofItem(id).stream().filter(t -> !hidden.contains(t.unit())).toList(),
+                reports.of(id).stream().filter(r -> !hidden.contains(r.unit())).toList(),
+                reports.quotas(item), attachments.of(id).stream().filter(a -> !hidden.contains(a.unit())).toList(),
+                notifications.ofItem(id, user.seesAll() ? null : user.units()), ledger.of(id),
+                history.of(id).stream().filter(e -> !Instructions.othersInstruction(e, user) && !hidden.contains(e.unit())).toList(),
+                subTasks.of(id).stream().filter(p -> !hidden.contains(p.unit())).toList());
     }
 
     /** The item's 领导批示 the user may see (a unit user: those to the whole item or to its units). */
@@ -103,9 +110,9 @@ public class ItemViews {
                 .body(attachments.content(id));
     }
 
-    /** Whether the user may see the item (a plan's list shows only those). */
-    public boolean visible(Item item, UserAccount user) {
-        return itemUnits.visibleTo(item, user);
+    /** Which of a plan's items the user may see (a plan's list shows only those). */
+    public java.util.function.Predicate<Item> visibleTo(UserAccount user) {
+        return itemUnits.visibleTo(user);
     }
 
     /** The item, when the user may see it: 404 when there is none, 403 when it is another unit's. */

@@ -26,8 +26,12 @@ import cn.duban.system.Today;
 @Repository
 public class OpenTasks {
 
-    /** An open task as the engine glue knows it; {@code signedBy}: who signed for it (签收), null while nobody has. */
-    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit, String signedBy) {
+    /**
+     * An open task as the engine glue knows it; {@code signedBy}: who signed for it (签收), null while nobody has; a
+     * sub-task's ({@code part}, 分解) carries its reviewing unit ({@code reviewer}), else both are null.
+     */
+    public record OpenTask(String id, long itemId, String taskKey, Step step, String unit, String signedBy, Long part,
+                           String reviewer) {
 
         /** The task as the audit log shows the state before an action on it. */
         public Map<String, Object> audited() {
@@ -35,6 +39,10 @@ public class OpenTasks {
             open.put("task", id);
             open.put("step", step);
             open.put("unit", unit);
+            if (part != null) {
+                open.put("part", part);
+                open.put("reviewer", reviewer);
+            }
             return open;
         }
     }
@@ -42,11 +50,12 @@ public class OpenTasks {
     /**
      * An open task as the task list shows it; {@code returned}: work whose last hand-in the reviewer returned. For the
      * work of a recurring or ongoing item, {@code period} is the period the unit owes and {@code due} its end; else
-     * {@code period} is null and {@code due} the unit's (the item's, or the new date of the unit's approved 延期).
+     * {@code period} is null and {@code due} the unit's (the item's, the new date of the unit's approved 延期, or a
+     * sub-task's own; {@code reviewer}: the reviewing unit of a sub-task, 分解; else null).
      */
     public record TaskView(String id, long itemId, String itemNumber, String title, long planId, String unit,
                            String unitName, Step step, LocalDate due, String colour, Instant created, boolean returned,
-                           Periods.Named period, String signedBy, Instant signedAt) {}
+                           Periods.Named period, String signedBy, Instant signedAt, String reviewer) {}
 
     /** 签收: who signed for a unit's task, and when. */
     public record Signature(String signedBy, Instant signedAt) {}
@@ -59,12 +68,17 @@ public class OpenTasks {
         this.today = today;
     }
 
-    /** A task opens on the office's today, signed already when {@code signed} is given (the unit signed before). */
-    public void add(String taskId, long itemId, String taskKey, Step step, String unit, Signature signed) {
+    /**
+     * A task opens on the office's today, signed already when {@code signed} is given (the unit signed before); a
+     * sub-task's with its part and reviewing unit.
+     */
+    public void add(String taskId, long itemId, String taskKey, Step step, String unit, Signature signed, Long part,
+                    String reviewer) {
         jdbc.sql("insert into open_task (task_id, item_id, task_key, step, unit_code, created_at, opened_on, signed_by, "
-                        + "signed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                        + "signed_at, part_id, reviewer_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now()), today.date(),
-                        signed == null ? null : signed.signedBy(), signed == null ? null : Timestamp.from(signed.signedAt()))
+                        signed == null ? null : signed.signedBy(), signed == null ? null : Timestamp.from(signed.signedAt()),
+                        part, reviewer)
                 .update();
     }
 
@@ -94,10 +108,12 @@ public class OpenTasks {
     }
 
     public Optional<OpenTask> find(String taskId) {
-        return jdbc.sql("select task_id, item_id, task_key, step, unit_code, signed_by from open_task where task_id = ?")
+        return jdbc.sql("select task_id, item_id, task_key, step, unit_code, signed_by, part_id, reviewer_code from open_task "
+                        + "where task_id = ?")
                 .param(taskId)
                 .query((rs, i) -> new OpenTask(rs.getString(1), rs.getLong(2), rs.getString(3),
-                        Step.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6)))
+                        Step.valueOf(rs.getString(4)), rs.getString(5), rs.getString(6), rs.getObject(7, Long.class),
+                        rs.getString(8)))
                 .optional();
     }
 
@@ -105,11 +121,19 @@ public class OpenTasks {
         return query(" where t.item_id = ?", List.of(itemId));
     }
 
-    /** The tasks a user may act on ({@link TaskAccess}), optionally narrowed to one plan, step or unit. */
+    /**
+     * The tasks a user may act on ({@link TaskAccess}) and, for a unit's users, the sub-tasks their units review (the
+     * children's work, to follow), optionally narrowed to one plan, step or unit.
+     */
     public List<TaskView> forUser(UserAccount user, Long planId, Step step, String unit) {
         TaskAccess.Condition mine = TaskAccess.where(user);
-        StringBuilder where = new StringBuilder(" where " + mine.sql());
         List<Object> params = new ArrayList<>(mine.params());
+        StringBuilder where = new StringBuilder(" where (" + mine.sql());
+        if (!user.isAdmin() && !user.units().isEmpty()) {
+            where.append(" or t.reviewer_code in (").append(TaskAccess.marks(user)).append(")");
+            params.addAll(user.units());
+        }
+        where.append(")");
         if (planId != null) {
             where.append(" and i.plan_id = ?");
             params.add(planId);
@@ -133,15 +157,16 @@ public class OpenTasks {
                         + "case when t.step = 'EXECUTE' then (select r.decision from progress_report r where r.item_id = t.item_id "
                         + "and r.unit_code = t.unit_code and r.kind = 'SUBMISSION' order by r.id desc limit 1) end, "
                         + "i.deadline_kind, i.frequency, p.issued_on, p.plan_year, "
-                        + "case when t.step = 'EXECUTE' and i.deadline_kind in ('RECURRING', 'ONGOING') then (select count(*) "
+                        + "case when t.step = 'EXECUTE' and t.part_id is null and i.deadline_kind in ('RECURRING', 'ONGOING') then (select count(*) "
                         + "from progress_report r where r.item_id = t.item_id and r.unit_code = t.unit_code and r.decision = 'APPROVE') end, "
-                        + "t.signed_by, t.signed_at "
+                        + "t.signed_by, t.signed_at, t.reviewer_code, pt.due "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
-                        + "left join unit u on u.code = t.unit_code"
+                        + "left join unit u on u.code = t.unit_code left join item_part pt on pt.id = t.part_id"
                         + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
                 .params(params)
                 .query((rs, n) -> {
-                    LocalDate due = rs.getObject(9, LocalDate.class);
+                    LocalDate due = rs.getObject(21) != null ? rs.getObject(21, LocalDate.class) // a sub-task's own
+                            : rs.getObject(9, LocalDate.class);
                     Periods.Named named = null;
                     if (rs.getObject(17) != null) { // a unit's work on a recurring or ongoing item: the period it owes
                         String frequency = rs.getString(14);
@@ -157,7 +182,8 @@ public class OpenTasks {
                             rs.getString(10), rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
                             ProgressReports.Decision.RETURN.name().equals(rs.getString(12)), named, rs.getString(18),
                             rs.getObject(19, LocalDateTime.class) == null ? null
-                                    : rs.getObject(19, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant());
+                                    : rs.getObject(19, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
+                            rs.getString(20));
                 })
                 .list().stream().sorted(java.util.Comparator.comparing(TaskView::due,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList(); // the owed due first

@@ -35,6 +35,26 @@ class ReviewStep implements StepHandler {
 
     @Override
     public void complete(OpenTask task, TaskCompletion body, UserAccount user) {
+        Decided decided = decide(task, body, user);
+        if (decided.decision() == Decision.RETURN) {
+            plans.countReturn(task.itemId());
+        } else {
+            plans.setEscalationLevel(task.itemId(), 0); // the owed report is in: escalation starts over
+        }
+        history.record(task.itemId(), user.username(), Step.REVIEW, decided.action(), task.unit(), decided.comment());
+        engineTasks.complete(task.id(), Map.of("approved", decided.decision() == Decision.APPROVE));
+    }
+
+    /** A review's decision and comment, and the trail's action for it. */
+    record Decided(Decision decision, String comment) {
+
+        Action action() {
+            return decision == Decision.APPROVE ? Action.APPROVED : Action.RETURNED;
+        }
+    }
+
+    /** The body's decision (a return needs a comment) on the unit's hand-in awaiting review, recorded on the report. */
+    Decided decide(OpenTask task, TaskCompletion body, UserAccount user) {
         Decision decision;
         try {
             decision = Decision.valueOf(String.valueOf(body.decision()));
@@ -48,13 +68,6 @@ class ReviewStep implements StepHandler {
         ProgressReports.Report report = reports.awaitingReview(task.itemId(), task.unit())
                 .orElseThrow(() -> ApiException.conflict("没有待审核的报送"));
         reports.review(report.id(), decision, user.username(), comment);
-        if (decision == Decision.RETURN) {
-            plans.countReturn(task.itemId());
-        } else {
-            plans.setEscalationLevel(task.itemId(), 0); // the owed report is in: escalation starts over
-        }
-        history.record(task.itemId(), user.username(), Step.REVIEW,
-                decision == Decision.APPROVE ? Action.APPROVED : Action.RETURNED, task.unit(), comment);
-        engineTasks.complete(task.id(), Map.of("approved", decision == Decision.APPROVE));
+        return new Decided(decision, comment);
     }
 }

@@ -41,10 +41,13 @@ public class SupervisionTasks {
     private final DailySweep sweep;
     private final Today today;
     private final Extensions extensions;
+    private final SubTasks subTasks;
 
     SupervisionTasks(OpenTasks openTasks, List<StepHandler> handlers, ExecuteStep execute, AuditLog audit,
-                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today, Extensions extensions) {
+                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today, Extensions extensions,
+                     SubTasks subTasks) {
         this.extensions = extensions;
+        this.subTasks = subTasks;
         this.openTasks = openTasks;
         handlers.forEach(h -> this.handlers.put(h.step(), h));
         this.execute = execute;
@@ -126,6 +129,12 @@ public class SupervisionTasks {
         return transactions.execute(status -> extensions.request(task, due, reason, user));
     }
 
+    /** 分解: the unit splits its 办理 task among its child units, one sub-task each (see {@link SubTasks}). */
+    public List<SubTasks.SubTask> split(String taskId, SubTasks.Split body, UserAccount user) {
+        OpenTask task = authorize(taskId, user);
+        return transactions.execute(status -> subTasks.split(task, body, user));
+    }
+
     /** Stores a file a unit will reference as evidence in its next report. */
     @Transactional
     public long attach(String taskId, MultipartFile file, UserAccount user) {
@@ -147,12 +156,12 @@ public class SupervisionTasks {
 
     /** Whether the user may act on this task (the same rule the API applies). */
     public boolean canAct(TaskView task, UserAccount user) {
-        return TaskAccess.allows(task.step(), task.unit(), user);
+        return TaskAccess.allows(task.step(), task.unit(), task.reviewer(), user);
     }
 
     private OpenTask authorize(String taskId, UserAccount user) {
         OpenTask task = openTasks.find(taskId).orElseThrow(() -> ApiException.notFound("任务不存在或已办结: " + taskId));
-        if (!TaskAccess.allows(task.step(), task.unit(), user)) {
+        if (!TaskAccess.allows(task.step(), task.unit(), task.reviewer(), user)) {
             throw ApiException.forbidden("无权办理该任务");
         }
         return task;

@@ -11,17 +11,19 @@ import cn.duban.org.UserAccount;
 /**
  * Who may act on an open task, written once for the task list's query and the completion check: the office (ADMIN)
  * every task; reviewers (ADMIN, SUPERVISOR) the steps {@link Step.Holder#REVIEWERS} hold; a unit's users the
- * {@link Step.Holder#UNIT} steps of their own units.
+ * {@link Step.Holder#UNIT} steps of their own units and the {@link Step.Holder#PARENT_UNIT} steps of the sub-tasks
+ * their units review ({@code reviewer}).
  */
 final class TaskAccess {
 
     private TaskAccess() {}
 
-    static boolean allows(Step step, String unit, UserAccount user) {
+    static boolean allows(Step step, String unit, String reviewer, UserAccount user) {
         return user.isAdmin() || switch (step.holder()) {
             case OFFICE -> false;
             case REVIEWERS -> user.canReview();
             case UNIT -> user.units().contains(unit);
+            case PARENT_UNIT -> reviewer != null && user.units().contains(reviewer);
         };
     }
 
@@ -38,11 +40,17 @@ final class TaskAccess {
             mine.add("t.step in (" + steps(Step.Holder.REVIEWERS) + ")");
         }
         if (!user.units().isEmpty()) {
-            mine.add("(t.step in (" + steps(Step.Holder.UNIT) + ") and t.unit_code in ("
-                    + String.join(", ", Collections.nCopies(user.units().size(), "?")) + "))");
+            mine.add("(t.step in (" + steps(Step.Holder.UNIT) + ") and t.unit_code in (" + marks(user) + "))");
+            params.addAll(user.units());
+            mine.add("(t.step in (" + steps(Step.Holder.PARENT_UNIT) + ") and t.reviewer_code in (" + marks(user) + "))");
             params.addAll(user.units());
         }
         return new Condition(mine.isEmpty() ? "1 = 0" : "(" + String.join(" or ", mine) + ")", params);
+    }
+
+    /** One parameter mark per unit of the user. */
+    static String marks(UserAccount user) {
+        return String.join(", ", Collections.nCopies(user.units().size(), "?"));
     }
 
     /** The steps a holder holds, as SQL string literals. */

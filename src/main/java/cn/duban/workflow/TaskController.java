@@ -72,6 +72,15 @@ public class TaskController {
         return tasks.extension(id, body.due(), body.reason(), caller.current());
     }
 
+    /**
+     * 分解 (the task's unit, or the office for it): splits an open EXECUTE task into sub-tasks for the unit's child
+     * units, each with its own due date no later than the task's; the unit hands in only once all are approved.
+     */
+    @PostMapping(value = "/api/tasks/{id}/split", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public List<SubTasks.SubTask> split(@PathVariable String id, @RequestBody SubTasks.Split body) {
+        return tasks.split(id, body, caller.current());
+    }
+
     /** A note to go with an urge. */
     public record Urge(String note) {}
 

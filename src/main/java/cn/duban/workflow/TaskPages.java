@@ -76,12 +76,15 @@ public class TaskPages {
         model.addAttribute("plan", plan);
         model.addAttribute("unit", unit);
         model.addAttribute("tasks", list);
-        // 待签收 (a unit's task nobody signed for yet) above 办理中 (the rest)
-        Map<Boolean, List<TaskView>> unsigned = list.stream()
+        // 待签收 (a unit's task nobody signed for yet) above 办理中 (the rest), then the child units' work the caller follows
+        Map<Boolean, List<TaskView>> actionable = list.stream()
+                .collect(java.util.stream.Collectors.partitioningBy(t -> tasks.canAct(t, user)));
+        Map<Boolean, List<TaskView>> unsigned = actionable.get(true).stream()
                 .collect(java.util.stream.Collectors.partitioningBy(t -> t.step() == Step.EXECUTE && t.signedBy() == null));
         Map<String, List<TaskView>> sections = new java.util.LinkedHashMap<>();
         sections.put("unsigned", unsigned.get(true));
         sections.put("tasks", unsigned.get(false));
+        sections.put("children", actionable.get(false));
         model.addAttribute("sections", sections);
         model.addAttribute("left", workingDaysLeft(list));
         model.addAttribute("step", step);
@@ -103,6 +106,11 @@ public class TaskPages {
         model.addAttribute("view", view);
         model.addAttribute("mine", mine);
         model.addAttribute("task", chosen);
+        if (chosen != null && chosen.step() == Step.EXECUTE && chosen.unit() != null) {
+            model.addAttribute("children", directory.children(chosen.unit()).stream() // those without an open part
+                    .filter(c -> view.subTasks().stream().noneMatch(p -> p.unit().equals(c.code()) && p.approvedAt() == null))
+                    .toList());
+        }
         if (chosen != null && chosen.step() == Step.ASSIGN) {
             model.addAttribute("units", directory.units());
             model.addAttribute("groups", directory.groups());
@@ -147,6 +155,39 @@ public class TaskPages {
             return refusedInPlace(e, itemId, id, input, model);
         }
         return "redirect:/items/" + itemId + "?done";
+    }
+
+    /**
+     * 分解 from the item's page: one row per child unit ({@code unit}, {@code due}, {@code note} in step); the rows
+     * given a due date become sub-tasks. Bad input shows in place.
+     */
+    @PostMapping("/tasks/{id}/split")
+    public String split(@PathVariable String id, @RequestParam long itemId,
+                        @RequestParam org.springframework.util.MultiValueMap<String, String> form, Model model) {
+        List<String> units = form.getOrDefault("unit", List.of());
+        List<String> dues = form.getOrDefault("due", List.of());
+        List<String> notes = form.getOrDefault("note", List.of());
+        try {
+            List<SubTasks.Part> parts = new java.util.ArrayList<>();
+            for (int i = 0; i < units.size(); i++) {
+                String due = i < dues.size() ? dues.get(i).strip() : "";
+                if (!due.isEmpty()) {
+                    parts.add(new SubTasks.Part(units.get(i), date(due), i < notes.size() ? notes.get(i) : null));
+                }
+            }
+            tasks.split(id, new SubTasks.Split(parts), signedIn.user());
+        } catch (ApiException e) {
+            return refusedInPlace(e, itemId, id, Map.of(), model);
+        }
+        return "redirect:/items/" + itemId + "?done";
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("日期格式应为 YYYY-MM-DD: " + text);
+        }
     }
 
     /** 签收 from the task list (back to it) or the item's page ({@code itemId}: back to the item). */

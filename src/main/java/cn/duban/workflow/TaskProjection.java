@@ -23,7 +23,8 @@ import cn.duban.workflow.ItemHistory.Action;
 /**
  * Every user task of the processes in processes/ names its supervision step in a camunda:property "step".
  * This engine plugin keeps {@link OpenTasks} and the item's history in step with those tasks: a row when a task
- * opens, none once it is completed or deleted. The task's unit is the process variable {@code unit}.
+ * opens, none once it is completed or deleted. The task's unit is the process variable {@code unit}; a sub-task's
+ * (processes/sub-task.bpmn) part and reviewing unit are {@code part} and {@code reviewer}.
  */
 @Component
 public class TaskProjection extends AbstractProcessEnginePlugin {
@@ -63,7 +64,9 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
         if (signed != null) {
             task.setAssignee(signed.signedBy());
         }
-        openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit, signed);
+        Number part = (Number) task.getVariable("part");
+        openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit, signed,
+                part == null ? null : part.longValue(), (String) task.getVariable("reviewer"));
         history.record(itemId, ItemHistory.SYSTEM, step, Action.TASK_OPENED, unit, null); // the step column names it
     }
 

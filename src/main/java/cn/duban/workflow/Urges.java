@@ -60,7 +60,7 @@ public class Urges {
             throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "该任务一小时内已催办过, 请稍后再催");
         });
         Item item = plans.item(task.itemId()).orElseThrow();
-        String audience = task.step().audience(task.unit());
+        String audience = task.step().audience(task.unit(), task.reviewer());
         String text = note == null || note.isBlank() ? "" : TaskCompletion.clip(note.strip(), 1000);
         LocalDate day = today.date();
         String message = "【催办】" + user.displayName() + " 催办 "

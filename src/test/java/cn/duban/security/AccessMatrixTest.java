@@ -39,7 +39,8 @@ import cn.duban.Endpoints;
 /**
  * The access-control matrix: every endpoint the running application maps (API and pages, read from its
  * {@link RequestMappingHandlerMapping}), plus Camunda's REST API and web apps, is called by every kind of caller —
- * nobody, the unit that owns the data (jia), another unit (yi), a supervisor, the office and an operator — and must refuse
+ * nobody, the unit that owns the data (jia), another unit (yi), a child unit of jia's (jia-ke1, with no part of this
+ * data), a supervisor, the office and an operator — and must refuse
  * exactly those the policy below does not name. An endpoint the policy does not classify fails the test, so a new
  * endpoint cannot be forgotten. Allowed callers are checked with safe requests (GET); unsafe requests are only
  * sent by callers that must be refused. Forms refuse a POST without the CSRF token.
@@ -54,9 +55,9 @@ class AccessMatrixTest {
 
     /** Who may call an endpoint; the data is the unit jia's. */
     enum Access {
-        PUBLIC("anonymous", "jia", "yi", "leader", "admin", "ops"),
+        PUBLIC("anonymous", "jia", "yi", "jia-ke1", "leader", "admin", "ops"),
         /** every signed-in user; what they see is filtered to them */
-        SIGNED_IN("jia", "yi", "leader", "admin", "ops"),
+        SIGNED_IN("jia", "yi", "jia-ke1", "leader", "admin", "ops"),
         /** the item's unit and those who review every item */
         ITEM("jia", "leader", "admin"),
         /** the unit holding an EXECUTE task, and the office acting for it */
@@ -81,7 +82,7 @@ class AccessMatrixTest {
         }
     }
 
-    private static final List<String> CALLERS = List.of("anonymous", "jia", "yi", "leader", "admin", "ops");
+    private static final List<String> CALLERS = List.of("anonymous", "jia", "yi", "jia-ke1", "leader", "admin", "ops");
 
     /** The policy, by "METHOD pattern" as the application maps it. */
     private static final Map<String, Access> POLICY = new LinkedHashMap<>();
@@ -105,7 +106,8 @@ class AccessMatrixTest {
         }
         for (String e : List.of("POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/progress", "POST /api/tasks/{id}/attachments",
                 "POST /api/tasks/{id}/sign", "POST /tasks/{id}/complete", "POST /tasks/{id}/progress", "POST /tasks/{id}/sign",
-                "POST /api/tasks/{id}/extension", "POST /tasks/{id}/extension")) {
+                "POST /api/tasks/{id}/extension", "POST /tasks/{id}/extension",
+                "POST /api/tasks/{id}/split", "POST /tasks/{id}/split")) {
             POLICY.put(e, Access.TASK);
         }
         for (String e : List.of("GET /api/plans/{id}/report", "GET /api/plans/{id}/report.md", "GET /api/plans/{id}/report.docx",
@@ -119,6 +121,7 @@ class AccessMatrixTest {
         }
         for (String e : List.of("GET /api/admin/outbox", "GET /api/admin/audit", "GET /api/admin/users", "POST /api/admin/users",
                 "PUT /api/admin/users/{username}", "GET /api/admin/units", "PUT /api/admin/units/{code}/contacts",
+                "PUT /api/admin/units/{code}/parent",
                 "GET /api/admin/holidays", "PUT /api/admin/holidays", "POST /api/admin/holidays/notice", "POST /api/admin/sweep",
                 "POST /api/admin/ledger/import", "POST /api/plans/import", "POST /api/plans/{id}/launch", "PATCH /api/items/{id}",
                 "PUT /api/lookback/matches/{id}", "POST /api/lookback/{planId}/start", "PUT /api/items/{id}/deduction",

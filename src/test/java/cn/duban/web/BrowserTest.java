@@ -836,6 +836,57 @@ class BrowserTest {
     }
 
     @Test
+    void aBureauSplitsItsTaskAndApprovesItsChildsPart() throws Exception {
+        int year = LocalDate.now().getYear() + 47;
+        long planId = launch(year, "1.公开分解浏览器测试事项。(责任单位:市甲局)9月30日前\n");
+        login("jia");
+        browser.findElement(By.partialLinkText("公开分解浏览器测试事项")).click();
+        WebElement due = browser.findElement(By.id("split-due-jia-ke1"));
+        assertThat(due.getDomAttribute("max")).isEqualTo(year + "-09-30");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", due, year + "-09-10");
+        browser.findElement(By.id("split-note-jia-ke1")).sendKeys("起草公开清单");
+        shot("53-split");
+        browser.findElement(By.id("split-submit")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("sub-tasks")).getText()).contains("市甲局办公室", year + "-09-10", "起草公开清单", "办理中")
+                .doesNotContain("市甲局法规科");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("分解", "市甲局办公室");
+        assertThat(browser.findElements(By.id("split-due-jia-ke1"))).as("a part open already").isEmpty();
+        assertThat(browser.findElements(By.id("split-due-jia-ke2"))).hasSize(1);
+        shot("54-split-done");
+
+        login("jia-ke1");
+        browser.findElement(By.partialLinkText("公开分解浏览器测试事项")).click();
+        assertThat(browser.findElements(By.id("split"))).as("a 科室 without children of its own").isEmpty();
+        browser.findElement(By.id("summary")).sendKeys("清单已起草");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        shot("55-child-handed-in");
+
+        login("jia");
+        assertThat(browser.findElement(By.id("tasks")).getText()).contains("上级单位审核");
+        shot("56-bureau-tasks");
+        cn.duban.org.UserAccount jia = directory.user("jia").orElseThrow();
+        cn.duban.workflow.OpenTasks.TaskView review = tasks.list(jia, planId, cn.duban.workflow.Step.SUB_REVIEW, null).get(0);
+        browser.get(url("/items/" + review.itemId() + "?task=" + review.id()));
+        assertThat(browser.findElement(By.id("reports")).getText()).contains("市甲局办公室", "清单已起草");
+        browser.findElement(By.id("comment")).sendKeys("同意");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("sub-tasks")).getText()).contains("已通过");
+        assertThat(browser.findElement(By.id("history")).getText()).contains("上级单位审核", "审核通过");
+        shot("57-bureau-approved");
+
+        browser.findElement(By.id("summary")).sendKeys("汇总报送");
+        browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        complete("leader", planId, cn.duban.workflow.Step.REVIEW, "jia", cn.duban.workflow.TaskCompletion.decision("APPROVE", "同意"));
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
+        shot("58-item-completed");
+    }
+
+    @Test
     void thePagesReadInEnglish() throws Exception {
         long planId = launch(LocalDate.now().getYear() + 21, "1.公开英文页面测试事项。(责任单位:市丙局)9月底前\n");
         login("admin");
