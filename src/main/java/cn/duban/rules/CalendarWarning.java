@@ -31,18 +31,17 @@ public class CalendarWarning {
 
     /** The warning as of today, counting {@code years} (a plan's) as needed too; null when there is none. */
     public String check(int... years) {
-        LocalDate day = today.date();
-        String warning = calendar.warning(day, years);
-        if (warning != null && !day.equals(logged.getAndSet(day))) {
-            log.warn(warning);
-        }
-        return warning;
+        return WorkCalendar.warning(missing(years));
     }
 
     /** The years without holiday data as of today, counting {@code years} too, for the pages to word in their language. */
     public java.util.List<Integer> missing(int... years) {
-        check(years);
-        return calendar.missing(today.date(), years);
+        LocalDate day = today.date();
+        java.util.List<Integer> missing = calendar.missing(day, years);
+        if (!missing.isEmpty() && !day.equals(logged.getAndSet(day))) {
+            log.warn(WorkCalendar.warning(missing));
+        }
+        return missing;
     }
 
     @EventListener(ApplicationReadyEvent.class)

@@ -111,7 +111,10 @@ public final class WorkCalendar {
 
     /** The warning the office reads (the log, the API) about the {@link #missing} years; null when there are none. */
     public String warning(LocalDate today, int... also) {
-        List<Integer> missing = missing(today, also);
+        return warning(missing(today, also));
+    }
+
+    static String warning(List<Integer> missing) {
         return missing.isEmpty() ? null : missing.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("、"))
                 + " 年尚无法定节假日数据：工作日按周一至周五计算，请在 管理 → 节假日 导入国务院办公厅的节假日安排通知";
     }
