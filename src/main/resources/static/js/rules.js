@@ -1,10 +1,13 @@
 // 规则 · 模拟预览: the simulated events the page carries in #rules-events on a timeline (no inline script: see the CSP),
-// in the words of #rules-words: actions, reminders' kinds, colours, levels and units by their names, never their codes.
+// in the words of #rules-words: actions, reminders' kinds, colours, levels, extension requests and units by their
+// names, never their codes.
 const events = JSON.parse(document.getElementById('rules-events').textContent);
 const words = JSON.parse(document.getElementById('rules-words').textContent);
 const kinds = Object.fromEntries(words.kinds.map((k, i) => [k, words.kindWords[i]]));
 const detail = e => e.action === 'ESCALATE' ? words.level.replace('#', e.level)
-  : e.action === 'COLOUR' ? (words.colours[e.kind] || e.kind) : (kinds[e.kind] || e.kind || '');
+  : e.action === 'COLOUR' ? (words.colours[e.kind] || e.kind)
+  : e.action === 'EXTEND' ? (words.extend[e.kind] || e.kind).replace('#', e.due) + (e.reason ? ': ' + e.reason : '')
+  : (kinds[e.kind] || e.kind || '');
 const actions = Object.keys(words.actions);
 const items = [...new Set(events.map(e => e.itemNumber))];
 const timeline = echarts.init(document.getElementById('timeline'));

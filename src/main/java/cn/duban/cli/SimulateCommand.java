@@ -19,13 +19,13 @@ import picocli.CommandLine.Model.OptionSpec;
 final class SimulateCommand implements Callable<Integer> {
 
     final CommandSpec spec = Cli.command(this, "simulate",
-            "按工作日逐日模拟全年的提醒、升级督办与三色状态, 年底输出各单位考评得分, 每行输出一个 JSON 对象");
+            "按工作日逐日模拟全年的签收、提醒、升级督办、延期申请与三色状态, 年底输出各单位考评得分, 每行输出一个 JSON 对象");
 
     private final PlanFile plan = new PlanFile(spec);
 
     private final OptionSpec completion = OptionSpec.builder("--completion").type(String.class).paramLabel("MODE")
             .defaultValue("none")
-            .description("单位报送情况: none (从不报送), ontime (按时报送), random:SEED (随机, 可重现); 默认 none").build();
+            .description("单位报送情况: none (从不签收、报送), ontime (按时报送), random:SEED (随机签收、报送、申请延期, 可重现); 默认 none").build();
 
     private final OptionSpec rulesFolder = Cli.rules("规则目录 (默认 ./rules, 不存在时用 jar 内的规则)");
 
@@ -58,6 +58,9 @@ final class SimulateCommand implements Callable<Integer> {
             line.put("kind", e.kind());
             line.put("level", e.level());
             line.put("reason", e.reason());
+            if (e.due() != null) {
+                line.put("due", e.due().toString());
+            }
             out.println(line);
         }
         // at the end of the year, each unit's score (考评) with its lines

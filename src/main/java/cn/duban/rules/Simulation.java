@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 
+import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement;
@@ -34,7 +35,10 @@ public final class Simulation {
 
         /**
          * Each unit signs for its task up to seven working days after it opens, and each report is on time, late or
-         * never, at random but reproducibly from the seed.
+         * never, at random but reproducibly from the seed. A unit that will hand in a one-date item late asks for a
+         * later date (延期) three working days before its due: the decision table rules/extension.drl.csv refuses it
+         * or the supervisors approve it the next working day, and its due moves. Some units are late even so and ask
+         * again.
          */
         record Random(long seed) implements Completion {}
 
@@ -53,11 +57,18 @@ public final class Simulation {
     }
 
     /**
-     * One action on one day: REMIND (kind), ESCALATE (level, reason) or COLOUR (kind = the new colour); {@code path}
-     * tells the item apart where numbers restart per chapter (一/3).
+     * One action on one day: REMIND (kind), ESCALATE (level, reason), COLOUR (kind = the new colour) or EXTEND (kind
+     * REQUESTED, REFUSED with the table's reasons, or APPROVED; due = the date asked for); {@code path} tells the item
+     * apart where numbers restart per chapter (一/3).
      */
     public record Event(LocalDate date, String itemNumber, String path, String unit, String action, String kind, Integer level,
-                        String reason) {}
+                        String reason, LocalDate due) {
+
+        Event(LocalDate date, String itemNumber, String path, String unit, String action, String kind, Integer level,
+              String reason) {
+            this(date, itemNumber, path, unit, action, kind, level, reason, null);
+        }
+    }
 
     /**
      * The simulated year: the rules' actions day by day, and each unit's score (考评) at its end, as the server would
@@ -77,6 +88,15 @@ public final class Simulation {
         final String unit;
         final boolean consolidating;
         final TreeMap<LocalDate, List<Report>> schedule = new TreeMap<>();
+        /** The unit's requests for a later due (延期): the day it asks, and the date it asks for. */
+        final TreeMap<LocalDate, LocalDate> asks = new TreeMap<>();
+        /** The periods the unit reports for: the item's, ending at the unit's extended due once one is approved. */
+        List<Periods.Period> periods;
+        /** The date of a request the supervisors decide the working day after it was asked; null when none waits. */
+        LocalDate pending;
+        /** The day a unit that asks for more time will hand in its one report. */
+        LocalDate handIn;
+        int extensions;
         final List<DayFacts.Report> reported;
         final List<LocalDate> approvedOn = new ArrayList<>();
         boolean started;
@@ -109,8 +129,9 @@ public final class Simulation {
     private final Colour.Shade[] colour;
     private final Map<String, DayFacts.Reminded> sent = new HashMap<>();
     private final Map<String, Integer> escalations = new HashMap<>();
-    /** When the units sign, drawn apart from their reports. */
+    /** When the units sign, and whether and how far they ask for more time, drawn apart from their reports. */
     private Random signing;
+    private Random asking;
 
     private Simulation(ParsedPlan plan, RuleBase rules, WorkCalendar calendar, Function<List<String>, List<String>> resolve) {
         this.plan = plan;
@@ -141,11 +162,13 @@ public final class Simulation {
     private Year run(Completion completion, Map<String, String> names) {
         Random random = new Random(completion instanceof Completion.Random r ? r.seed() : 0);
         signing = new Random(completion instanceof Completion.Random r ? r.seed() + 1 : 0); // its own draws
+        asking = new Random(completion instanceof Completion.Random r ? r.seed() + 2 : 0);
         for (int i = 0; i < plan.items().size(); i++) {
             ParsedItem item = plan.items().get(i);
             periods.add(Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()));
             for (String unit : units(item)) {
                 Track track = new Track(i, unit, false, new ArrayList<>());
+                track.periods = periods.get(i);
                 open(track, start, completion);
                 schedule(track, item, completion, random);
                 tracks.add(track);
@@ -153,8 +176,10 @@ public final class Simulation {
             String lead = item.consolidatingUnit(resolve);
             if (lead != null) {
                 int index = i;
-                tracks.add(new Track(i, lead, true, tracks.stream().filter(t -> t.item == index && t.unit.equals(lead))
-                        .findFirst().map(t -> t.reported).orElseGet(ArrayList::new)));
+                Track track = new Track(i, lead, true, tracks.stream().filter(t -> t.item == index && t.unit.equals(lead))
+                        .findFirst().map(t -> t.reported).orElseGet(ArrayList::new));
+                track.periods = List.of(periods.get(i).get(periods.get(i).size() - 1));
+                tracks.add(track);
             }
         }
         List<Event> events = new ArrayList<>();
@@ -162,6 +187,8 @@ public final class Simulation {
             if (calendar.isWorkingDay(day)) {
                 sweep(day, events);
                 for (Track track : tracks) {
+                    decide(track, day, events);
+                    ask(track, day, events);
                     track.schedule.getOrDefault(day, List.of()).forEach(r -> report(track, r));
                 }
                 for (Track lead : tracks) {
@@ -177,16 +204,18 @@ public final class Simulation {
     /** Each unit's year as it ended, built as the server builds it from the stored reports ({@link UnitYear#of}). */
     private List<UnitYear> years() {
         Map<String, List<UnitYear.Part>> parts = new LinkedHashMap<>();
+        Map<String, Integer> extended = new HashMap<>();
         for (Track t : tracks) {
-            List<Periods.Period> all = periods.get(t.item);
-            parts.computeIfAbsent(t.unit, k -> new ArrayList<>()).add(new UnitYear.Part(
-                    t.consolidating ? List.of(all.get(all.size() - 1)) : all, t.approvedOn, t.returned,
+            if (!t.consolidating) {
+                extended.merge(t.unit, t.extensions, Integer::sum);
+            }
+            parts.computeIfAbsent(t.unit, k -> new ArrayList<>()).add(new UnitYear.Part(t.periods, t.approvedOn, t.returned,
                     t.consolidating ? List.of() : plan.items().get(t.item).requirements(),
                     t.reported.stream().filter(r -> !r.returned()).map(DayFacts.Report::on).toList(),
                     start, plan.year()));
         }
         return parts.entrySet().stream().map(e -> UnitYear.of(e.getKey(), e.getValue(), escalations.getOrDefault(e.getKey(), 0),
-                0, 0, yearEnd.plusDays(1), calendar)).toList();
+                0, extended.getOrDefault(e.getKey(), 0), yearEnd.plusDays(1), calendar)).toList();
     }
 
     /** The morning's sweep: the rules over the day's facts, and what they decide. */
@@ -195,7 +224,7 @@ public final class Simulation {
         for (Track t : tracks) {
             if (owes(t)) {
                 ParsedItem item = plan.items().get(t.item);
-                work.add(new DayFacts.UnitWork(t.item, item.number(), t.unit, periods.get(t.item), start, plan.year(),
+                work.add(new DayFacts.UnitWork(t.item, item.number(), t.unit, t.periods, start, plan.year(),
                         item.requirements(), t.reported, returns[t.item], level[t.item], t.consolidating,
                         signed(t, day) ? null : t.opened));
             }
@@ -268,6 +297,61 @@ public final class Simulation {
         }
     }
 
+    /**
+     * Whether the unit may ask for a later due, as the server lets it: its part of an item with one date (not an
+     * ongoing or recurring one) and a single report.
+     */
+    private boolean extendable(Track t, ParsedItem item) {
+        return !t.consolidating && item.deadline().kind() == Deadline.Kind.DATE && item.deadline().due() != null
+                && t.periods.size() == 1;
+    }
+
+    /**
+     * The unit asks for the date its request names, while it still owes its report: the decision table refuses it at
+     * once, or it waits for the supervisors.
+     */
+    private void ask(Track t, LocalDate day, List<Event> events) {
+        LocalDate asked = t.asks.get(day);
+        if (asked == null || !owes(t) || t.pending != null) {
+            return;
+        }
+        LocalDate current = t.periods.get(0).end();
+        ExtensionRequest request = new ExtensionRequest(t.item, t.unit, t.extensions, calendar.workingDaysBetween(current, asked));
+        rules.fire(List.of(request), ExtensionRequest.class);
+        boolean refused = !request.refusals().isEmpty();
+        if (!refused) {
+            t.pending = asked;
+        }
+        events.add(new Event(day, plan.items().get(t.item).number(), path(t.item), t.unit, "EXTEND",
+                refused ? "REFUSED" : "REQUESTED", null, refused ? String.join("; ", request.refusals()) : null, asked));
+    }
+
+    /**
+     * The supervisors approve the waiting request: the unit's due moves, on every track it has on the item. A unit
+     * that will hand in after the new date asks again three working days before it.
+     */
+    private void decide(Track t, LocalDate day, List<Event> events) {
+        if (t.pending == null) {
+            return;
+        }
+        LocalDate due = t.pending;
+        t.pending = null;
+        t.extensions++;
+        Deadline d = plan.items().get(t.item).deadline();
+        List<Periods.Period> moved = Periods.ofItem(new Deadline(d.kind(), due, d.frequency(), d.raw(), d.milestones()),
+                plan.issuedOn(), plan.year());
+        for (Track same : tracks) {
+            if (same.item == t.item && same.unit.equals(t.unit)) {
+                same.periods = same.consolidating ? List.of(moved.get(moved.size() - 1)) : moved;
+            }
+        }
+        events.add(new Event(day, plan.items().get(t.item).number(), path(t.item), t.unit, "EXTEND", "APPROVED", null, null, due));
+        if (t.handIn.isAfter(due)) {
+            LocalDate again = before(due, 3, after(day, 1));
+            t.asks.put(again.isAfter(day) ? again : after(day, 1), after(t.handIn, 2));
+        }
+    }
+
     /** Whether the unit had signed for its task before the morning of {@code day}. */
     private static boolean signed(Track t, LocalDate day) {
         return t.signs != null && t.signs.isBefore(day);
@@ -285,7 +369,7 @@ public final class Simulation {
 
     /** Whether the unit has work open: a report it still owes this year. */
     private boolean owes(Track t) {
-        return t.started && t.approved < (t.consolidating ? 1 : periods.get(t.item).size());
+        return t.started && t.approved < t.periods.size();
     }
 
     // ---- how the units behave ------------------------------------------------------------------------------------
@@ -308,7 +392,14 @@ public final class Simulation {
                 if (returned) {
                     add(t, new Report(onTime, 100, true, false));
                 }
-                add(t, new Report(after(p.end(), 1 + random.nextInt(15)), 100, true, true));
+                LocalDate late = after(p.end(), 1 + random.nextInt(15));
+                add(t, new Report(late, 100, true, true));
+                if (extendable(t, item) && asking.nextDouble() < 0.7) {
+                    // most ask: for two working days after they will hand in, or, one time in three, too short a time
+                    t.handIn = late;
+                    t.asks.put(before(p.end(), 3, p.start()), asking.nextDouble() < 0.35
+                            ? after(p.end(), Math.max(1, calendar.workingDaysBetween(p.end(), late) / 2)) : after(late, 2));
+                }
             }
         }
         for (Requirement r : item.requirements()) {
