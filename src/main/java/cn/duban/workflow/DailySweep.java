@@ -69,8 +69,8 @@ public class DailySweep {
 
     /**
      * An open task with what the facts need of its item and plan: a unit's EXECUTE task (办理, or the lead unit's
-     * 牵头汇总: BPMN task "consolidate"; or a child unit's sub-task, due on its own date), or a task of the office's or
-     * the supervisors' queue, whose {@code unit} is
+     * 牵头汇总: BPMN task "consolidate"; or a child unit's sub-task, due on its own date), or a task of the office's,
+     * the supervisors' or a parent unit's queue (SUB_REVIEW), whose {@code unit} is
      * then the audience that holds it ({@link Step#audience}); the day it opened and whether its unit signed for it.
      * The deadline's due is the unit's: the new date of its approved 延期, if any ({@link Extensions#DUE}).
      */
@@ -201,11 +201,13 @@ public class DailySweep {
         List<DayFacts.UnitWork> work = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>();
         for (Open o : openWork(items)) {
-            byUnit.put(key(o.itemId(), o.unit()), o);
             if (o.step() != Step.EXECUTE) {
+                // a parent unit's review of its child's part is its queue; the unit's own work keeps the key
+                byUnit.putIfAbsent(key(o.itemId(), o.unit()), o);
                 queue.add(DayFacts.waiting(o.itemId(), o.number(), o.step().name(), o.unit(), o.openedOn(), day, calendar));
                 continue;
             }
+            byUnit.put(key(o.itemId(), o.unit()), o);
             work.add(new DayFacts.UnitWork(o.itemId(), o.number(), o.unit(), Periods.ofItem(o.deadline(), o.issuedOn(), o.year()),
                     Periods.start(o.issuedOn(), o.year()), o.year(), Requirement.parse(o.requirements()),
                     reports.getOrDefault(o.itemId() + "|" + o.unit(), List.of()), o.returns(), o.level(), o.consolidating(),
@@ -320,11 +322,11 @@ public class DailySweep {
     private List<Open> openWork(Scope items) {
         return with(jdbc.sql("select t.item_id, i.number, i.text, t.unit_code, i.deadline_kind, " + Extensions.DUE + ", i.frequency, i.deadline_text, "
                         + "i.requirements, i.return_count, i.escalation_level, p.issued_on, p.plan_year, i.process_instance_id, t.task_key, "
-                        + "t.step, t.opened_on, t.signed_by, pt.due "
+                        + "t.step, t.opened_on, t.signed_by, pt.due, t.reviewer_code "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "left join item_part pt on pt.id = t.part_id "
                         + "where ((t.step = 'EXECUTE' and t.unit_code is not null) or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
-                        + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + "))" + only(items, "t.item_id")
+                        + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + ", " + TaskAccess.steps(Step.Holder.PARENT_UNIT) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
                     Date due = rs.getDate(6);
@@ -332,7 +334,7 @@ public class DailySweep {
                     Date issued = rs.getDate(12);
                     Step step = Step.valueOf(rs.getString(16));
                     Date partDue = rs.getDate(19); // a sub-task (分解): the child unit's work, due on its own date
-                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4), null),
+                    return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4), rs.getString(20)),
                             partDue != null ? new Deadline(Deadline.Kind.DATE, partDue.toLocalDate(), null, null, List.of())
                                     : new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),

@@ -40,6 +40,8 @@ class WaitingTablesTest {
         assertThat(escalations(rules, waiting("VERIFY", "SUPERVISOR", 9))).isEmpty();
         assertThat(reminders(rules, waiting("EXTEND", "SUPERVISOR", 2))).containsExactly("WAITING");
         assertThat(escalations(rules, waiting("EXTEND", "SUPERVISOR", 5))).containsExactly("1:延期审批超期");
+        assertThat(reminders(rules, waiting("SUB_REVIEW", "jia", 3))).containsExactly("WAITING");
+        assertThat(escalations(rules, waiting("SUB_REVIEW", "jia", 5))).containsExactly("1:上级单位审核超期");
         assertThat(escalations(rules, waiting("SUPERVISE", "SUPERVISOR", 30))).as("no row, no rule").isEmpty();
         assertThat(reminders(rules, waiting("EXECUTE", "jia", 3))).isEmpty();
         // each row looks at one task: two tasks waiting are not mixed up

@@ -163,6 +163,38 @@ class SubTaskTest {
     }
 
     @Test
+    void aParentUnitLeavingItsChildsPartUnreviewedIsRemindedThenEscalated() {
+        api = new Api(mvc);
+        int year = YEAR + 2;
+        long plan = api.launchPlan("分解市" + year + "年政务公开工作要点\n一、公开\n1.公开分解审核测试事项。(责任单位:市甲局)9月30日前\n");
+        LocalDate handedIn = LocalDate.of(year, 7, 10).with(TemporalAdjusters.nextOrSame(DayOfWeek.MONDAY));
+        today.set(handedIn);
+        String jia = api.task("jia", plan, "EXECUTE", "jia");
+        long item = api.tasks("jia", plan).get(0).get("itemId").asLong();
+        api.sign("jia", jia);
+        assertThat(split("jia", jia, "{\"parts\":[{\"unit\":\"jia-ke1\",\"due\":\"" + year + "-09-01\"}]}").status())
+                .isEqualTo(200);
+        String ke1 = only(api.tasks("jia-ke1", plan)).get("id").asText();
+        assertThat(api.complete("jia-ke1", ke1, "{\"summary\":\"已完成\",\"percent\":100}").status()).isEqualTo(200);
+        api.task("jia", plan, "SUB_REVIEW", "jia-ke1");
+
+        // rules/queue.drl.csv: SUB_REVIEW reminded to the parent unit after 3 working days, escalated after 5
+        api.sweep(today, handedIn.plusDays(2));
+        assertThat(notices(item, "WAITING")).isEmpty();
+        api.sweep(today, handedIn.plusDays(3));
+        assertThat(notices(item, "WAITING")).containsExactly("jia " + handedIn.plusDays(3));
+        assertThat(messages(item, "WAITING")).allMatch(m -> m.contains(year + "-09-30"));
+        api.sweep(today, handedIn.plusDays(7));
+        assertThat(notices(item, "ESCALATED")).contains("jia " + handedIn.plusDays(7)).noneMatch(n -> n.startsWith("jia-ke1 "));
+        JsonNode escalated = api.get("admin", "/api/items/" + item).body();
+        assertThat(escalated.get("item").get("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(escalated.get("history")).anyMatch(e -> e.path("action").asText().equals("ESCALATED")
+                && e.path("unit").asText().equals("jia") && e.path("comment").asText().contains("上级单位审核超期"));
+        assertThat(api.tasks("leader", plan)).as("the parent unit's lag is the unit's: a 督办 task")
+                .anyMatch(t -> t.get("step").asText().equals("SUPERVISE"));
+    }
+
+    @Test
     void anItemClosedWhileAPartIsOpenTakesItsSubTaskWithIt() {
         api = new Api(mvc);
         long plan = api.launchPlan("分解市" + (YEAR + 1) + "年政务公开工作要点\n一、公开\n1.公开分解关闭测试事项。(责任单位:市甲局)9月30日前\n");
