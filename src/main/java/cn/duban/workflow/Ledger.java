@@ -21,14 +21,19 @@ public class Ledger {
         this.jdbc = jdbc;
     }
 
-    /** Records, for every unit, its latest approved submission on the item. */
+    /**
+     * Records, for every unit the item assigns, its latest approved submission on the item. A child unit's part (分解)
+     * is its parent's work: the parent's hand-in, approved upward, is the entry; the part stays on the item page and
+     * in its trail.
+     */
     public int recordApproved(long itemId, Instant at) {
         return jdbc.sql("insert into ledger_entry (item_id, unit_code, report_id, summary, percent, evidence, reported_by, "
                         + "approved_by, approved_at, recorded_at) "
                         + "select r.item_id, r.unit_code, r.id, r.summary, r.percent, r.evidence, r.submitted_by, "
                         + "r.reviewed_by, r.reviewed_at, ? from progress_report r "
                         + "where r.item_id = ? and r.decision = 'APPROVE' and r.id = (select max(x.id) from progress_report x "
-                        + "where x.item_id = r.item_id and x.unit_code = r.unit_code and x.decision = 'APPROVE')")
+                        + "where x.item_id = r.item_id and x.unit_code = r.unit_code and x.decision = 'APPROVE') "
+                        + "and not exists (select 1 from item_part p where p.item_id = r.item_id and p.unit_code = r.unit_code)")
                 .params(Timestamp.from(at), itemId).update();
     }
 

@@ -151,6 +151,11 @@ class SubTaskTest {
         assertThat(done.get("item").get("status").asText()).isEqualTo("COMPLETED");
         assertThat(done.get("item").get("returnCount").asInt()).as("a child's return is not the office's").isZero();
         assertThat(done.get("subTasks")).allMatch(p -> !p.get("approvedAt").isNull());
+        assertThat(done.get("ledger")).as("the ledger holds the plan's unit: its hand-in covers its children's parts")
+                .extracting(e -> e.get("unit").asText()).containsExactly("jia");
+        JsonNode scores = api.get("admin", "/api/stats/scores?plan=" + plan).body();
+        assertThat(scores).extracting(s -> s.get("unit").asText()).as("the plan's units are scored, not their 科室")
+                .containsExactly("jia");
 
         List<String> trail = new ArrayList<>();
         done.get("history").forEach(e -> trail.add(e.path("step").asText() + " " + e.get("action").asText() + " "
