@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -134,11 +135,15 @@ public class Extensions {
             throw ApiException.conflict("延期申请不予受理: " + String.join("; ", asked.refusals()));
         }
         KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into extension (item_id, unit_code, original_due, new_due, reason, status, asked_by, asked_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(item.id(), task.unit(), Date.valueOf(current), Date.valueOf(due), why, Status.PENDING.name(),
-                        user.username(), Timestamp.from(Instant.now()))
-                .update(key, "id");
+        try {
+            jdbc.sql("insert into extension (item_id, unit_code, original_due, new_due, reason, status, asked_by, asked_at, "
+                            + "pending_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(item.id(), task.unit(), Date.valueOf(current), Date.valueOf(due), why, Status.PENDING.name(),
+                            user.username(), Timestamp.from(Instant.now()), item.id() + ":" + task.unit())
+                    .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("本单位的延期申请正在审批中"); // another request of the unit's came in a moment ago
+        }
         long id = key.getKey().longValue();
         history.record(item.id(), user.username(), Step.EXECUTE, Action.EXTENSION_REQUESTED, task.unit(),
                 current + " → " + due + ": " + why);
@@ -158,7 +163,7 @@ public class Extensions {
                 .filter(e -> e.unit().equals(task.unit()) && e.status() == Status.PENDING).findFirst()
                 .orElseThrow(() -> ApiException.conflict("没有待审批的延期申请"));
         Status status = approve ? Status.APPROVED : Status.REJECTED;
-        jdbc.sql("update extension set status = ?, decided_by = ?, decided_at = ?, comment = ? where id = ?")
+        jdbc.sql("update extension set status = ?, decided_by = ?, decided_at = ?, comment = ?, pending_key = null where id = ?")
                 .params(status.name(), user.username(), Timestamp.from(Instant.now()), comment, pending.id()).update();
         history.record(task.itemId(), user.username(), Step.EXTEND,
                 approve ? Action.EXTENSION_APPROVED : Action.EXTENSION_REJECTED, task.unit(),

@@ -94,6 +94,46 @@ class ExtensionTest {
                 .map(t -> LocalDate.parse(t.get("due").asText())).findFirst().orElseThrow();
     }
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Test
+    void twoRequestsAtTheSameInstantAreOneAcceptedAndOneRefused() throws Exception {
+        today.set(calendar.nextWorkingDay(LocalDate.of(YEAR + 1, 2, 3)));
+        long planId = api.launchPlan("测试市" + (YEAR + 1) + "年延期并发工作要点\n一、测试\n"
+                + "1.公开延期并发测试事项。(责任单位:市甲局)3月底前\n");
+        String task = api.task("jia", planId, "EXECUTE", "jia");
+        long itemId = api.tasks("jia", planId).get(0).get("itemId").asLong();
+        String body = extension(LocalDate.of(YEAR + 1, 4, 15), "同时提交");
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> asked = two.invokeAll(java.util.Collections.nCopies(2, () -> {
+                together.await();
+                return api.post("jia", "/api/tasks/" + task + "/extension", body).status();
+            }));
+            List<Integer> statuses = new ArrayList<>();
+            for (var f : asked) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(201, 409);
+        } finally {
+            two.shutdown();
+        }
+        assertThat(item(itemId).get("extensions")).hasSize(1);
+        // the database holds it, whatever the check before it saw: a second waiting row of the unit's is refused
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.sql("insert into extension (item_id, unit_code, "
+                        + "original_due, new_due, reason, status, asked_by, asked_at, pending_key) values (?, 'jia', "
+                        + "current_date, current_date, 'x', 'PENDING', 'jia', current_timestamp, ?)")
+                .params(itemId, itemId + ":jia").update())
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        // once decided, the unit may ask again
+        assertThat(api.complete("leader", api.task("leader", planId, "EXTEND", "jia"), "{\"decision\":\"REJECT\",\"comment\":\"不同意\"}")
+                .status()).isEqualTo(200);
+        assertThat(api.post("jia", "/api/tasks/" + task + "/extension", extension(LocalDate.of(YEAR + 1, 4, 10), "再申请"))
+                .status()).isEqualTo(201);
+    }
+
     @Test
     void anApprovedExtensionMovesTheUnitsDueAndTheRulesCountAgainstIt() {
         LocalDate opened = calendar.nextWorkingDay(LocalDate.of(YEAR, 2, 3));
