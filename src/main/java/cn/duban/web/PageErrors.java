@@ -19,11 +19,13 @@ import cn.duban.report.LedgerPages;
 import cn.duban.rules.RulesPages;
 import cn.duban.system.ApiException;
 import cn.duban.workflow.ReviewPages;
+import cn.duban.workflow.SupervisionPages;
+import cn.duban.workflow.TaskFormPages;
 import cn.duban.workflow.TaskPages;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** A page request that is refused shows the reason on the error page, with the status (400, 403, 404…). */
-@ControllerAdvice(assignableTypes = {TaskPages.class, ReviewPages.class, PlanPages.class, LookBackPages.class,
+@ControllerAdvice(assignableTypes = {TaskPages.class, TaskFormPages.class, SupervisionPages.class, ReviewPages.class, PlanPages.class, LookBackPages.class,
         DashboardPage.class, NotificationPages.class, DirectoryPages.class, RulesPages.class, LedgerPages.class,
         AccountPages.class, Downloads.class})
 class PageErrors {
