@@ -35,14 +35,27 @@ public class Names {
 
     /** A unit's name; ADMIN and SUPERVISOR, who hold the office's and the supervisors' queue, as their role's words. */
     public String unit(String code) {
-        if (Role.ADMIN.name().equals(code) || Role.SUPERVISOR.name().equals(code)) {
-            return messages.getMessage("role." + code, null, LocaleContextHolder.getLocale());
-        }
-        return code == null ? "" : directory.unit(code).map(Unit::name).orElse(code);
+        return isRole(code) ? messages.getMessage("role." + code, null, LocaleContextHolder.getLocale()) : name(code);
     }
 
-    /** Unit names in order, joined by 、. */
+    /**
+     * A unit's name in the Chinese messages the server stores and sends (notices, e-mails), whatever language the
+     * request that caused them speaks.
+     */
+    public String unitInChinese(String code) {
+        return isRole(code) ? cn.duban.system.Words.chinese("role", code) : name(code);
+    }
+
+    /** Unit names in order, joined by 、, for a stored message ({@link #unitInChinese}). */
     public String units(Collection<String> codes) {
-        return String.join("、", codes == null ? List.of() : codes.stream().map(this::unit).toList());
+        return String.join("、", codes == null ? List.of() : codes.stream().map(this::unitInChinese).toList());
+    }
+
+    private static boolean isRole(String code) {
+        return Role.ADMIN.name().equals(code) || Role.SUPERVISOR.name().equals(code);
+    }
+
+    private String name(String code) {
+        return code == null ? "" : directory.unit(code).map(Unit::name).orElse(code);
     }
 }

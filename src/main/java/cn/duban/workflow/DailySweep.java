@@ -261,7 +261,10 @@ public class DailySweep {
             history.record(e.itemId(), ItemHistory.SYSTEM, Step.SUPERVISE, Action.ESCALATED, e.unit(), name + ": " + e.reason());
             String message = "【" + name + "】" + messages.item(e.itemId(), e.itemNumber(), o.text(),
                     byUnit.get(key(e.itemId(), e.unit())).deadline().due(), day) + "。原因: " + e.reason();
-            notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null, ItemHistory.SYSTEM);
+            if (!Role.SUPERVISOR.name().equals(e.unit())) { // the supervisors' own queue: their notice below says it
+                notifications.addOnce(key + ":" + e.unit(), e.itemId(), e.unit(), "ESCALATED", day, message, null,
+                        ItemHistory.SYSTEM);
+            }
             if (!inQueue(e)) {
                 outbox.send(e.unit(), key + ":" + e.unit(), "【" + name + "】第" + e.itemNumber() + "项", message);
             }

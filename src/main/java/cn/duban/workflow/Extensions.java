@@ -152,7 +152,7 @@ public class Extensions {
         Extension stored = find(id).orElseThrow();
         audit.record("EXTENSION_REQUESTED", "item:" + item.id(), null, stored);
         notifications.addOnce("extension:" + id + ":asked", item.id(), Role.SUPERVISOR.name(), "EXTENSION", today.date(),
-                "【延期申请】" + names.unit(task.unit()) + " 申请将 " + about(item) + " 的期限由 " + current + " 延至 " + due
+                "【延期申请】" + names.unitInChinese(task.unit()) + " 申请将 " + about(item) + " 的期限由 " + current + " 延至 " + due
                         + "。理由: " + why, null, user.username());
         return stored;
     }

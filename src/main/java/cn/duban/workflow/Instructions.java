@@ -80,6 +80,9 @@ public class Instructions {
             throw ApiException.forbidden("只有领导和公开办可以批示");
         }
         Item item = plans.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
+        if (item.status() != Item.Status.OPEN) { // no unit's next report would answer it
+            throw ApiException.conflict("事项" + (item.status() == Item.Status.COMPLETED ? "已办结" : "尚未下达") + ", 不能批示");
+        }
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
             throw ApiException.badRequest("请填写批示内容 (text)");

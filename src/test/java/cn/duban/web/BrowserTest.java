@@ -836,6 +836,44 @@ class BrowserTest {
     }
 
     @Test
+    void aReviewLeftWaitingIsRemindedThenEscalatedToTheSupervisors() throws Exception {
+        long planId = launch(LocalDate.now().getYear() + 63, "1.公开待办超期测试事项。(责任单位:市子局)9月底前\n");
+        complete("zi", planId, cn.duban.workflow.Step.EXECUTE, "zi", cn.duban.workflow.TaskCompletion.report("已公开", 100));
+        // the review opened five working days before the next working day (the sweeps below touch no other test's work:
+        // theirs opened today, and nothing of their future plan years is due)
+        LocalDate day = calendar.nextWorkingDay(LocalDate.now());
+        LocalDate opened = day;
+        for (int n = 0; n < 5; n++) {
+            do {
+                opened = opened.minusDays(1);
+            } while (!calendar.isWorkingDay(opened));
+        }
+        long item = jdbc.sql("select id from item where plan_id = ?").param(planId).query(Long.class).single();
+        jdbc.sql("update open_task set opened_on = ? where item_id = ? and step = 'REVIEW'").params(opened, item).update();
+        LocalDate third = opened;
+        for (int n = 0; n < 3; n++) {
+            third = calendar.nextWorkingDay(third.plusDays(1));
+        }
+        sweep.run(third); // rules/queue.drl.csv: REVIEW reminded after 3 working days
+        sweep.run(day); // ... escalated after 5
+
+        login("leader");
+        browser.get(url("/notifications"));
+        String notices = browser.findElement(By.id("notifications")).getText();
+        assertThat(notices).contains("【待办超期】", "审核超期", "公开待办超期测试事项", "分管领导 (审核)")
+                .as("the server's messages are Chinese whatever its locale").doesNotContain("Supervisor");
+        assertThat(notices.split("【一级督办", -1)).as("one notice of the escalation").hasSize(2);
+        shot("58a-review-waiting-notified");
+        browser.get(url("/items/" + item));
+        assertThat(browser.findElement(By.id("history")).getText()).contains("升级督办", "审核超期");
+        browser.findElement(By.id("comment")).sendKeys("同意");
+        browser.findElement(By.id("approve")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        assertThat(browser.findElement(By.id("status")).getText()).isEqualTo("已办结");
+        shot("58b-waiting-review-done");
+    }
+
+    @Test
     void aBureauSplitsItsTaskAndApprovesItsChildsPart() throws Exception {
         int year = LocalDate.now().getYear() + 47;
         long planId = launch(year, "1.公开分解浏览器测试事项。(责任单位:市甲局)9月30日前\n");

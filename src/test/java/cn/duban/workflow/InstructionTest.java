@@ -115,6 +115,15 @@ class InstructionTest {
         assertThat(stranger.body().get("error").asText()).contains("unit");
         assertThat(api.post("bing", "/api/items/" + item + "/instructions", "{\"text\":\"请办理\"}").status()).isEqualTo(403);
         assertThat(api.post("leader", "/api/items/999999999/instructions", "{\"text\":\"请办理\"}").status()).isEqualTo(404);
+
+        // a completed item: no unit's next report would answer it
+        assertThat(api.complete("bing", api.task("bing", plan, "EXECUTE", "bing"), "{\"summary\":\"已公开\",\"percent\":100}")
+                .status()).isEqualTo(200);
+        assertThat(api.complete("leader", api.task("leader", plan, "REVIEW", "bing"), "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(200);
+        Api.Response closed = api.post("leader", "/api/items/" + item + "/instructions", "{\"text\":\"请办理\"}");
+        assertThat(closed.status()).isEqualTo(409);
+        assertThat(closed.body().get("error").asText()).contains("已办结");
     }
 
     @Test
