@@ -121,19 +121,11 @@ public class OpenTasks {
         return query(" where t.item_id = ?", List.of(itemId));
     }
 
-    /**
-     * The tasks a user may act on ({@link TaskAccess}) and, for a unit's users, the sub-tasks their units review (the
-     * children's work, to follow), optionally narrowed to one plan, step or unit.
-     */
+    /** The tasks a user sees ({@link TaskAccess#seen}), optionally narrowed to one plan, step or unit. */
     public List<TaskView> forUser(UserAccount user, Long planId, Step step, String unit) {
-        TaskAccess.Condition mine = TaskAccess.where(user);
-        List<Object> params = new ArrayList<>(mine.params());
-        StringBuilder where = new StringBuilder(" where (" + mine.sql());
-        if (!user.isAdmin() && !user.units().isEmpty()) {
-            where.append(" or t.reviewer_code in (").append(TaskAccess.marks(user)).append(")");
-            params.addAll(user.units());
-        }
-        where.append(")");
+        TaskAccess.Condition seen = TaskAccess.seen(user);
+        List<Object> params = new ArrayList<>(seen.params());
+        StringBuilder where = new StringBuilder(" where " + seen.sql());
         if (planId != null) {
             where.append(" and i.plan_id = ?");
             params.add(planId);

@@ -48,6 +48,20 @@ final class TaskAccess {
         return new Condition(mine.isEmpty() ? "1 = 0" : "(" + String.join(" or ", mine) + ")", params);
     }
 
+    /**
+     * The tasks a user sees in the task list: those {@link #where} lets the user act on and, for a unit's users, every
+     * task of the sub-tasks their units review (the children's work, to follow, not to do).
+     */
+    static Condition seen(UserAccount user) {
+        Condition mine = where(user);
+        if (user.isAdmin() || user.units().isEmpty()) {
+            return mine;
+        }
+        List<Object> params = new ArrayList<>(mine.params());
+        params.addAll(user.units());
+        return new Condition("(" + mine.sql() + " or t.reviewer_code in (" + marks(user) + "))", params);
+    }
+
     /** One parameter mark per unit of the user. */
     static String marks(UserAccount user) {
         return String.join(", ", Collections.nCopies(user.units().size(), "?"));
