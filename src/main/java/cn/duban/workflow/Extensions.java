@@ -123,6 +123,9 @@ public class Extensions {
         if (due == null || !due.isAfter(current)) {
             throw ApiException.badRequest("新期限 (due) 须晚于现期限 " + current);
         }
+        if (due.isBefore(today.date())) {
+            throw ApiException.badRequest("新期限 (due) 不得早于今天 " + today.date());
+        }
         List<Extension> before = of(item.id()).stream().filter(e -> e.unit().equals(task.unit())).toList();
         if (before.stream().anyMatch(e -> e.status() == Status.PENDING)) {
             throw ApiException.conflict("本单位的延期申请正在审批中");

@@ -161,6 +161,11 @@ class ExtensionTest {
         assertThat(noReason.body().get("error").asText()).contains("延期理由");
         assertThat(api.post("jia", "/api/tasks/" + jiaTask + "/extension", extension(original.minusDays(1), "理由")).status())
                 .as("not later than the due").isEqualTo(400);
+        today.set(original.plusDays(20));
+        Response past = api.post("jia", "/api/tasks/" + jiaTask + "/extension", extension(original.plusDays(10), "理由"));
+        assertThat(past.status()).as("a date already gone").isEqualTo(400);
+        assertThat(past.body().get("error").asText()).contains("不得早于今天");
+        today.set(opened);
 
         Response asked = api.post("jia", "/api/tasks/" + jiaTask + "/extension", extension(later, "需等待上级批复"));
         assertThat(asked.status()).as(asked.raw()).isEqualTo(201);
