@@ -415,7 +415,7 @@ class BrowserTest {
                 .as("the simulated events are on the chart").isPositive();
         assertThat((List<Object>) ((JavascriptExecutor) browser).executeScript("return echarts.getInstanceByDom(document"
                 + ".getElementById('timeline')).getOption().legend[0].data")).as("the legend in words")
-                .containsExactly("提醒", "升级督办", "三色变化");
+                .containsExactly("提醒", "升级督办", "三色变化", "延期申请");
         Thread.sleep(1500); // the points' entry animation, for the screenshot
         shot("11-rules-preview");
         browser.get(url("/rules?file=reminders.drl"));
