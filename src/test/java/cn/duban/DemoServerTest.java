@@ -70,7 +70,12 @@ class DemoServerTest {
         assertThat(tasks).hasSize(1);
         JsonNode item = json(send("admin", "GET", "/api/items/" + tasks.get(0).get("itemId").asText(), null));
         assertThat(item.get("history").toString()).contains("区民生服务站");
-        assertThat(json(send("admin", "GET", "/api/admin/users", null)).size()).isEqualTo(11);
+        java.util.List<?> demoUsers;
+        try (var in = getClass().getResourceAsStream("/demo/org.yml")) {
+            demoUsers = (java.util.List<?>) new org.yaml.snakeyaml.Yaml().<java.util.Map<String, Object>>load(in).get("users");
+        }
+        assertThat(json(send("admin", "GET", "/api/admin/users", null))).extracting(u -> u.get("username").asText())
+                .as("every user of the demo organization").hasSize(demoUsers.size()).contains("admin", "leader", "czj", "czj-ys");
     }
 
     @Test
