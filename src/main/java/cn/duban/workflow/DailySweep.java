@@ -197,6 +197,16 @@ public class DailySweep {
      * open work.
      */
     private RuleBase.Outcome evaluate(LocalDate day, Scope items, Map<String, Open> byUnit) {
+        return rules.evaluate(facts(day, items, byUnit));
+    }
+
+    /** The facts the rules are given on a day, as the sweep builds them (the benchmark's floor evaluates them bare). */
+    @Transactional(readOnly = true)
+    public List<Object> facts(LocalDate day) {
+        return facts(day, null, new HashMap<>());
+    }
+
+    private List<Object> facts(LocalDate day, Scope items, Map<String, Open> byUnit) {
         Map<String, List<DayFacts.Report>> reports = reports(day, items);
         List<DayFacts.UnitWork> work = new ArrayList<>();
         List<Waiting> queue = new ArrayList<>();
@@ -215,7 +225,7 @@ public class DailySweep {
         }
         List<Object> facts = DayFacts.of(day, work, sent(day, items), calendar);
         facts.addAll(queue);
-        return rules.evaluate(facts);
+        return facts;
     }
 
     /** Only the rows of {@code items}, when given: a condition to add to a query on {@code column}. */
