@@ -72,6 +72,18 @@ class ItemProcessTest {
         assertThat(active(done.body())).as("a completed item has no step open").isEmpty();
     }
 
+    @Test
+    void anItemNotLaunchedHasNoProcessYet() {
+        Api api = new Api(mvc);
+        Api.Response imported = api.upload("admin", "/api/plans/import", "plan.txt",
+                ("测试市" + (YEAR + 1) + "年政务公开工作要点\n一、测试\n1.公开未启动事项。(责任单位:市甲局)9月底前\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.raw()).isEqualTo(201);
+        long itemId = api.get("admin", "/api/plans/" + imported.body().get("planId").asLong()).body().at("/items/0/id").asLong();
+        Api.Response process = api.get("admin", "/api/items/" + itemId + "/process");
+        assertThat(process.status()).as(process.raw()).isEqualTo(404);
+        assertThat(process.body().get("error").asText()).contains("尚未启动");
+    }
+
     private static List<String> active(JsonNode process) {
         List<String> ids = new ArrayList<>();
         process.get("active").forEach(id -> ids.add(id.asText()));
