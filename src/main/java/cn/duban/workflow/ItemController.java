@@ -18,11 +18,13 @@ public class ItemController {
 
     private final ItemViews views;
     private final Instructions instructions;
+    private final ItemProcess process;
     private final Caller caller;
 
-    public ItemController(ItemViews views, Instructions instructions, Caller caller) {
+    public ItemController(ItemViews views, Instructions instructions, ItemProcess process, Caller caller) {
         this.views = views;
         this.instructions = instructions;
+        this.process = process;
         this.caller = caller;
     }
 
@@ -30,6 +32,15 @@ public class ItemController {
     @GetMapping("/api/items/{id}")
     public ItemViews.ItemView item(@PathVariable long id) {
         return views.of(id, caller.current());
+    }
+
+    /**
+     * The item's supervision process to draw: {@code xml}, the BPMN (with its diagram) of the definition its instance
+     * runs, and {@code active}, the ids of the activities open now (none once the item is done); 404 before launch.
+     */
+    @GetMapping("/api/items/{id}/process")
+    public ItemProcess.Drawn process(@PathVariable long id) {
+        return process.of(id, caller.current());
     }
 
     /** A 领导批示: its text, and the unit code it is to (none: to every unit of the item). */

@@ -18,7 +18,7 @@ import cn.duban.web.SignedIn;
 import cn.duban.workflow.OpenTasks.TaskView;
 
 /**
- * 任务详情's model: the item, its units, deadline and trail, the caller's open tasks on it (step and unit) and the
+ * 任务详情's model: the item, its units, deadline and trail, its process drawn with the steps open now, the caller's open tasks on it (step and unit) and the
  * form of the one chosen; rendered by the page, and again with a refusal in place by the forms posted from it.
  */
 @Component
@@ -31,9 +31,10 @@ class ItemPage {
     private final OrgDirectory directory;
     private final WorkCalendar calendar;
     private final Today today;
+    private final ItemProcess process;
 
     ItemPage(SignedIn signedIn, SupervisionTasks tasks, ItemViews items, TaskCases cases, OrgDirectory directory,
-             WorkCalendar calendar, Today today) {
+             WorkCalendar calendar, Today today, ItemProcess process) {
         this.signedIn = signedIn;
         this.tasks = tasks;
         this.items = items;
@@ -41,6 +42,7 @@ class ItemPage {
         this.directory = directory;
         this.calendar = calendar;
         this.today = today;
+        this.process = process;
     }
 
     /** The item page with the form of the caller's task {@code task} (by default the first). */
@@ -51,6 +53,7 @@ class ItemPage {
         TaskView chosen = mine.stream().filter(t -> t.id().equals(task)).findFirst()
                 .orElse(mine.isEmpty() ? null : mine.get(0));
         model.addAttribute("view", view);
+        model.addAttribute("process", process.of(view.item()).orElse(null));
         model.addAttribute("mine", mine);
         model.addAttribute("task", chosen);
         if (chosen != null && chosen.step() == Step.EXECUTE && chosen.unit() != null) {

@@ -101,7 +101,8 @@ class AccessMatrixTest {
             POLICY.put(e, Access.SIGNED_IN);
         }
         for (String e : List.of("GET /api/items/{id}", "GET /api/attachments/{id}", "GET /items/{id}", "GET /attachments/{id}",
-                "GET /api/ledger.xlsx?unit=jia", "GET /api/items/{id}/instructions")) {
+                "GET /api/ledger.xlsx?unit=jia", "GET /api/items/{id}/instructions",
+                "GET /api/items/{id}/process")) {
             POLICY.put(e, Access.ITEM);
         }
         for (String e : List.of("POST /api/tasks/{id}/complete", "POST /api/tasks/{id}/progress", "POST /api/tasks/{id}/attachments",

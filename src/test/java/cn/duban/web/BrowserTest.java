@@ -115,6 +115,9 @@ class BrowserTest {
     @Autowired
     cn.duban.org.OrgDirectory directory;
 
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
+
     @BeforeAll
     static void openBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
@@ -251,6 +254,13 @@ class BrowserTest {
         browser.findElement(By.id("summary")).sendKeys("已在门户网站公开");
         browser.findElement(By.id("evidence")).sendKeys("https://gov.example/evidence-1");
         shot("02-task-detail");
+        // the item's process drawn by the viewer, the unit's 办理 marked as the step open now
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#process-diagram svg .djs-element.active-step[data-element-id='execute']")));
+        assertThat(browser.findElements(By.cssSelector("#process-diagram svg .active-step"))).hasSize(1);
+        assertThat(browser.findElement(By.id("process-legend")).getText()).isEqualTo("当前环节");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id("process")));
+        shot("02a-item-process");
         browser.findElement(By.id("complete")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
         assertThat(browser.findElement(By.id("reports")).getText()).contains("已在门户网站公开", "https://gov.example/evidence-1");
@@ -304,6 +314,9 @@ class BrowserTest {
         browser.findElement(By.id("approve")).click();
         wait.until(ExpectedConditions.textToBe(By.id("status"), "已办结"));
         shot("05-completed");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#process-diagram svg [data-element-id='itemCompleted']")));
+        assertThat(browser.findElements(By.cssSelector("#process-diagram svg .active-step"))).as("a completed item has no step open").isEmpty();
+        assertThat(browser.findElement(By.id("process-legend")).getText()).isEqualTo("没有进行中的环节");
 
         browser.get(url("/dashboard?plan=" + planId));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#by-unit canvas")));
@@ -464,6 +477,11 @@ class BrowserTest {
         wait.until(ExpectedConditions.titleContains("Cockpit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul[cam-if-logged-in] > li.ng-scope")));
         shot("14b-cockpit");
+        // Cockpit draws a process from its diagram (BPMNDI)
+        browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + repository.createProcessDefinitionQuery()
+                .processDefinitionKey("task-supervision").latestVersion().singleResult().getId() + "/runtime"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg [data-element-id='unitWork']")));
+        shot("14b-cockpit-process");
         login("clerk2", "clerk2-password");
         assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
         // the new user sets a password of their own on 我的账户 (the name in the header)
