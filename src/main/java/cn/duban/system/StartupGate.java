@@ -9,6 +9,7 @@ import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -24,7 +25,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * The web server accepts connections before the start-up work is done (processes deployed, the organization
  * directory and the rules loaded, the demo plan launched, policy taken from the database). Until then every request
  * is answered 503 with {@code Retry-After}, before any sign-in, so that an early user is not refused as unknown and
- * does not count toward the login limit; only the health probes answer (see README, Health and metrics).
+ * does not count toward the login limit; only the health probes answer, to a caller who does not sign in.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -44,8 +45,10 @@ public class StartupGate extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         // Spring Boot accepts traffic once the runners and every ApplicationReadyEvent listener (policy sync) are done;
-        // the health probes answer meanwhile (alive, not ready: /actuator/health/readiness is 503 on its own)
-        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC || HEALTH.matches(request)) {
+        // the health probes answer meanwhile (alive, not ready: /actuator/health/readiness is 503 on its own), unless
+        // they sign in (and count toward the login limit)
+        if (availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC
+                || (HEALTH.matches(request) && request.getHeader(HttpHeaders.AUTHORIZATION) == null)) {
             chain.doFilter(request, response);
             return;
         }
