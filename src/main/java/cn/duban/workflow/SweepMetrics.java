@@ -8,6 +8,7 @@ import org.springframework.aop.support.RootClassFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -36,12 +37,15 @@ public class SweepMetrics extends AbstractAdvisingBeanPostProcessor {
         try {
             DailySweep.Result result = (DailySweep.Result) call.proceed();
             outcome = "success";
-            result.remindersByKind().forEach((kind, n) -> registry.counter("duban.sweep.reminders", "kind", kind).increment(n));
-            result.escalationsByLevel().forEach((level, n) ->
-                    registry.counter("duban.sweep.escalations", "level", String.valueOf(level)).increment(n));
+            result.remindersByKind().forEach((kind, n) -> Counter.builder("duban.sweep.reminders").tag("kind", kind)
+                    .description("New reminders of the daily sweep, by kind").register(registry).increment(n));
+            result.escalationsByLevel().forEach((level, n) -> Counter.builder("duban.sweep.escalations")
+                    .tag("level", String.valueOf(level)).description("Items the daily sweep escalated, by the level reached")
+                    .register(registry).increment(n));
             return result;
         } finally {
-            sample.stop(registry.timer("duban.sweep", "outcome", outcome));
+            sample.stop(Timer.builder("duban.sweep").tag("outcome", outcome).description("Runs of the daily sweep")
+                    .register(registry));
         }
     }
 }

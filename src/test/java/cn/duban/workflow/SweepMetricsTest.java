@@ -26,7 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The metrics: a sweep is timed and its reminders counted by kind, as many as it reports; /actuator/prometheus shows
+ * The metrics: a sweep is timed, its reminders counted by kind and its escalations by level, as many as it reports; /actuator/prometheus shows
  * them with the outbox's, the open tasks' and Spring's HTTP meters, to an operator only.
  */
 @SpringBootTest
@@ -63,10 +63,16 @@ class SweepMetricsTest {
         return counts;
     }
 
+    private double escalations(String level) {
+        Counter counter = registry.find("duban.sweep.escalations").tag("level", level).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
     @Test
-    void aSweepIsTimedAndItsRemindersCountedByKindAndAnOperatorScrapesThem() {
+    void aSweepIsTimedItsRemindersAndEscalationsCountedAndAnOperatorScrapesThem() {
         Api api = new Api(mvc);
-        api.launchPlan("测试市" + YEAR + "年政务公开工作要点\n一、测试\n1.公开统计数据。(责任单位:市甲局)9月底前\n");
+        long plan = api.launchPlan("测试市" + YEAR + "年政务公开工作要点\n一、测试\n1.公开统计数据。(责任单位:市甲局)9月底前\n");
+        api.sign("jia", api.task("jia", plan, "EXECUTE", "jia"));
         long sweeps = sweeps();
         Map<String, Double> before = reminders();
 
@@ -93,11 +99,17 @@ class SweepMetricsTest {
         assertThat(sweeps()).as("the second run is timed too").isEqualTo(sweeps + 2);
         assertThat(reminders()).as("and counts nothing").isEqualTo(after);
 
+        LocalDate overdue = calendar.nextWorkingDay(LocalDate.of(YEAR, 10, 1));
+        double escalatedBefore = escalations("1");
+        JsonNode late = api.sweep(today, overdue);
+        assertThat(late.at("/escalationsByLevel/1").asInt()).as(late.toString()).isPositive();
+        assertThat(escalations("1") - escalatedBefore).isEqualTo(late.at("/escalationsByLevel/1").asInt());
+
         Response scrape = api.call("ops", MockMvcRequestBuilders.get("/actuator/prometheus"));
         assertThat(scrape.status()).isEqualTo(200);
         assertThat(scrape.raw()).contains("duban_sweep_seconds_count{outcome=\"success\"}", "duban_outbox_messages{status=\"FAILED\"}",
                 "duban_outbox_messages{status=\"PENDING\"}", "duban_outbox_messages{status=\"SENT\"}",
-                "duban_tasks_open{step=\"EXECUTE\"}", "duban_tasks_open{step=\"REVIEW\"}", "http_server_requests_seconds_count");
+                "duban_sweep_escalations_total{level=\"1\"}", "duban_tasks_open{step=\"EXECUTE\"}", "duban_tasks_open{step=\"REVIEW\"}", "http_server_requests_seconds_count");
 
         Response anonymous = api.call(null, MockMvcRequestBuilders.get("/actuator/prometheus"));
         assertThat(anonymous.status()).isEqualTo(401);
