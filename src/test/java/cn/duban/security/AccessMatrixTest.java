@@ -38,7 +38,7 @@ import cn.duban.Endpoints;
 
 /**
  * The access-control matrix: every endpoint the running application maps (API and pages, read from its
- * {@link RequestMappingHandlerMapping}), plus Camunda's REST API and web apps, is called by every kind of caller —
+ * {@link RequestMappingHandlerMapping}), plus Camunda's REST API and web apps and the actuator, is called by every kind of caller —
  * nobody, the unit that owns the data (jia), another unit (yi), a child unit of jia's (jia-ke1, with no part of this
  * data), a supervisor, the office and an operator — and must refuse
  * exactly those the policy below does not name. An endpoint the policy does not classify fails the test, so a new
