@@ -59,19 +59,20 @@ public class Notifications {
     /**
      * Records each draft whose key is new, in one batch (the daily sweep's reminders): the keys recorded on the
      * drafts' days are read once rather than looked up row by row; how many were new. A key another transaction
-     * records meanwhile fails the batch (the sweep runs under its lock, and only it writes reminder keys).
+     * records meanwhile fails the batch (the sweep runs under its lock, and only it writes reminder keys). The
+     * drafts that were new.
      */
-    public int addAllOnce(List<Draft> drafts, String createdBy) {
+    public List<Draft> addAllOnce(List<Draft> drafts, String createdBy) {
         List<Date> days = drafts.stream().map(d -> Date.valueOf(d.day())).distinct().toList();
         if (days.isEmpty()) {
-            return 0;
+            return List.of();
         }
         Set<String> known = new HashSet<>(jdbc.sql("select dedupe_key from notification where on_date in ("
                 + placeholders(days.size()) + ")").params(days).query(String.class).list());
-        List<Object[]> rows = drafts.stream().filter(d -> known.add(d.key())).map(d -> row(d, null, createdBy)).toList();
+        List<Draft> added = drafts.stream().filter(d -> known.add(d.key())).toList();
         // every row is inserted or the batch fails (a driver that rewrites the batch reports no per-row counts)
-        batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-        return rows.size();
+        batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", added.stream().map(d -> row(d, null, createdBy)).toList());
+        return added;
     }
 
     private static Object[] row(Draft d, String taskId, String createdBy) {

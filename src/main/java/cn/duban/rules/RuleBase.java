@@ -119,6 +119,11 @@ public class RuleBase implements SmartInitializingSingleton {
         }
     }
 
+    /** Whether the first compilation is done and succeeded (a later reload that fails keeps the rules in force). */
+    public boolean compiled() {
+        return firstBuild.isDone() && !firstBuild.isCompletedExceptionally();
+    }
+
     /** Recompiles the rules folder; a file with errors is refused and the rules in force stay. */
     public synchronized List<String> reload() {
         List<FileText> read = Folders.read(rulesDir, "rules", RULE_FILES);

@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.actuate.autoconfigure.security.servlet.EndpointRequest;
+import org.springframework.boot.actuate.health.HealthEndpoint;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,10 +39,11 @@ import cn.duban.system.Settings;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The API (/api/**) takes HTTP Basic and keeps no session; pages take a form login. What runs code on the server —
- * .drl uploads, reloading the rules, Camunda's REST API and web apps (Cockpit, Tasklist, Admin) — is for OPERATOR
- * only, and the web apps trust this login; the rule files are read by ADMIN and OPERATOR, and PolicyFiles lets
- * ADMIN change only a decision table's values.
+ * The API (/api/**) and the actuator (/actuator/**) take HTTP Basic and keep no session; pages take a form login.
+ * The health probes are public; what runs code on the server or shows its internals — .drl uploads, reloading the
+ * rules, Camunda's REST API and web apps (Cockpit, Tasklist, Admin), the metrics — is for OPERATOR only, and the
+ * web apps trust this login; the rule files are read by ADMIN and OPERATOR, and PolicyFiles lets ADMIN change only a
+ * decision table's values.
  */
 @Configuration
 public class SecurityConfig {
@@ -59,9 +62,13 @@ public class SecurityConfig {
     SecurityFilterChain apiSecurity(HttpSecurity http, LoginAttempts attempts) throws Exception {
         // Camunda's REST API is a Jersey servlet, not Spring MVC: match on the whole path.
         PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**")))
+        return http.securityMatcher(new OrRequestMatcher(path.matcher("/api/**"), path.matcher("/engine-rest/**"),
+                        path.matcher("/actuator/**")))
                 .authorizeHttpRequests(a -> a
-                        .requestMatchers(path.matcher("/engine-rest/**"), path.matcher(HttpMethod.PUT, "/api/admin/rules/*.drl"),
+                        // the load balancer's probes; their details only for OPERATOR (management.endpoint.health)
+                        .requestMatchers(EndpointRequest.to(HealthEndpoint.class)).permitAll()
+                        .requestMatchers(path.matcher("/actuator/**"), path.matcher("/engine-rest/**"),
+                                path.matcher(HttpMethod.PUT, "/api/admin/rules/*.drl"),
                                 path.matcher(HttpMethod.POST, "/api/admin/rules/reload")).hasRole(Role.OPERATOR.name())
                         .requestMatchers(path.matcher("/api/admin/rules"), path.matcher("/api/admin/rules/**"))
                         .hasAnyRole(Role.ADMIN.name(), Role.OPERATOR.name())

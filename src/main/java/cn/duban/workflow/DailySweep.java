@@ -57,10 +57,11 @@ public class DailySweep {
     /**
      * {@code failures}: the items whose escalation could not be carried out; the rest of the day went ahead, and the
      * next sweep tries them again. {@code calendarWarning}: years without holiday data, as of today and for the day
-     * swept (null when none).
+     * swept (null when none). {@code remindersByKind}, {@code escalationsByLevel}: the new reminders by kind and the
+     * escalations by the level reached (SweepMetrics counts them).
      */
     public record Result(LocalDate date, boolean workingDay, int reminders, int escalations, List<Failure> failures,
-                         String calendarWarning) {}
+                         String calendarWarning, Map<String, Integer> remindersByKind, Map<Integer, Integer> escalationsByLevel) {}
 
     /** An item the sweep could not escalate, and why. */
     public record Failure(long itemId, String number, String error) {}
@@ -121,7 +122,7 @@ public class DailySweep {
     public Result run(LocalDate day) {
         policy.pull(); // rules and holidays another node changed a moment ago
         if (!calendar.isWorkingDay(day)) {
-            return new Result(day, false, 0, 0, List.of(), calendarWarning.check(day.getYear()));
+            return new Result(day, false, 0, 0, List.of(), calendarWarning.check(day.getYear()), Map.of(), Map.of());
         }
         // one sweep at a time across the cluster; the next one reads what this one committed
         jdbc.sql("select id from sweep_lock where id = 1 for update").query(Integer.class).single();
@@ -135,9 +136,10 @@ public class DailySweep {
             reminders.add(new Notifications.Draft("remind:" + r.itemId() + ":" + r.unit() + ":" + r.kind() + ":" + day,
                     r.itemId(), r.unit(), r.kind(), day, message));
         }
-        int reminded = notifications.addAllOnce(reminders, ItemHistory.SYSTEM);
+        Map<String, Integer> reminded = new TreeMap<>();
+        notifications.addAllOnce(reminders, ItemHistory.SYSTEM).forEach(r -> reminded.merge(r.kind(), 1, Integer::sum));
         outbox.digest(day);
-        int escalations = 0;
+        Map<Integer, Integer> escalations = new TreeMap<>();
         List<Failure> failed = new ArrayList<>();
         java.util.Set<Long> failing = failures.openItems();
         Map<Long, List<Escalate>> escalated = new TreeMap<>();
@@ -157,16 +159,21 @@ public class DailySweep {
                             failures.resolve(o.itemId(), day);
                         }
                     });
-                    escalations++;
+                    escalations.merge(level, 1, Integer::sum);
                 } catch (RuntimeException e) {
                     failed.add(failed(o, level, day, e));
                 }
             }
         }
         colour(outcome.colours(), null);
-        Result result = new Result(day, true, reminded, escalations, List.copyOf(failed), calendarWarning.check(day.getYear()));
+        Result result = new Result(day, true, sum(reminded), sum(escalations), List.copyOf(failed),
+                calendarWarning.check(day.getYear()), reminded, escalations);
         audit.record("SWEEP_RUN", "sweep:" + day, null, result);
         return result;
+    }
+
+    private static int sum(Map<?, Integer> counts) {
+        return counts.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     /**

@@ -27,7 +27,8 @@ public class SweepController {
 
     /**
      * Runs the daily sweep for a day (default today, never a later day: what it sends cannot be taken back; the
-     * simulation looks ahead): {"date","workingDay","reminders","escalations","failures","calendarWarning"} (ADMIN).
+     * simulation looks ahead): {"date","workingDay","reminders","escalations","failures","calendarWarning","remindersByKind",
+     * "escalationsByLevel"} (ADMIN).
      */
     @PostMapping("/api/admin/sweep")
     public DailySweep.Result sweep(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {

@@ -177,6 +177,32 @@ class CalendarCoverageTest {
         assertThat(api.get("admin", "/api/admin/audit").raw()).contains("HOLIDAYS_WRITTEN");
     }
 
+    private JsonNode calendarHealth() throws Exception {
+        Response health = api.call("ops", MockMvcRequestBuilders.get("/actuator/health/calendar").accept(MediaType.APPLICATION_JSON));
+        assertThat(health.status()).as("WARNING is answered 200: " + health.raw()).isEqualTo(200);
+        return health.body();
+    }
+
+    @Test
+    void theHealthEndpointShowsTheYearsCoveredAndWarnsOfAMissingOne() throws Exception {
+        todayIs(LocalDate.of(2026, 6, 1));
+        JsonNode june = calendarHealth();
+        assertThat(june.get("status").asText()).as("next year's data is not needed yet").isEqualTo("UP");
+        assertThat(june.get("details").toString()).isEqualTo("{\"covered\":{\"2026\":true,\"2027\":false},\"missing\":[]}");
+
+        todayIs(LocalDate.of(2026, 11, 2));
+        JsonNode november = calendarHealth();
+        assertThat(november.get("status").asText()).isEqualTo("WARNING");
+        assertThat(november.get("details").toString()).isEqualTo("{\"covered\":{\"2026\":true,\"2027\":false},\"missing\":[2027]}");
+        assertThat(api.call(null, MockMvcRequestBuilders.get("/actuator/health/readiness")).status())
+                .as("a year without holiday data does not take the node out of the load balancer").isEqualTo(200);
+
+        assertThat(notice("admin", HolidayNoticeTest.notice(2027), true).status()).isEqualTo(200);
+        JsonNode imported = calendarHealth();
+        assertThat(imported.get("status").asText()).isEqualTo("UP");
+        assertThat(imported.at("/details/covered/2027").asBoolean()).isTrue();
+    }
+
     @Test
     void theAdminPagePreviewsAndImportsThePastedNotice() throws Exception {
         todayIs(LocalDate.of(2026, 12, 1));

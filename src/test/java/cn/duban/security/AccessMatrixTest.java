@@ -38,7 +38,7 @@ import cn.duban.Endpoints;
 
 /**
  * The access-control matrix: every endpoint the running application maps (API and pages, read from its
- * {@link RequestMappingHandlerMapping}), plus Camunda's REST API and web apps, is called by every kind of caller —
+ * {@link RequestMappingHandlerMapping}), plus Camunda's REST API and web apps and the actuator, is called by every kind of caller —
  * nobody, the unit that owns the data (jia), another unit (yi), a child unit of jia's (jia-ke1, with no part of this
  * data), a supervisor, the office and an operator — and must refuse
  * exactly those the policy below does not name. An endpoint the policy does not classify fails the test, so a new
@@ -231,6 +231,38 @@ class AccessMatrixTest {
         }
     }
 
+    /**
+     * The actuator (not in the handler mapping the matrix reads): the health probes for everyone, their details,
+     * the metrics and anything else for operators; what is not exposed is not there, for an operator either.
+     */
+    @Test
+    void healthIsPublicItsDetailsAndTheMetricsForOperatorsOnly() throws Exception {
+        for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            for (String caller : CALLERS) {
+                // the whole health is DOWN (503) here: the test profile runs no job executor
+                MockHttpServletResponse response = call(caller, "GET", path);
+                assertThat(refused(response)).as(path + " by " + caller + ": " + response.getStatus()).isFalse();
+                assertThat(response.getContentAsString().contains("components"))
+                        .as(path + " by " + caller + ": details for operators only").isEqualTo(caller.equals("ops"));
+            }
+        }
+        for (String caller : CALLERS) {
+            MockHttpServletResponse component = call(caller, "GET", "/actuator/health/outbox");
+            assertThat(component.getStatus()).as("/actuator/health/outbox by " + caller).isEqualTo(caller.equals("ops") ? 200 : 404);
+            MockHttpServletResponse response = call(caller, "GET", "/actuator/prometheus");
+            assertThat(refused(response)).as("/actuator/prometheus by " + caller + ": " + response.getStatus())
+                    .isEqualTo(!caller.equals("ops"));
+            for (String path : List.of("/actuator", "/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/metrics",
+                    "/actuator/loggers", "/actuator/shutdown")) {
+                for (String method : List.of("GET", "POST")) {
+                    MockHttpServletResponse other = call(caller, method, path);
+                    assertThat(other.getStatus()).as(method + " " + path + " by " + caller)
+                            .isEqualTo(caller.equals("ops") ? 404 : caller.equals("anonymous") ? 401 : 403);
+                }
+            }
+        }
+    }
+
     @Test
     void formsRefuseAPostWithoutTheCsrfToken() throws Exception {
         String path = "/notifications/" + ids.get("notification") + "/read";
@@ -279,7 +311,7 @@ class AccessMatrixTest {
     }
 
     private MockHttpServletResponse call(String caller, String method, String path) throws Exception {
-        boolean api = path.startsWith("/api/") || path.startsWith("/engine-rest");
+        boolean api = path.startsWith("/api/") || path.startsWith("/engine-rest") || path.startsWith("/actuator");
         // a well-formed request, so that it is the access check, not the input check, that refuses it
         MockHttpServletRequestBuilder request = path.endsWith("/attachments") && method.equals("POST")
                 ? MockMvcRequestBuilders.multipart(path).file(new MockMultipartFile("file", "x.txt", "text/plain", new byte[] {'x'}))

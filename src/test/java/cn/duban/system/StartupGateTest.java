@@ -29,8 +29,8 @@ import cn.duban.DubanApplication;
 
 /**
  * The server listens before its start-up work is done: until then every request is answered 503 with Retry-After,
- * and sign-ins made then neither fail as unknown nor count toward the login limit. The start-up is held, before the
- * directory is loaded, by a runner of this test.
+ * and sign-ins made then neither fail as unknown nor count toward the login limit; only the health probes answer, alive
+ * but not ready. The start-up is held, before the directory is loaded, by a runner of this test.
  */
 class StartupGateTest {
 
@@ -80,6 +80,15 @@ class StartupGateTest {
             }
             assertThat(get(port.get(), "/login", null, null).statusCode()).as("pages too").isEqualTo(503);
             assertThat(get(port.get(), "/camunda/app/", null, null).statusCode()).as("and Camunda's apps").isEqualTo(503);
+            HttpResponse<String> readiness = get(port.get(), "/actuator/health/readiness", null, null);
+            assertThat(readiness.statusCode()).as("not ready: the load balancer sends nothing yet").isEqualTo(503);
+            assertThat(readiness.body()).isEqualTo("{\"status\":\"OUT_OF_SERVICE\"}");
+            HttpResponse<String> liveness = get(port.get(), "/actuator/health/liveness", null, null);
+            assertThat(liveness.statusCode()).as("but alive: not to be restarted").isEqualTo(200);
+            assertThat(liveness.body()).isEqualTo("{\"status\":\"UP\"}");
+            assertThat(get(port.get(), "/actuator/health/readiness", "ops", "pw").body()).as("a probe signing in waits too")
+                    .isEqualTo(StartupGate.BODY);
+            assertThat(get(port.get(), "/actuator/prometheus", "ops", "pw").statusCode()).as("the rest waits").isEqualTo(503);
             JdbcClient jdbc = context.get().getBean(JdbcClient.class);
             assertThat(jdbc.sql("select count(*) from login_failure").query(Integer.class).single())
                     .as("nothing counted toward the login limit").isZero();
@@ -87,6 +96,9 @@ class StartupGateTest {
             hold.release.countDown();
             started.get(2, TimeUnit.MINUTES);
             assertThat(get(port.get(), "/api/me", "admin", "pw").statusCode()).as("signed in once started").isEqualTo(200);
+            readiness = get(port.get(), "/actuator/health/readiness", null, null);
+            assertThat(readiness.statusCode()).as("ready once started").isEqualTo(200);
+            assertThat(readiness.body()).isEqualTo("{\"status\":\"UP\"}");
         } finally {
             hold.release.countDown();
             started.thenAccept(ConfigurableApplicationContext::close).get(2, TimeUnit.MINUTES);
