@@ -1,5 +1,6 @@
 package cn.duban.web;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
@@ -147,6 +148,18 @@ class PagingTest {
                 .doesNotContain("id=\"item-" + items.get(2) + "\"");
         assertThat(page("/notifications?size=1")).contains("下一页");
         assertThat(page("/plans")).as("one page: no pager").doesNotContain("下一页");
+
+        Api.Response imported = api.upload("admin", "/api/plans/import", "plan.txt", plan(year + 1, "改").getBytes(UTF_8));
+        long preview = imported.body().get("planId").asLong();
+        List<Long> drafts = jdbc.sql("select id from item where plan_id = ? order by seq").param(preview).query(Long.class).list();
+        assertThat(page("/plans/" + preview + "?size=2&page=1")).as("the preview's changes send their page")
+                .contains("hx-vals=\"{&quot;page&quot;: 1, &quot;size&quot;: 2}\"");
+        String changed = mvc.perform(MockMvcRequestBuilders.post("/plans/items/" + drafts.get(0) + "/delete")
+                        .param("page", "1").param("size", "1").with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .with(SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername("admin"))))
+                .andReturn().getResponse().getContentAsString(UTF_8);
+        assertThat(changed).as("after a change, the same page again").contains("id=\"item-" + drafts.get(2) + "\"")
+                .doesNotContain("id=\"item-" + drafts.get(1) + "\"");
 
         MockHttpServletResponse refused = signedIn("/plans?size=5000");
         assertThat(refused.getStatus()).isEqualTo(400);
