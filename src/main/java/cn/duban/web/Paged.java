@@ -35,12 +35,13 @@ public final class Paged {
 
     /** A body holding the page, with the page's headers. */
     public static <B> ResponseEntity<B> response(Paging.Page<?> page, B body) {
+        Pager pager = pager(page);
         List<String> links = new ArrayList<>();
-        if (page.hasPrevious()) {
-            links.add("<" + href(page.paging().page() - 1) + ">; rel=\"prev\"");
+        if (pager.previous() != null) {
+            links.add("<" + pager.previous() + ">; rel=\"prev\"");
         }
-        if (page.hasNext()) {
-            links.add("<" + href(page.paging().page() + 1) + ">; rel=\"next\"");
+        if (pager.next() != null) {
+            links.add("<" + pager.next() + ">; rel=\"next\"");
         }
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().header(TOTAL, String.valueOf(page.total()));
         if (!links.isEmpty()) {
