@@ -669,7 +669,7 @@ public final class Bench {
     // ---- 4. api -----------------------------------------------------------------------------------------------
 
     private void api(int port) throws Exception {
-        latency(port, "tasks", sizes.requestsPerClient(), i -> "u" + (i % sizes.units()), "/api/tasks",
+        latency(port, "tasks", sizes.requestsPerClient(), i -> "u" + (i % sizes.units()), "/api/tasks?size=1000",
                 "a unit clerk's task list, clerks in turn");
         latency(port, "stats", sizes.statsPerClient(), i -> "admin", "/api/stats/dashboard", "the office's dashboard over every plan");
     }

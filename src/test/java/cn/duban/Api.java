@@ -62,7 +62,7 @@ public class Api {
     /** The user's open tasks of one plan. */
     public List<JsonNode> tasks(String user, long planId) {
         List<JsonNode> tasks = new ArrayList<>();
-        get(user, "/api/tasks?plan=" + planId).body().forEach(tasks::add);
+        get(user, "/api/tasks?size=1000&plan=" + planId).body().forEach(tasks::add);
         return tasks;
     }
 

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
+import cn.duban.system.Paging;
+
 /** Look-back matches and cases in the database. */
 @Repository
 public class LookBackCases {
@@ -51,8 +53,17 @@ public class LookBackCases {
     private static final String MATCHES = "select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status "
             + "from lookback_match m join item p on p.id = m.prior_item_id left join item c on c.id = m.current_item_id ";
 
+    private static final String OF_PLAN = "where m.current_plan_id = ? order by p.seq, m.id";
+
+    /** The plan's matches in the order of last year's items. */
     public List<Match> matches(long currentPlanId) {
-        return jdbc.sql(MATCHES + "where m.current_plan_id = ? order by p.seq").param(currentPlanId).query(LookBackCases::match).list();
+        return jdbc.sql(MATCHES + OF_PLAN).param(currentPlanId).query(LookBackCases::match).list();
+    }
+
+    public Paging.Page<Match> matches(long currentPlanId, Paging paging) {
+        return paging.of(jdbc.sql(MATCHES + OF_PLAN + paging.sql()).param(currentPlanId)
+                        .query(LookBackCases::match).list(),
+                jdbc.sql("select count(*) from lookback_match where current_plan_id = ?").param(currentPlanId).query(Long.class).single());
     }
 
     public Optional<Match> match(long id) {

@@ -3,6 +3,7 @@ package cn.duban.lookback;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +21,8 @@ import cn.duban.plan.PlanStore;
 import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 
 @RestController
 public class LookBackController {
@@ -47,9 +50,9 @@ public class LookBackController {
 
     /** The look-back of a plan year: last year's items matched to this year's. */
     @GetMapping("/api/lookback/{planId}/matches")
-    public List<LookBackCases.Match> matches(@PathVariable long planId) {
+    public ResponseEntity<List<LookBackCases.Match>> matches(@PathVariable long planId, @ParameterObject Paging paging) {
         plan(planId);
-        return cases.matches(planId);
+        return Paged.response(cases.matches(planId, paging));
     }
 
     /** The office confirms a match, changes it to another of this year's items, or rejects it (ADMIN). */

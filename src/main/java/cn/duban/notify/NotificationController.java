@@ -3,6 +3,8 @@ package cn.duban.notify;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -11,6 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 
 @RestController
 public class NotificationController {
@@ -25,9 +29,9 @@ public class NotificationController {
 
     /** The caller's inbox, newest first: its units' reminders, escalation notices and urges. */
     @GetMapping("/api/notifications")
-    public List<Notifications.Notification> inbox(@RequestParam(defaultValue = "false") boolean unread,
-                                                  @RequestParam(defaultValue = "100") int limit) {
-        return notifications.inbox(caller.current(), unread, limit);
+    public ResponseEntity<List<Notifications.Notification>> inbox(@RequestParam(defaultValue = "false") boolean unread,
+                                                                  @ParameterObject Paging paging) {
+        return Paged.response(notifications.inbox(caller.current(), unread, paging));
     }
 
     @PostMapping("/api/notifications/{id}/read")

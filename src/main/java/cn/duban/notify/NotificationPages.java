@@ -7,6 +7,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import cn.duban.web.SignedIn;
 
 /** 消息: the caller's inbox, a message marked read in place. */
@@ -22,8 +24,10 @@ public class NotificationPages {
     }
 
     @GetMapping("/notifications")
-    public String inbox(Model model) {
-        model.addAttribute("notifications", notifications.inbox(signedIn.into(model), false, 200));
+    public String inbox(Paging paging, Model model) {
+        Paging.Page<Notifications.Notification> page = notifications.inbox(signedIn.into(model), false, paging);
+        model.addAttribute("notifications", page.rows());
+        model.addAttribute("pager", Paged.pager(page));
         return "notifications";
     }
 

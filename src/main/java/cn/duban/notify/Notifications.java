@@ -18,6 +18,7 @@ import org.springframework.stereotype.Repository;
 
 import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
+import cn.duban.system.Paging;
 
 /**
  * The in-app inbox: reminders, escalation notices and urges (催办). Each is addressed to an audience — a unit's
@@ -80,12 +81,13 @@ public class Notifications {
                 Timestamp.from(Instant.now())};
     }
 
-    /** What a user's inbox holds: its units' notifications; SUPERVISOR also the reviewers'; ADMIN everything. */
-    public List<Notification> inbox(UserAccount user, boolean unreadOnly, int limit) {
+    /** What a user's inbox holds, newest first: its units' notifications; SUPERVISOR also the reviewers'; ADMIN everything. */
+    public Paging.Page<Notification> inbox(UserAccount user, boolean unreadOnly, Paging paging) {
         Audience a = audience(user);
-        return jdbc.sql("select " + COLUMNS + " from notification where " + a.where()
-                        + (unreadOnly ? " and read_at is null" : "") + " order by id desc limit " + Math.max(1, Math.min(limit, 500)))
-                .params(a.params()).query(Notifications::row).list();
+        String where = " from notification where " + a.where() + (unreadOnly ? " and read_at is null" : "");
+        return paging.of(jdbc.sql("select " + COLUMNS + where + " order by id desc" + paging.sql())
+                        .params(a.params()).query(Notifications::row).list(),
+                jdbc.sql("select count(*)" + where).params(a.params()).query(Long.class).single());
     }
 
     /** Marks a notification of the user's inbox read; false when it is not in the inbox. */

@@ -7,6 +7,7 @@ import cn.duban.rules.CalendarWarning;
 import cn.duban.rules.PolicyFiles;
 import cn.duban.security.AuditLog;
 import cn.duban.security.Caller;
+import cn.duban.system.Paging;
 import cn.duban.workflow.SweepFailures;
 
 /**
@@ -44,8 +45,8 @@ public class AdminPage {
         model.addAttribute("holidays", policy.holidays());
         model.addAttribute("calendarMissing", calendarWarning.missing());
         model.addAttribute("roles", Role.values());
-        model.addAttribute("audit", audit.list(null, null, 50));
-        model.addAttribute("sweepFailures", sweepFailures.list(false));
+        model.addAttribute("audit", audit.list(null, null, new Paging(0, 50)).rows());
+        model.addAttribute("sweepFailures", sweepFailures.list(false, Paging.FIRST).rows());
         return "admin";
     }
 }

@@ -2,7 +2,9 @@ package cn.duban.org;
 
 import java.util.List;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -13,6 +15,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.security.Caller;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
@@ -63,21 +67,23 @@ public class UserController {
         return users.change(username, body);
     }
 
+    // The directory is small by nature (a county's units and staff): its lists are read whole and sliced.
+
     /** Every user of the directory (ADMIN). */
     @GetMapping("/api/admin/users")
-    public List<UserAccount> users() {
-        return directory.users();
+    public ResponseEntity<List<UserAccount>> users(@ParameterObject Paging paging) {
+        return Paged.response(paging.slice(directory.users()));
     }
 
     /** Every unit of the directory. */
     @GetMapping("/api/units")
-    public List<Unit> units() {
-        return directory.units();
+    public ResponseEntity<List<Unit>> units(@ParameterObject Paging paging) {
+        return Paged.response(paging.slice(directory.units()));
     }
 
     @GetMapping("/api/admin/units")
-    public List<ContactSettings.UnitContacts> unitContacts() {
-        return contacts.units();
+    public ResponseEntity<List<ContactSettings.UnitContacts>> unitContacts(@ParameterObject Paging paging) {
+        return Paged.response(paging.slice(contacts.units()));
     }
 
     /** Sets how a unit is reached: {"emails":[…],"webhookUrl","webhookFormat":"JSON|DINGTALK|WECOM","channels":["EMAIL","WEBHOOK"]}. */

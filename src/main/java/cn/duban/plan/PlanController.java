@@ -3,8 +3,10 @@ package cn.duban.plan;
 import java.io.IOException;
 import java.util.List;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -19,6 +21,8 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.duban.org.UserAccount;
 import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import cn.duban.workflow.ItemUnits;
 
 @RestController
@@ -95,16 +99,22 @@ public class PlanController {
         return preview.move(id, move, caller.current().username());
     }
 
+    /** The plans, the newest import first. */
     @GetMapping("/api/plans")
-    public List<PlanRecord> plans() {
-        return store.plans();
+    public ResponseEntity<List<PlanRecord>> plans(@ParameterObject Paging paging) {
+        return Paged.response(store.plans(PlanStore.Order.NEWEST, paging));
     }
 
+    /**
+     * The plan with a page of the items the caller may see ({@code X-Total-Count}: how many they are), and those of
+     * all of them to check first. The plan's items are read whole (visibility and the checks need them all) and sliced.
+     */
     @GetMapping("/api/plans/{id}")
-    public PlanView plan(@PathVariable long id) {
+    public ResponseEntity<PlanView> plan(@PathVariable long id, @ParameterObject Paging paging) {
         UserAccount user = caller.current();
         PlanRecord plan = store.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
         List<Item> items = store.items(id).stream().filter(itemUnits.visibleTo(user)).toList();
-        return new PlanView(plan, items, PlanPreview.toCheck(items));
+        Paging.Page<Item> page = paging.slice(items);
+        return Paged.response(page, new PlanView(plan, page.rows(), PlanPreview.toCheck(items)));
     }
 }

@@ -17,6 +17,8 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.parse.Deadline;
 import cn.duban.rules.CalendarWarning;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import cn.duban.web.SignedIn;
 import cn.duban.workflow.ItemViews;
 
@@ -46,11 +48,11 @@ public class PlanPages {
 
     /** 计划: every plan, newest year first, with its status, items and the pages and files that belong to it. */
     @GetMapping("/plans")
-    public String plans(Model model) {
+    public String plans(Paging paging, Model model) {
         signedIn.into(model);
-        model.addAttribute("plans", plans.plans().stream()
-                .sorted(java.util.Comparator.comparingInt(PlanRecord::year).reversed()
-                        .thenComparing(PlanRecord::id, java.util.Comparator.reverseOrder())).toList());
+        Paging.Page<PlanRecord> page = plans.plans(PlanStore.Order.BY_YEAR, paging);
+        model.addAttribute("plans", page.rows());
+        model.addAttribute("pager", Paged.pager(page));
         return "plans";
     }
 
@@ -86,22 +88,29 @@ public class PlanPages {
 
     /** The import preview: the plan's items as read, with the parser's warnings; the office corrects and launches here. */
     @GetMapping("/plans/{id}")
-    public String plan(@PathVariable long id, Model model) {
+    public String plan(@PathVariable long id, Paging paging, Model model) {
         UserAccount user = signedIn.into(model);
-        PlanRecord plan = previewModel(id, model);
+        PlanRecord plan = previewModel(id, paging, model);
         if (user.isAdmin()) {
             model.addAttribute("calendarMissing", calendarWarning.missing(plan.year()));
         }
         return "plan";
     }
 
-    /** The plan, its items the caller may see, and whether the caller may correct them (the office, before launch). */
-    private PlanRecord previewModel(long planId, Model model) {
+    /**
+     * The plan, a page of its items the caller may see, and whether the caller may correct them (the office, before
+     * launch). The items are read whole (visibility, chapters and the checks need them all) and sliced; the preview's
+     * changes (htmx) send the page they were made on (hx-vals), to show it again.
+     */
+    private PlanRecord previewModel(long planId, Paging paging, Model model) {
         UserAccount user = signedIn.user();
         PlanRecord plan = plans.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
         List<Item> visible = plans.items(planId).stream().filter(items.visibleTo(user)).toList();
+        Paging.Page<Item> page = paging.slice(visible);
         model.addAttribute("plan", plan);
-        model.addAttribute("items", visible);
+        model.addAttribute("items", page.rows());
+        model.addAttribute("paging", paging);
+        model.addAttribute("pager", Paged.pager(page));
         model.addAttribute("editable", user.isAdmin() && plan.status() == PlanRecord.Status.IMPORTED);
         model.addAttribute("chapters", PlanPreview.chapters(plan, visible));
         List<PlanPreview.Check> toCheck = PlanPreview.toCheck(visible);
@@ -119,7 +128,7 @@ public class PlanPages {
                            @RequestParam(required = false) String leadUnits, @RequestParam(required = false) String responsibleUnits,
                            @RequestParam(required = false) String cooperatingUnits, @RequestParam(required = false) LocalDate due,
                            @RequestParam(required = false) Deadline.Kind deadline,
-                           @RequestParam(required = false) Deadline.Frequency frequency, Model model,
+                           @RequestParam(required = false) Deadline.Frequency frequency, Paging paging, Model model,
                            jakarta.servlet.http.HttpServletResponse response) {
         try {
             model.addAttribute("i", preview.edit(id, pageEdit(text, leadUnits, responsibleUnits, cooperatingUnits, due,
@@ -131,7 +140,7 @@ public class PlanPages {
             model.addAttribute("itemId", id);
             return "plan :: rowError";
         }
-        previewModel(planOf(id), model);
+        previewModel(planOf(id), paging, model);
         return "plan :: saved";
     }
 
@@ -141,38 +150,39 @@ public class PlanPages {
                           @RequestParam(required = false) String leadUnits, @RequestParam(required = false) String responsibleUnits,
                           @RequestParam(required = false) String cooperatingUnits, @RequestParam(required = false) LocalDate due,
                           @RequestParam(required = false) Deadline.Kind deadline,
-                          @RequestParam(required = false) Deadline.Frequency frequency, Model model,
+                          @RequestParam(required = false) Deadline.Frequency frequency, Paging paging, Model model,
                           jakarta.servlet.http.HttpServletResponse response) {
-        return previewChange(id, model, response, () -> preview.add(id,
+        return previewChange(id, paging, model, response, () -> preview.add(id,
                 position.startsWith("after:") ? Long.valueOf(position.substring(6)) : null,
                 position.startsWith("chapter:") ? position.substring(8) : null,
                 pageEdit(text, leadUnits, responsibleUnits, cooperatingUnits, due, deadline, frequency), signedIn.user().username()));
     }
 
     @PostMapping("/plans/items/{id}/delete")
-    public String deleteItem(@PathVariable long id, Model model, jakarta.servlet.http.HttpServletResponse response) {
-        return previewChange(planOf(id), model, response, () -> preview.delete(id, signedIn.user().username()));
+    public String deleteItem(@PathVariable long id, Paging paging, Model model,
+                             jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), paging, model, response, () -> preview.delete(id, signedIn.user().username()));
     }
 
     /** Splits the item at {@code at}, the caret's place in its text (js/plan.js). */
     @PostMapping("/plans/items/{id}/split")
-    public String splitItem(@PathVariable long id, @RequestParam(required = false) Integer at, Model model,
+    public String splitItem(@PathVariable long id, @RequestParam(required = false) Integer at, Paging paging, Model model,
                             jakarta.servlet.http.HttpServletResponse response) {
-        return previewChange(planOf(id), model, response,
+        return previewChange(planOf(id), paging, model, response,
                 () -> preview.split(id, new PlanPreview.Split(at, null), signedIn.user().username()));
     }
 
     @PostMapping("/plans/items/{id}/merge")
-    public String mergeItem(@PathVariable long id, @RequestParam(required = false) PlanPreview.Neighbour into, Model model,
-                            jakarta.servlet.http.HttpServletResponse response) {
-        return previewChange(planOf(id), model, response,
+    public String mergeItem(@PathVariable long id, @RequestParam(required = false) PlanPreview.Neighbour into, Paging paging,
+                            Model model, jakarta.servlet.http.HttpServletResponse response) {
+        return previewChange(planOf(id), paging, model, response,
                 () -> preview.merge(id, new PlanPreview.Merge(into), signedIn.user().username()));
     }
 
     @PostMapping("/plans/items/{id}/move")
-    public String moveItem(@PathVariable long id, @RequestParam(required = false) String chapter, Model model,
+    public String moveItem(@PathVariable long id, @RequestParam(required = false) String chapter, Paging paging, Model model,
                            jakarta.servlet.http.HttpServletResponse response) {
-        return previewChange(planOf(id), model, response,
+        return previewChange(planOf(id), paging, model, response,
                 () -> preview.move(id, new PlanPreview.Move(chapter), signedIn.user().username()));
     }
 
@@ -181,14 +191,15 @@ public class PlanPages {
     }
 
     /** A change of the preview's items (htmx): the whole preview again, with the reason in place when it was refused. */
-    private String previewChange(long planId, Model model, jakarta.servlet.http.HttpServletResponse response, Runnable change) {
+    private String previewChange(long planId, Paging paging, Model model, jakarta.servlet.http.HttpServletResponse response,
+                                 Runnable change) {
         try {
             change.run();
         } catch (ApiException e) {
             response.setStatus(e.status().value());
             model.addAttribute("error", e.getMessage());
         }
-        previewModel(planId, model);
+        previewModel(planId, paging, model);
         return "plan :: preview";
     }
 

@@ -250,4 +250,20 @@ public class PlanStore {
     private static List<String> split(String s, String separator) {
         return s == null || s.isEmpty() ? List.of() : Arrays.asList(s.split(separator));
     }
+
+    /** The order of a page of plans: the newest import first, or the newest year first (then the newest import). */
+    public enum Order {
+        NEWEST("p.id desc"), BY_YEAR("p.plan_year desc, p.id desc");
+
+        private final String sql;
+
+        Order(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    public cn.duban.system.Paging.Page<PlanRecord> plans(Order order, cn.duban.system.Paging paging) {
+        return paging.of(jdbc.sql("select " + PLAN_COLUMNS + " from plan p order by " + order.sql + paging.sql())
+                .query(this::planRow).list(), jdbc.sql("select count(*) from plan").query(Long.class).single());
+    }
 }

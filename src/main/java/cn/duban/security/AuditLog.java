@@ -13,6 +13,8 @@ import org.springframework.stereotype.Repository;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.duban.system.Paging;
+
 /**
  * 审计日志: who changed what, when, with the value before and after. Written in the transaction of the change where
  * there is one; the actor is the signed-in user, or "system" for the timer and start-up.
@@ -39,7 +41,7 @@ public class AuditLog {
     }
 
     /** The newest entries first, optionally only of one subject (or subjects starting with "prefix*") or actor. */
-    public List<Entry> list(String subject, String actor, int limit) {
+    public Paging.Page<Entry> list(String subject, String actor, Paging paging) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         List<Object> params = new ArrayList<>();
         if (subject != null && !subject.isBlank()) {
@@ -51,12 +53,12 @@ public class AuditLog {
             where.append(" and actor = ?");
             params.add(actor);
         }
-        return jdbc.sql("select id, at, actor, action, subject, before_value, after_value from audit_log" + where
-                        + " order by id desc limit " + Math.max(1, Math.min(limit, 1000)))
+        return paging.of(jdbc.sql("select id, at, actor, action, subject, before_value, after_value from audit_log" + where
+                        + " order by id desc" + paging.sql())
                 .params(params)
                 .query((rs, i) -> new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), rs.getString(7)))
-                .list();
+                .list(), jdbc.sql("select count(*) from audit_log" + where).params(params).query(Long.class).single());
     }
 
     private static String actor() {

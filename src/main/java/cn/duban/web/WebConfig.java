@@ -1,16 +1,18 @@
 package cn.duban.web;
 
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
-/** Pages are in Chinese unless the user picks English (?lang=en, remembered in a cookie). */
+/** Pages are in Chinese unless the user picks English (?lang=en, remembered in a cookie); lists are {@link Paged}. */
 @Configuration
 class WebConfig implements WebMvcConfigurer {
 
@@ -19,6 +21,11 @@ class WebConfig implements WebMvcConfigurer {
         CookieLocaleResolver resolver = new CookieLocaleResolver("duban-lang");
         resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
         return resolver;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new Paged.Resolver());
     }
 
     @Override

@@ -154,7 +154,7 @@ public class OpenTasks {
                         + "t.signed_by, t.signed_at, t.reviewer_code, pt.due "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "left join unit u on u.code = t.unit_code left join item_part pt on pt.id = t.part_id"
-                        + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at")
+                        + where + " order by i.due nulls last, i.plan_id, i.seq, t.created_at, t.task_id")
                 .params(params)
                 .query((rs, n) -> {
                     LocalDate due = rs.getObject(21) != null ? rs.getObject(21, LocalDate.class) // a sub-task's own

@@ -3,14 +3,18 @@ package cn.duban.workflow;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
 import cn.duban.system.Today;
+import cn.duban.web.Paged;
 
 @RestController
 public class SweepController {
@@ -42,7 +46,8 @@ public class SweepController {
 
     /** The items whose escalation a sweep could not carry out and the next sweeps retry: open ones, or all (ADMIN). */
     @GetMapping("/api/admin/sweep/failures")
-    public List<SweepFailures.Failure> failures(@RequestParam(defaultValue = "false") boolean all) {
-        return failures.list(all);
+    public ResponseEntity<List<SweepFailures.Failure>> failures(@RequestParam(defaultValue = "false") boolean all,
+                                                                @ParameterObject Paging paging) {
+        return Paged.response(failures.list(all, paging));
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.duban.system.Paging;
+
 /**
  * The items whose escalation a sweep could not carry out (table sweep_failure): recorded by the sweep, retried by the
  * next ones, resolved the day one succeeds; the office sees them (GET /api/admin/sweep/failures, 管理 page).
@@ -46,17 +48,18 @@ public class SweepFailures {
                 .params(Date.valueOf(day), itemId).update();
     }
 
-    /** The open failures (or all, newest first). */
-    public List<Failure> list(boolean all) {
-        return jdbc.sql("select f.id, f.item_id, i.plan_id, i.number, i.text, f.first_on, f.last_on, f.attempts, f.error, "
+    /** The open failures (or all), newest first. */
+    public Paging.Page<Failure> list(boolean all, Paging paging) {
+        String where = all ? "" : " where f.resolved_on is null";
+        return paging.of(jdbc.sql("select f.id, f.item_id, i.plan_id, i.number, i.text, f.first_on, f.last_on, f.attempts, f.error, "
                         + "f.resolved_on from sweep_failure f join item i on i.id = f.item_id"
-                        + (all ? "" : " where f.resolved_on is null") + " order by f.last_on desc, f.id desc")
+                        + where + " order by f.last_on desc, f.id desc" + paging.sql())
                 .query((rs, i) -> {
                     Date resolved = rs.getDate(10);
                     return new Failure(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4), rs.getString(5),
                             rs.getDate(6).toLocalDate(), rs.getDate(7).toLocalDate(), rs.getInt(8), rs.getString(9),
                             resolved == null ? null : resolved.toLocalDate());
                 })
-                .list();
+                .list(), jdbc.sql("select count(*) from sweep_failure f" + where).query(Long.class).single());
     }
 }

@@ -3,7 +3,9 @@ package cn.duban.workflow;
 import java.util.List;
 import java.util.Map;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,6 +16,8 @@ import org.springframework.web.multipart.MultipartFile;
 
 import cn.duban.notify.Notifications;
 import cn.duban.security.Caller;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import cn.duban.workflow.OpenTasks.TaskView;
 
 @RestController
@@ -29,11 +33,14 @@ public class TaskController {
         this.caller = caller;
     }
 
-    /** The caller's open tasks, earliest due first; optionally one plan, step or unit. */
+    /**
+     * The caller's open tasks, earliest due first; optionally one plan, step or unit. The list is sliced in memory:
+     * the due of recurring work is the end of the period owed, reckoned per row in Java, so SQL cannot order it.
+     */
     @GetMapping("/api/tasks")
-    public List<TaskView> list(@RequestParam(required = false) Long plan, @RequestParam(required = false) Step step,
-                               @RequestParam(required = false) String unit) {
-        return tasks.list(caller.current(), plan, step, unit);
+    public ResponseEntity<List<TaskView>> list(@RequestParam(required = false) Long plan, @RequestParam(required = false) Step step,
+                                               @RequestParam(required = false) String unit, @ParameterObject Paging paging) {
+        return Paged.response(paging.slice(tasks.list(caller.current(), plan, step, unit)));
     }
 
     /** Hands in (EXECUTE), decides (REVIEW, EXTEND) or confirms (ASSIGN) the task; see {@link TaskCompletion}. */

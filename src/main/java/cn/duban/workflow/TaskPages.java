@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import cn.duban.org.UserAccount;
 import cn.duban.plan.PlanStore;
+import cn.duban.system.Paging;
+import cn.duban.web.Paged;
 import cn.duban.web.SignedIn;
 import cn.duban.workflow.OpenTasks.TaskView;
 
@@ -37,16 +39,21 @@ public class TaskPages {
         this.itemPage = itemPage;
     }
 
-    /** 我的任务: the caller's open tasks with their colour and working days left, earliest due first. */
+    /**
+     * 我的任务: a page of the caller's open tasks with their colour and working days left, earliest due first, the
+     * page's tasks in their sections. The list is in memory already (the unit choice lists every unit of it).
+     */
     @GetMapping("/")
     public String workbench(@RequestParam(required = false) Step step, @RequestParam(required = false) Long plan,
                             @RequestParam(required = false) String unit, @RequestParam(required = false) String colour,
-                            Model model) {
+                            Paging paging, Model model) {
         UserAccount user = signedIn.into(model);
         List<TaskView> all = tasks.list(user, plan, step, null);
-        List<TaskView> list = all.stream()
+        Paging.Page<TaskView> page = paging.slice(all.stream()
                 .filter(t -> unit == null || unit.isBlank() || unit.equals(t.unit()))
-                .filter(t -> colour == null || colour.isBlank() || colour.equals(t.colour())).toList();
+                .filter(t -> colour == null || colour.isBlank() || colour.equals(t.colour())).toList());
+        List<TaskView> list = page.rows();
+        model.addAttribute("pager", Paged.pager(page));
         model.addAttribute("plans", plans.plans());
         model.addAttribute("units", all.stream().filter(t -> t.unit() != null)
                 .collect(java.util.stream.Collectors.toMap(TaskView::unit, t -> t.unitName() == null ? t.unit() : t.unitName(),

@@ -103,7 +103,7 @@ class NotificationTest {
 
     /** The outbox row of one message to a unit. */
     private JsonNode outboxRow(String key) {
-        for (JsonNode row : api.get("admin", "/api/admin/outbox").body()) {
+        for (JsonNode row : api.get("admin", "/api/admin/outbox?size=1000").body()) {
             if (row.get("key").asText().equals(key)) {
                 return row;
             }

@@ -172,7 +172,7 @@ class AdminApiTest {
         assertThat(done.get("after").asText()).contains("已公开");
         assertThat(api.get("admin", "/api/admin/audit?subject=plan:" + plan).body()).extracting(e -> e.get("action").asText())
                 .containsExactly("PLAN_LAUNCHED", "PLAN_IMPORTED");
-        assertThat(api.get("admin", "/api/admin/audit?actor=jia&limit=1").body().get(0).get("subject").asText())
+        assertThat(api.get("admin", "/api/admin/audit?actor=jia&size=1").body().get(0).get("subject").asText())
                 .isEqualTo("item:" + item);
         assertThat(api.get("jia", "/api/admin/audit").status()).isEqualTo(403);
     }
