@@ -105,8 +105,9 @@ public class LedgerWorkbook {
 
     /** The ledger of the plans (each its own sheet), optionally only the items of some units. */
     private byte[] export(List<PlanRecord> planList, java.util.Set<String> units, LocalDate today) throws IOException {
-        // streamed: only a window of rows is held in memory, the rest is written to a temporary file as it goes
-        SXSSFWorkbook book = new SXSSFWorkbook();
+        // streamed: only a window of rows is held in memory, the rest is written to a temporary file as it goes; the
+        // texts in a shared-strings table, as Excel writes them (a tool that edits an inline string may not update it)
+        SXSSFWorkbook book = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, true);
         try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle head = book.createCellStyle();
             Font bold = book.createFont();
