@@ -2,7 +2,9 @@ package cn.duban.org;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,6 +14,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The organization directory: units, unit groups, users with their roles and units. The units and groups, which every
@@ -45,31 +51,30 @@ public class OrgDirectory {
         Map<String, Unit> units = new LinkedHashMap<>();
         units().forEach(u -> units.put(u.code(), u));
         // a name of a unit (or its code) stands for that unit; a group's name, not also a unit's, for its members
-        Map<String, List<String>> codes = new java.util.HashMap<>();
+        Map<String, List<String>> codes = new HashMap<>();
         jdbc.sql("select group_name, unit_code from unit_group_member order by group_name, unit_code")
                 .query((rs, n) -> codes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
-        Map<String, Set<String>> direct = new java.util.HashMap<>();
+        Map<String, Set<String>> direct = new HashMap<>();
         units.values().forEach(u -> {
             direct.computeIfAbsent(u.name(), k -> new LinkedHashSet<>()).add(u.code());
             direct.computeIfAbsent(u.code(), k -> new LinkedHashSet<>()).add(u.code());
         });
         direct.forEach((name, of) -> codes.put(name, List.copyOf(of)));
-        known = new Names(version, java.util.Collections.unmodifiableMap(units), Map.copyOf(codes));
+        known = new Names(version, Collections.unmodifiableMap(units), Map.copyOf(codes));
         names = known;
         return known;
     }
 
     /** The directory's version: read once per request (then kept in the request), on every call outside one. */
     private long version() {
-        org.springframework.web.context.request.RequestAttributes request =
-                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
-        Object read = request == null ? null : request.getAttribute(VERSION, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object read = request == null ? null : request.getAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);
         if (read != null) {
             return (Long) read;
         }
         long version = jdbc.sql("select version from org_version where id = 1").query(Long.class).single();
         if (request != null) {
-            request.setAttribute(VERSION, version, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            request.setAttribute(VERSION, version, RequestAttributes.SCOPE_REQUEST);
         }
         return version;
     }
@@ -81,23 +86,21 @@ public class OrgDirectory {
     private void changed() {
         jdbc.sql("update org_version set version = version + 1 where id = 1").update();
         forget();
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            forget();
-                        }
-                    });
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
         }
     }
 
     private void forget() {
         names = null;
-        org.springframework.web.context.request.RequestAttributes request =
-                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
-            request.removeAttribute(VERSION, org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+            request.removeAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import cn.duban.Api;
@@ -48,7 +49,7 @@ class QueryCountTest {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof DataSource ds && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)
+                    return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
                             ? ProxyDataSourceBuilder.create(ds).name(name).countQuery().build() : bean;
                 }
             };
