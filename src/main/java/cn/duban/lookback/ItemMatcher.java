@@ -2,8 +2,10 @@ package cn.duban.lookback;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,18 +32,47 @@ public final class ItemMatcher {
             "进一步|持续|加强|做好|深化|推进|切实|认真|全面|积极|不断|扎实|着力|大力|稳步|抓好|继续|及时|按时|同步|完善|健全|规范|强化|提升|优化|扩大|加快|落实|开展|建立");
     private static final Pattern NOISE = Pattern.compile("\\d{4}\\s*年|[0-9]+|[\\p{Punct}\\p{IsPunctuation}\\s“”‘’、。,;:()〔〕《》]");
     private static final SorensenDice DICE = new SorensenDice(2);
+    /** The least text similarity a pair whose items both name units needs to reach the threshold (see score). */
+    private static final double LEAST_WITH_UNITS = (THRESHOLD - 0.2) / 0.8;
 
     private ItemMatcher() {}
 
     public static Result match(List<Candidate> prior, List<Candidate> current) {
+        // each text normalized once; the current items indexed by their bigrams (bigram → items, in their order)
+        List<String> texts = current.stream().map(c -> normalize(c.text())).toList();
+        List<Set<String>> bigrams = texts.stream().map(ItemMatcher::bigrams).toList();
+        Map<String, List<Integer>> index = new HashMap<>();
+        for (int i = 0; i < current.size(); i++) {
+            for (String b : bigrams.get(i)) {
+                index.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+            }
+        }
         List<Match> pairs = new ArrayList<>();
+        int[] shared = new int[current.size()];
         for (Candidate p : prior) {
             String pt = normalize(p.text());
-            for (Candidate c : current) {
-                double score = score(pt, normalize(c.text()), p.units(), c.units());
-                if (score >= THRESHOLD) {
-                    pairs.add(new Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
+            Set<String> own = bigrams(pt);
+            List<Integer> touched = new ArrayList<>();
+            for (String b : own) {
+                for (int i : index.getOrDefault(b, List.of())) {
+                    if (shared[i]++ == 0) {
+                        touched.add(i);
+                    }
                 }
+            }
+            touched.sort(null); // the pairs in the current items' order, as ties are then broken
+            for (int i : touched) {
+                Candidate c = current.get(i);
+                // the texts' similarity is 2·shared / (bigrams of each): too few shared, and the score cannot reach
+                // the threshold even with every unit in common
+                double least = p.units().isEmpty() || c.units().isEmpty() ? THRESHOLD : LEAST_WITH_UNITS;
+                if (2.0 * shared[i] / (own.size() + bigrams.get(i).size()) >= least - 1e-9) {
+                    double score = score(pt, texts.get(i), p.units(), c.units());
+                    if (score >= THRESHOLD) {
+                        pairs.add(new Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
+                    }
+                }
+                shared[i] = 0;
             }
         }
         pairs.sort(Comparator.comparingDouble(Match::score).reversed());
@@ -72,6 +103,11 @@ public final class ItemMatcher {
         Set<String> all = new HashSet<>(priorUnits);
         all.addAll(currentUnits);
         return 0.8 * text + 0.2 * common.size() / all.size();
+    }
+
+    /** The character bigrams Sørensen–Dice compares; a text of one character is its own (it equals only itself). */
+    private static Set<String> bigrams(String text) {
+        return text.length() == 1 ? Set.of(text) : DICE.getProfile(text).keySet();
     }
 
     public static String normalize(String text) {

@@ -2,7 +2,9 @@ package cn.duban.org;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,15 +14,94 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
-/** The organization directory: units, unit groups, users with their roles and units. */
+/**
+ * The organization directory: units, unit groups, users with their roles and units. The units and groups, which every
+ * read of a plan resolves its items' unit names against, are kept in memory ({@link Names}) for as long as the
+ * directory's version (table org_version, bumped by every change of units, parents or groups, on any node) stays the
+ * same: a request reads the version once, a read outside a request on every use.
+ */
 @Repository
 public class OrgDirectory {
 
+    /** The units and groups of one version of the directory: each unit by code, each name's unit codes. */
+    private record Names(long version, Map<String, Unit> units, Map<String, List<String>> codes) {}
+
+    /** The request attribute holding the directory version a request read. */
+    private static final String VERSION = OrgDirectory.class.getName() + ".version";
+
     private final JdbcClient jdbc;
+    private volatile Names names;
 
     public OrgDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The units and groups as of the directory's current version, read again when it changed. */
+    private Names current() {
+        long version = version();
+        Names known = names;
+        if (known != null && known.version() == version) {
+            return known;
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        units().forEach(u -> units.put(u.code(), u));
+        // a name of a unit (or its code) stands for that unit; a group's name, not also a unit's, for its members
+        Map<String, List<String>> codes = new HashMap<>();
+        jdbc.sql("select group_name, unit_code from unit_group_member order by group_name, unit_code")
+                .query((rs, n) -> codes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getString(2))).list();
+        Map<String, Set<String>> direct = new HashMap<>();
+        units.values().forEach(u -> {
+            direct.computeIfAbsent(u.name(), k -> new LinkedHashSet<>()).add(u.code());
+            direct.computeIfAbsent(u.code(), k -> new LinkedHashSet<>()).add(u.code());
+        });
+        direct.forEach((name, of) -> codes.put(name, List.copyOf(of)));
+        known = new Names(version, Collections.unmodifiableMap(units), Map.copyOf(codes));
+        names = known;
+        return known;
+    }
+
+    /** The directory's version: read once per request (then kept in the request), on every call outside one. */
+    private long version() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        Object read = request == null ? null : request.getAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);
+        if (read != null) {
+            return (Long) read;
+        }
+        long version = jdbc.sql("select version from org_version where id = 1").query(Long.class).single();
+        if (request != null) {
+            request.setAttribute(VERSION, version, RequestAttributes.SCOPE_REQUEST);
+        }
+        return version;
+    }
+
+    /**
+     * Units, parents or groups changed: the version goes up for every node, and this node forgets what it knew now
+     * and again when the transaction ends (had it rolled back, what was read inside it never was).
+     */
+    private void changed() {
+        jdbc.sql("update org_version set version = version + 1 where id = 1").update();
+        forget();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    forget();
+                }
+            });
+        }
+    }
+
+    private void forget() {
+        names = null;
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.removeAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);
+        }
     }
 
     public boolean isEmpty() {
@@ -44,7 +125,7 @@ public class OrgDirectory {
     }
 
     public Optional<Unit> unit(String code) {
-        return jdbc.sql("select code, name, parent_code as parent from unit where code = ?").param(code).query(Unit.class).optional();
+        return Optional.ofNullable(current().units().get(code));
     }
 
     /** Every unit and group name of the directory: the parser's gazetteer of names that are units. */
@@ -63,14 +144,7 @@ public class OrgDirectory {
      * an unknown name gives none.
      */
     public List<String> resolve(String name) {
-        String trimmed = name.trim();
-        List<String> direct = jdbc.sql("select code from unit where name = ? or code = ?")
-                .params(trimmed, trimmed).query(String.class).list();
-        if (!direct.isEmpty()) {
-            return direct;
-        }
-        return jdbc.sql("select unit_code from unit_group_member where group_name = ? order by unit_code")
-                .param(trimmed).query(String.class).list();
+        return current().codes().getOrDefault(name.trim(), List.of());
     }
 
     /** Codes of every name, in order, without repeats; unknown names are left out. */
@@ -115,18 +189,20 @@ public class OrgDirectory {
     /** Unit names by code, for display. */
     public Map<String, String> unitNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        units().forEach(u -> names.put(u.code(), u.name()));
+        current().units().values().forEach(u -> names.put(u.code(), u.name()));
         return names;
     }
 
     public void addUnit(Unit unit) {
         jdbc.sql("insert into unit (code, name, parent_code) values (?, ?, ?)").params(unit.code(), unit.name(), unit.parent())
                 .update();
+        changed();
     }
 
     /** Sets the unit a unit belongs to (null: none). */
     public void setParent(String code, String parent) {
         jdbc.sql("update unit set parent_code = ? where code = ?").params(parent, code).update();
+        changed();
     }
 
     /** How a unit is reached besides the inbox; no contacts for an unknown code. */
@@ -154,6 +230,7 @@ public class OrgDirectory {
         jdbc.sql("insert into unit_group (name) values (?)").param(name).update();
         unitCodes.forEach(code -> jdbc.sql("insert into unit_group_member (group_name, unit_code) values (?, ?)")
                 .params(name, code).update());
+        changed();
     }
 
     /** Replaces a user's name, password hash, roles and units. */

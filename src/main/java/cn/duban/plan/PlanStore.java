@@ -87,6 +87,14 @@ public class PlanStore {
                 .filter(n -> n != null);
     }
 
+    /** The office's progress texts of a plan's items, by item (items without one left out). */
+    public Map<Long, String> progressNotes(long planId) {
+        Map<Long, String> notes = new HashMap<>();
+        jdbc.sql("select id, progress_note from item where plan_id = ? and progress_note is not null").param(planId)
+                .query((rs, n) -> notes.put(rs.getLong(1), rs.getString(2))).list();
+        return notes;
+    }
+
     /** Marks (or unmarks) an item as an assessment deduction point (考核失分点) for next year's look-back. */
     public void setDeduction(long itemId, boolean deduction) {
         jdbc.sql("update item set deduction = ? where id = ?").params(deduction, itemId).update();

@@ -14,7 +14,6 @@ import cn.duban.lookback.LookBackCases;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
-import cn.duban.workflow.Extensions;
 import cn.duban.rules.Scoring;
 
 /**
@@ -41,10 +40,8 @@ public class AnnualReport {
     private final LedgerWorkbook ledger;
     private final LookBackCases cases;
     private final Scores scores;
-    private final Extensions extensions;
 
-    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases, Scores scores, Extensions extensions) {
-        this.extensions = extensions;
+    public AnnualReport(PlanStore plans, LedgerWorkbook ledger, LookBackCases cases, Scores scores) {
         this.plans = plans;
         this.scores = scores;
         this.ledger = ledger;
@@ -53,11 +50,11 @@ public class AnnualReport {
 
     public Section section(PlanRecord plan, LocalDate today) {
         Map<String, List<String[]>> byChapter = new LinkedHashMap<>();
-        Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(plan.id());
+        java.util.function.Function<Item, String[]> ledgerRows = ledger.rows(plan.id(), today);
         for (Item item : plans.items(plan.id())) {
             if (item.status() != Item.Status.DRAFT) {
                 byChapter.computeIfAbsent(item.path().size() > 1 ? item.path().get(0) : "", k -> new ArrayList<>())
-                        .add(ledger.row(item, today, extended.getOrDefault(item.id(), Map.of())));
+                        .add(ledgerRows.apply(item));
             }
         }
         List<Chapter> chapters = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.ss.util.WorkbookUtil;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
@@ -104,7 +105,10 @@ public class LedgerWorkbook {
 
     /** The ledger of the plans (each its own sheet), optionally only the items of some units. */
     private byte[] export(List<PlanRecord> planList, java.util.Set<String> units, LocalDate today) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        // streamed: only a window of rows is held in memory, the rest is written to a temporary file as it goes; the
+        // texts in a shared-strings table, as Excel writes them (a tool that edits an inline string may not update it)
+        SXSSFWorkbook book = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, true);
+        try (book; ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             CellStyle head = book.createCellStyle();
             Font bold = book.createFont();
             bold.setBold(true);
@@ -116,12 +120,12 @@ public class LedgerWorkbook {
                 Sheet sheet = sheet(book, book.getSheet(name) == null ? name
                         : WorkbookUtil.createSafeSheetName(plan.id() + " " + plan.title()), head);
                 int r = 1;
-                Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(plan.id());
+                java.util.function.Function<Item, String[]> rows = rows(plan.id(), today);
                 for (Item item : plans.items(plan.id())) {
                     if (units != null && directory.resolveAll(item.namedUnits()).stream().noneMatch(units::contains)) {
                         continue;
                     }
-                    String[] cells = row(item, today, extended.getOrDefault(item.id(), Map.of()));
+                    String[] cells = rows.apply(item);
                     Row row = sheet.createRow(r++);
                     for (int c = 0; c < cells.length; c++) {
                         row.createCell(c).setCellValue(cells[c]);
@@ -136,11 +140,13 @@ public class LedgerWorkbook {
             }
             book.write(out);
             return out.toByteArray();
+        } finally {
+            book.dispose(); // its temporary files
         }
     }
 
     /** A ledger sheet with its header row, frozen, the columns sized and the item id hidden. */
-    private static Sheet sheet(XSSFWorkbook book, String name, CellStyle head) {
+    private static Sheet sheet(SXSSFWorkbook book, String name, CellStyle head) {
         Sheet sheet = book.createSheet(name);
         Row header = sheet.createRow(0);
         for (int c = 0; c < HEADER.length; c++) {
@@ -160,14 +166,23 @@ public class LedgerWorkbook {
      * A ledger row as the sheet shows it; {@code extended}: the item's approved extensions by unit, whose dates the
      * deadline shows and against which its status counts.
      */
-    String[] row(Item item, LocalDate today, Map<String, Extensions.Extension> extended) {
-        List<ProgressReports.Report> all = reports.of(item.id());
-        String progress = plans.progressNote(item.id()).orElseGet(() -> String.join("\n", all.stream()
+    /** The ledger rows of a plan's items ({@link #row}), the plan's reports, notes and extensions read once. */
+    java.util.function.Function<Item, String[]> rows(long planId, LocalDate today) {
+        Map<Long, Map<String, Extensions.Extension>> extended = extensions.approved(planId);
+        Map<Long, List<ProgressReports.Report>> all = reports.ofPlan(planId);
+        Map<Long, String> notes = plans.progressNotes(planId);
+        return item -> row(item, today, extended.getOrDefault(item.id(), Map.of()), all.getOrDefault(item.id(), List.of()),
+                notes.get(item.id()));
+    }
+
+    String[] row(Item item, LocalDate today, Map<String, Extensions.Extension> extended, List<ProgressReports.Report> all,
+                 String note) {
+        String progress = note != null ? note : String.join("\n", all.stream()
                 .filter(r -> r.decision() != ProgressReports.Decision.RETURN)
                 .map(r -> directory.unit(r.unit()).map(cn.duban.org.Unit::name).orElse(r.unit()) + ": " + r.summary()
-                        + " (" + r.percent() + "%)").toList()));
+                        + " (" + r.percent() + "%)").toList());
         String evidence = String.join("\n", all.stream().flatMap(r -> r.evidence().stream()).distinct().toList());
-        String quota = String.join("\n", reports.quotas(item).stream().map(ProgressReports.Quota::text).toList());
+        String quota = String.join("\n", ProgressReports.quotas(item, all).stream().map(ProgressReports.Quota::text).toList());
         return new String[] {String.join("/", item.path()), item.title(), item.text(), String.join("、", item.leadUnits()),
                 String.join("、", item.responsibleUnits()),
                 (item.deadline().due() == null ? "" : item.deadline().due() + " ") + (item.deadline().raw() == null ? "" : item.deadline().raw())
@@ -221,7 +236,8 @@ public class LedgerWorkbook {
                                 "事项已不存在, 未导入"));
                         continue;
                     }
-                    String[] now = row(item.get(), today, extensions.approvedOf(item.get().id()));
+                    String[] now = row(item.get(), today, extensions.approvedOf(item.get().id()), reports.of(item.get().id()),
+                            plans.progressNote(item.get().id()).orElse(null));
                     String progress = format.formatCellValue(row.getCell(PROGRESS)).strip();
                     String status = format.formatCellValue(row.getCell(STATUS)).strip();
                     if (!progress.equals(now[PROGRESS].strip())) {

@@ -68,18 +68,24 @@ public class Notice {
                 }
             }
         }
+        Map<String, Integer> escalations = counts("escalation", plan, from, to);
+        Map<String, Integer> reminders = counts("notification", plan, from, to);
         List<UnitLine> lines = new ArrayList<>();
         entries.forEach((unit, list) -> lines.add(new UnitLine(unit, directory.unit(unit).map(Unit::name).orElse(unit),
                 (int) list.stream().filter(e -> e.finding().equals("逾期未办结")).count(),
                 (int) list.stream().filter(e -> e.finding().equals("进度滞后")).count(),
-                count("escalation", plan, unit, from, to), count("notification", plan, unit, from, to), list)));
+                escalations.getOrDefault(unit, 0), reminders.getOrDefault(unit, 0), list)));
         return lines;
     }
 
-    private int count(String table, PlanRecord plan, String unit, LocalDate from, LocalDate to) {
-        return jdbc.sql("select count(*) from " + table + " x join item i on i.id = x.item_id where i.plan_id = ? "
-                        + "and x.unit_code = ? and x.on_date between ? and ?")
-                .params(plan.id(), unit, Date.valueOf(from), Date.valueOf(to)).query(Integer.class).single();
+    /** The period's rows of {@code table} on the plan's items, counted by unit. */
+    private Map<String, Integer> counts(String table, PlanRecord plan, LocalDate from, LocalDate to) {
+        Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.sql("select x.unit_code, count(*) from " + table + " x join item i on i.id = x.item_id where i.plan_id = ? "
+                        + "and x.on_date between ? and ? group by x.unit_code")
+                .params(plan.id(), Date.valueOf(from), Date.valueOf(to))
+                .query((rs, n) -> counts.put(rs.getString(1), rs.getInt(2))).list();
+        return counts;
     }
 
     /** Each unit's score as of the notice's last day, line by line. */

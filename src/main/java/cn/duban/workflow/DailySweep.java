@@ -345,7 +345,7 @@ public class DailySweep {
                         + "t.step, t.opened_on, t.signed_by, pt.due, t.reviewer_code "
                         + "from open_task t join item i on i.id = t.item_id join plan p on p.id = i.plan_id "
                         + "left join item_part pt on pt.id = t.part_id "
-                        + "where ((t.step = 'EXECUTE' and t.unit_code is not null) or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
+                        + "where ((" + UNIT_WORK + ") or t.step in (" + TaskAccess.steps(Step.Holder.OFFICE)
                         + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + ", " + TaskAccess.steps(Step.Holder.PARENT_UNIT) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
@@ -372,9 +372,17 @@ public class DailySweep {
         return openWork(null).size() + reports(day, null).values().stream().mapToInt(List::size).sum() + sent(day, null).size();
     }
 
-    /** The latest notification of each kind to each unit on each item (of {@code items}, when given), up to the day. */
+    /** The open tasks of a unit's own work (EXECUTE), as {@code open_task t}. */
+    private static final String UNIT_WORK = "t.step = 'EXECUTE' and t.unit_code is not null";
+
+    /**
+     * The latest notification of each kind to each unit on each item (of {@code items}, when given), up to the day:
+     * only on the items a unit works on now, the only ones whose reminders the rules are shown ({@link DayFacts#of}),
+     * not the whole history of the inbox.
+     */
     private List<DayFacts.Reminded> sent(LocalDate day, Scope items) {
         return with(jdbc.sql("select item_id, unit_code, kind, max(on_date) from notification where on_date <= :day"
+                        + " and item_id in (select t.item_id from open_task t where " + UNIT_WORK + ")"
                         + only(items, "item_id") + " group by item_id, unit_code, kind"), items)
                 .param("day", Date.valueOf(day))
                 .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))

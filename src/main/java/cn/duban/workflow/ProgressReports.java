@@ -78,7 +78,12 @@ public class ProgressReports {
     }
 
     public List<Quota> quotas(cn.duban.plan.Item item) {
-        int counted = (int) of(item.id()).stream().filter(r -> r.decision() != Decision.RETURN).count();
+        return quotas(item, of(item.id()));
+    }
+
+    /** {@link #quotas(cn.duban.plan.Item)} against the item's reports, read before. */
+    public static List<Quota> quotas(cn.duban.plan.Item item, List<Report> reports) {
+        int counted = (int) reports.stream().filter(r -> r.decision() != Decision.RETURN).count();
         return item.requirements().stream().map(q -> {
             int periods = switch (q.per()) {
                 case MONTH -> 12;
@@ -97,6 +102,15 @@ public class ProgressReports {
     public List<Report> of(long itemId) {
         return jdbc.sql("select " + COLUMNS + " from progress_report where item_id = ? order by id")
                 .param(itemId).query(ProgressReports::report).list();
+    }
+
+    /** The reports on every item of a plan, in one query: by item, each item's in order. */
+    public java.util.Map<Long, List<Report>> ofPlan(long planId) {
+        java.util.Map<Long, List<Report>> byItem = new java.util.HashMap<>();
+        jdbc.sql("select " + COLUMNS + " from progress_report where item_id in (select id from item where plan_id = ?) order by id")
+                .param(planId).query(ProgressReports::report).list()
+                .forEach(r -> byItem.computeIfAbsent(r.itemId(), k -> new java.util.ArrayList<>()).add(r));
+        return byItem;
     }
 
     private static Report report(ResultSet rs, int row) throws SQLException {

@@ -1,0 +1,133 @@
+package cn.duban.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+
+import net.ttddyy.dsproxy.QueryCountHolder;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+
+import cn.duban.Api;
+
+/**
+ * The reads of a plan run as many statements for a plan of 1,000 items as for one of 10: the plan (API and page), the
+ * ledger, the 通报, the annual report, the dashboard and the scores. A database of its own: a launched plan of 1,000
+ * items would slow every other test's sweep.
+ */
+@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:duban-queries;DB_CLOSE_DELAY=-1")
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class QueryCountTest {
+
+    /** Every statement of the application counted, per thread (a request of MockMvc runs on the test's thread). */
+    @TestConfiguration
+    static class Counting {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
+                            ? ProxyDataSourceBuilder.create(ds).name(name).countQuery().build() : bean;
+                }
+            };
+        }
+    }
+
+    private static final int YEAR = 2087;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    UserDetailsService users;
+
+    private Api api;
+    private long small;
+    private long large;
+
+    @BeforeAll
+    void plans() {
+        api = new Api(mvc);
+        small = plan("小", 10);
+        large = plan("大", 1000);
+    }
+
+    /**
+     * A launched plan of {@code items} items, their units a mix of units, a group, lead and responsible units; the
+     * first item's unit has reported, so that the reads meet a report.
+     */
+    private long plan(String city, int items) {
+        StringBuilder text = new StringBuilder(city + "计数市" + YEAR + "年政务公开工作要点\n一、公开\n");
+        String[] units = {"(责任单位:市甲局)9月底前", "(牵头单位:市乙局;责任单位:市丙局、市丁局)年底前",
+                "(责任单位:市政府各局)每季度", "(牵头单位:市甲局;责任单位:市乙局)6月底前,每季度至少1次"};
+        for (int i = 1; i <= items; i++) {
+            text.append(i).append(".公开第").append(i).append("项政务信息").append(units[i % units.length]).append("\n");
+        }
+        long planId = api.launchPlan(text.toString());
+        String task = api.tasks("jia", planId).stream().filter(t -> t.get("step").asText().equals("EXECUTE"))
+                .findFirst().orElseThrow().get("id").asText();
+        assertThat(api.complete("jia", task, "{\"summary\":\"已公开\",\"percent\":100}").status()).isEqualTo(200);
+        return planId;
+    }
+
+    /** The statements a read of the plan runs, as {@code user}; the read must succeed. */
+    private long statements(String user, String path, boolean page) throws Exception {
+        var request = MockMvcRequestBuilders.get(path);
+        request.with(page ? SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(user))
+                : SecurityMockMvcRequestPostProcessors.httpBasic(user, Api.PASSWORD));
+        QueryCountHolder.clear();
+        int status = mvc.perform(request).andReturn().getResponse().getStatus();
+        long count = QueryCountHolder.getGrandTotal().getTotal();
+        assertThat(status).as(path).isEqualTo(200);
+        return count;
+    }
+
+    /** Each read's statements on the small and the large plan (the read made once before, caches warm). */
+    @Test
+    void aReadRunsAsManyStatementsForAThousandItemsAsForTen() throws Exception {
+        Map<String, String[]> reads = new LinkedHashMap<>();
+        reads.put("GET /api/plans/{id} (admin)", new String[] {"admin", "/api/plans/%d", "api"});
+        reads.put("GET /api/plans/{id} (unit)", new String[] {"jia", "/api/plans/%d", "api"});
+        reads.put("/plans/{id} (admin)", new String[] {"admin", "/plans/%d", "page"});
+        reads.put("/plans/{id} (unit)", new String[] {"jia", "/plans/%d", "page"});
+        reads.put("GET /api/ledger.xlsx (admin)", new String[] {"admin", "/api/ledger.xlsx?plan=%d", "api"});
+        reads.put("GET /api/ledger.xlsx (unit)", new String[] {"jia", "/api/ledger.xlsx?plan=%d", "api"});
+        reads.put("GET /api/plans/{id}/notice.docx", new String[] {"admin", "/api/plans/%d/notice.docx?from=" + YEAR + "-01-01&to=" + YEAR + "-12-31", "api"});
+        reads.put("GET /api/plans/{id}/report.docx", new String[] {"admin", "/api/plans/%d/report.docx", "api"});
+        reads.put("GET /api/stats/dashboard", new String[] {"admin", "/api/stats/dashboard?plan=%d", "api"});
+        reads.put("GET /api/stats/scores", new String[] {"admin", "/api/stats/scores?plan=%d", "api"});
+        Map<String, List<Long>> counts = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> read : reads.entrySet()) {
+            String[] r = read.getValue();
+            boolean page = r[2].equals("page");
+            statements(r[0], String.format(r[1], small), page);
+            counts.put(read.getKey(), List.of(statements(r[0], String.format(r[1], small), page),
+                    statements(r[0], String.format(r[1], large), page)));
+        }
+        System.out.println("Statements per read (10 items, 1,000 items): " + counts);
+        counts.forEach((read, c) -> assertThat(c.get(1)).as(read + ": 10 items, then 1,000").isEqualTo(c.get(0)));
+    }
+}
