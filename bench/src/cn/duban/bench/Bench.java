@@ -165,7 +165,7 @@ public final class Bench {
         // compiled, without a class of ours: what the platform costs on this machine
         String classpath = "target/bench/classes:target/bench/facts:" + Files.readString(WORK.resolve("classpath.txt")).strip();
         List<String> bare = List.of(java, "-Xmx1g", "-cp", classpath, "cn.duban.bench.bare.BareApplication",
-                "--spring.datasource.url=jdbc:h2:mem:bare");
+                "--spring.datasource.url=jdbc:h2:mem:bare", "--spring.flyway.enabled=false"); // our migrations are ours
         started(bare, "startup-bare-first", false);
         double platform = started(bare, "startup-bare", false);
         put("startup_bare_s", platform, "bare Spring Boot + Camunda + Drools start-up, second start", "s",
