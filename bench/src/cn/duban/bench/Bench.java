@@ -500,8 +500,8 @@ public final class Bench {
                 + "message varchar(4000) not null, dedupe_key varchar(200) not null unique, task_id varchar(64), "
                 + "created_by varchar(100) not null, created_at timestamp not null, read_at timestamp)");
         jdbc.execute("create index bench_notification_unit on bench_notification (unit_code, on_date)");
-        jdbc.execute("create table bench_colour as select id, colour from item");
-        jdbc.execute("alter table bench_colour add primary key (id)");
+        jdbc.execute("create table bench_colour (id bigint primary key, colour varchar(10))");
+        jdbc.execute("insert into bench_colour (id, colour) select id, colour from item");
         java.sql.Date date = java.sql.Date.valueOf(day);
         java.sql.Timestamp now = java.sql.Timestamp.from(Instant.now());
         // as the sweep writes them: each new reminder key once, and only the colours that change
