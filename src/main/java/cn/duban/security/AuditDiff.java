@@ -165,11 +165,12 @@ public class AuditDiff {
         }
     }
 
-    /** A field's path in words: 前半部分 · 事项内容. */
+    /** A field's path in words: 前半部分 · 事项内容; a reminder kind as a key (the sweep's remindersByKind) by its name. */
     private String label(String path) {
         List<String> words = new ArrayList<>();
         for (String name : path.split("\\.")) {
-            words.add(messages.getMessage("field." + name, null, name, LocaleContextHolder.getLocale()));
+            String word = messages.getMessage("field." + name, null, null, LocaleContextHolder.getLocale());
+            words.add(word != null ? word : messages.getMessage("remind." + name, null, name, LocaleContextHolder.getLocale()));
         }
         return String.join(" · ", words);
     }

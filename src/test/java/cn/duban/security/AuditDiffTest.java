@@ -76,6 +76,10 @@ class AuditDiffTest {
                 new Change("意见", "", "请补充"));
         assertThat(diff.changes(entry("ITEM_SPLIT", "item:5", "{\"text\":\"甲。乙。\"}",
                 "{\"first\":{\"text\":\"甲。\"},\"second\":{\"text\":\"乙。\"}}"))).contains(new Change("前半部分 · 事项内容", "", "甲。"));
+        assertThat(diff.changes(entry("SWEEP_RUN", "sweep:2026-09-01", null,
+                "{\"reminders\":1,\"remindersByKind\":{\"WAITING\":1},\"escalationsByLevel\":{\"1\":2}}")))
+                .as("the sweep's counts by reminder kind and level").contains(new Change("各类提醒数 · 待办超期", "", "1"),
+                        new Change("各级升级数 · 1", "", "2"));
     }
 
     @Test
