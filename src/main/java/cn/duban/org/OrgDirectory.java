@@ -21,7 +21,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The organization directory: units, unit groups, users with their roles and units. The units and groups, which every
- * read of a plan resolves its items' unit names against, are kept in memory ({@link Names}) for as long as the
+ * read of a plan resolves its items' unit names against, are kept in memory (a {@link Snapshot}) for as long as the
  * directory's version (table org_version, bumped by every change of units, parents or groups, on any node) stays the
  * same: a request reads the version once, a read outside a request on every use.
  */
@@ -29,22 +29,22 @@ import org.springframework.web.context.request.RequestContextHolder;
 public class OrgDirectory {
 
     /** The units and groups of one version of the directory: each unit by code, each name's unit codes. */
-    private record Names(long version, Map<String, Unit> units, Map<String, List<String>> codes) {}
+    private record Snapshot(long version, Map<String, Unit> units, Map<String, List<String>> codes) {}
 
     /** The request attribute holding the directory version a request read. */
     private static final String VERSION = OrgDirectory.class.getName() + ".version";
 
     private final JdbcClient jdbc;
-    private volatile Names names;
+    private volatile Snapshot snapshot;
 
     public OrgDirectory(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** The units and groups as of the directory's current version, read again when it changed. */
-    private Names current() {
+    private Snapshot current() {
         long version = version();
-        Names known = names;
+        Snapshot known = snapshot;
         if (known != null && known.version() == version) {
             return known;
         }
@@ -60,8 +60,8 @@ public class OrgDirectory {
             direct.computeIfAbsent(u.code(), k -> new LinkedHashSet<>()).add(u.code());
         });
         direct.forEach((name, of) -> codes.put(name, List.copyOf(of)));
-        known = new Names(version, Collections.unmodifiableMap(units), Map.copyOf(codes));
-        names = known;
+        known = new Snapshot(version, Collections.unmodifiableMap(units), Map.copyOf(codes));
+        snapshot = known;
         return known;
     }
 
@@ -97,7 +97,7 @@ public class OrgDirectory {
     }
 
     private void forget() {
-        names = null;
+        snapshot = null;
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.removeAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);

@@ -11,10 +11,10 @@ import cn.duban.workflow.OpenTasks.OpenTask;
 @Component
 class ExtendStep implements StepHandler {
 
-    private final Extensions extensions;
+    private final ExtensionRequests extensions;
     private final TaskService engineTasks;
 
-    ExtendStep(Extensions extensions, TaskService engineTasks) {
+    ExtendStep(ExtensionRequests extensions, TaskService engineTasks) {
         this.extensions = extensions;
         this.engineTasks = engineTasks;
     }

@@ -9,36 +9,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 
-import cn.duban.notify.Messages;
-import cn.duban.notify.Notifications;
-import cn.duban.notify.Outbox;
-import cn.duban.org.Names;
-import cn.duban.org.Role;
-import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
-import cn.duban.plan.PlanStore;
-import cn.duban.plan.parse.Deadline;
-import cn.duban.rules.ExtensionRequest;
-import cn.duban.rules.RuleBase;
-import cn.duban.rules.WorkCalendar;
-import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
-import cn.duban.system.Today;
-import cn.duban.workflow.ItemHistory.Action;
-import cn.duban.workflow.OpenTasks.OpenTask;
 
 /**
- * 延期申请: a unit asks for a later due date for its own part of an item, with a reason; the decision table
- * rules/extension.drl.csv refuses what goes beyond the office's limits, and the rest opens a 延期审批 (EXTEND) task for
- * the supervisors through the item's process. Once approved, the unit's due date is the new one: its effective due is
- * the new date of its latest approved extension, else the item's ({@link #DUE}).
+ * 延期申请 as stored: each unit's requests for a later due date and how they were decided ({@link ExtensionRequests}
+ * takes and decides them). Once approved, the unit's due date is the new one: its effective due is the new date of
+ * its latest approved extension, else the item's ({@link #DUE}).
  */
 @Service
 public class Extensions {
@@ -69,123 +52,9 @@ public class Extensions {
             + "and t.step = 'EXECUTE' and " + DUE + " < ?))";
 
     private final JdbcClient jdbc;
-    private final PlanStore plans;
-    private final RuleBase rules;
-    private final WorkCalendar calendar;
-    private final RuntimeService runtime;
-    private final ItemHistory history;
-    private final AuditLog audit;
-    private final Notifications notifications;
-    private final Outbox outbox;
-    private final Messages messages;
-    private final Today today;
-    private final Names names;
 
-    public Extensions(JdbcClient jdbc, PlanStore plans, RuleBase rules, WorkCalendar calendar, RuntimeService runtime,
-                      ItemHistory history, AuditLog audit, Notifications notifications, Outbox outbox, Messages messages,
-                      Today today, Names names) {
-        this.names = names;
-        this.notifications = notifications;
-        this.outbox = outbox;
-        this.messages = messages;
-        this.today = today;
+    public Extensions(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.plans = plans;
-        this.rules = rules;
-        this.calendar = calendar;
-        this.runtime = runtime;
-        this.history = history;
-        this.audit = audit;
-    }
-
-    /**
-     * The unit of the task asks for {@code due} instead of its current due date: refused (400) without a reason or a
-     * later date, (409) for work without one due date, while another request waits, or when the decision table
-     * refuses it.
-     */
-    Extension request(OpenTask task, LocalDate due, String reason, UserAccount user) {
-        if (task.step() != Step.EXECUTE) {
-            throw ApiException.conflict("只有办理任务可以申请延期");
-        }
-        Item item = plans.item(task.itemId()).orElseThrow(() -> ApiException.notFound("事项不存在: " + task.itemId()));
-        if (item.deadline().due() == null || item.deadline().kind() == Deadline.Kind.RECURRING
-                || item.deadline().kind() == Deadline.Kind.ONGOING) {
-            throw ApiException.conflict("该事项没有单一的完成期限, 不能申请延期");
-        }
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw ApiException.badRequest("请填写延期理由 (reason)");
-        }
-        if (why.length() > MAX_TEXT) {
-            throw ApiException.badRequest("延期理由 (reason) 过长 (最多 " + MAX_TEXT + " 字)");
-        }
-        LocalDate current = due(item, task.unit());
-        if (due == null || !due.isAfter(current)) {
-            throw ApiException.badRequest("新期限 (due) 须晚于现期限 " + current);
-        }
-        if (due.isBefore(today.date())) {
-            throw ApiException.badRequest("新期限 (due) 不得早于今天 " + today.date());
-        }
-        List<Extension> before = of(item.id()).stream().filter(e -> e.unit().equals(task.unit())).toList();
-        if (before.stream().anyMatch(e -> e.status() == Status.PENDING)) {
-            throw ApiException.conflict("本单位的延期申请正在审批中");
-        }
-        ExtensionRequest asked = new ExtensionRequest(item.id(), task.unit(),
-                (int) before.stream().filter(e -> e.status() == Status.APPROVED).count(),
-                calendar.workingDaysBetween(current, due));
-        rules.fire(List.of(asked), ExtensionRequest.class);
-        if (!asked.refusals().isEmpty()) {
-            throw ApiException.conflict("延期申请不予受理: " + String.join("; ", asked.refusals()));
-        }
-        KeyHolder key = new GeneratedKeyHolder();
-        try {
-            jdbc.sql("insert into extension (item_id, unit_code, original_due, new_due, reason, status, asked_by, asked_at, "
-                            + "pending_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(item.id(), task.unit(), Date.valueOf(current), Date.valueOf(due), why, Status.PENDING.name(),
-                            user.username(), Timestamp.from(Instant.now()), item.id() + ":" + task.unit())
-                    .update(key, "id");
-        } catch (DuplicateKeyException e) {
-            throw ApiException.conflict("本单位的延期申请正在审批中"); // another request of the unit's came in a moment ago
-        }
-        long id = key.getKey().longValue();
-        history.record(item.id(), user.username(), Step.EXECUTE, Action.EXTENSION_REQUESTED, task.unit(),
-                current + " → " + due + ": " + why);
-        runtime.createMessageCorrelation("extend").processInstanceId(item.processInstanceId())
-                .setVariablesLocal(Map.of("unit", task.unit())).correlateWithResult();
-        Extension stored = find(id).orElseThrow();
-        audit.record("EXTENSION_REQUESTED", "item:" + item.id(), null, stored);
-        notifications.addOnce("extension:" + id + ":asked", item.id(), Role.SUPERVISOR.name(), "EXTENSION", today.date(),
-                "【延期申请】" + names.unitInChinese(task.unit()) + " 申请将 " + about(item) + " 的期限由 " + current + " 延至 " + due
-                        + "。理由: " + why, null, user.username());
-        return stored;
-    }
-
-    /** The supervisor's decision on the unit's waiting request; the unit's due moves when it is approved. */
-    Extension decide(OpenTask task, boolean approve, String comment, UserAccount user) {
-        Extension pending = of(task.itemId()).stream()
-                .filter(e -> e.unit().equals(task.unit()) && e.status() == Status.PENDING).findFirst()
-                .orElseThrow(() -> ApiException.conflict("没有待审批的延期申请"));
-        Status status = approve ? Status.APPROVED : Status.REJECTED;
-        jdbc.sql("update extension set status = ?, decided_by = ?, decided_at = ?, comment = ?, pending_key = null where id = ?")
-                .params(status.name(), user.username(), Timestamp.from(Instant.now()), comment, pending.id()).update();
-        history.record(task.itemId(), user.username(), Step.EXTEND,
-                approve ? Action.EXTENSION_APPROVED : Action.EXTENSION_REJECTED, task.unit(),
-                pending.originalDue() + " → " + pending.newDue() + (comment == null ? "" : ": " + comment));
-        Extension decided = find(pending.id()).orElseThrow();
-        audit.record(approve ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED", "item:" + task.itemId(), pending, decided);
-        Item item = plans.item(task.itemId()).orElseThrow();
-        String title = approve ? "【批准延期】" : "【不予延期】";
-        String key = "extension:" + pending.id() + ":" + decided.status();
-        String message = title + user.displayName() + (approve ? " 同意将 " : " 未同意将 ") + about(item) + " 的期限由 "
-                + pending.originalDue() + " 延至 " + pending.newDue() + (comment == null ? "" : "。意见: " + comment);
-        notifications.addOnce(key, item.id(), task.unit(), "EXTENSION", today.date(), message, null, user.username());
-        outbox.send(task.unit(), key, title + "第" + item.number() + "项", message);
-        return decided;
-    }
-
-    /** The item in a message's words. */
-    private String about(Item item) {
-        return messages.item(item.id(), item.number(), item.text(), item.deadline().due(), today.date());
     }
 
     /** The unit's effective due on the item: its latest approved extension's new date, else the item's due. */
@@ -233,6 +102,31 @@ public class Extensions {
     /** An original and an extended due in words: "2026-09-30 → 2026-10-31 (延期)". */
     public static String dates(LocalDate original, LocalDate extended) {
         return original + " → " + extended + " (延期)";
+    }
+
+    /**
+     * Records a unit's waiting request; 409 while another of the unit's waits on the item (the database holds one:
+     * pending_key is unique, so two requests at the same instant are one recorded, one refused).
+     */
+    Extension add(long itemId, String unit, LocalDate originalDue, LocalDate newDue, String reason, String askedBy) {
+        KeyHolder key = new GeneratedKeyHolder();
+        try {
+            jdbc.sql("insert into extension (item_id, unit_code, original_due, new_due, reason, status, asked_by, asked_at, "
+                            + "pending_key) values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(itemId, unit, Date.valueOf(originalDue), Date.valueOf(newDue), reason, Status.PENDING.name(),
+                            askedBy, Timestamp.from(Instant.now()), itemId + ":" + unit)
+                    .update(key, "id");
+        } catch (DuplicateKeyException e) {
+            throw ApiException.conflict("本单位的延期申请正在审批中");
+        }
+        return find(key.getKey().longValue()).orElseThrow();
+    }
+
+    /** Records the decision on a waiting request; the request as decided. */
+    Extension decide(long id, Status status, String decidedBy, String comment) {
+        jdbc.sql("update extension set status = ?, decided_by = ?, decided_at = ?, comment = ?, pending_key = null where id = ?")
+                .params(status.name(), decidedBy, Timestamp.from(Instant.now()), comment, id).update();
+        return find(id).orElseThrow();
     }
 
     private Optional<Extension> find(long id) {

@@ -40,13 +40,13 @@ public class SupervisionTasks {
     private final TransactionTemplate transactions;
     private final DailySweep sweep;
     private final Today today;
-    private final Extensions extensions;
+    private final ExtensionRequests extensionRequests;
     private final SubTasks subTasks;
 
     SupervisionTasks(OpenTasks openTasks, List<StepHandler> handlers, ExecuteStep execute, AuditLog audit,
-                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today, Extensions extensions,
+                     PlatformTransactionManager transactionManager, DailySweep sweep, Today today, ExtensionRequests extensionRequests,
                      SubTasks subTasks) {
-        this.extensions = extensions;
+        this.extensionRequests = extensionRequests;
         this.subTasks = subTasks;
         this.openTasks = openTasks;
         handlers.forEach(h -> this.handlers.put(h.step(), h));
@@ -126,7 +126,7 @@ public class SupervisionTasks {
     /** 延期申请: the task's unit asks for a later due date for its part; the supervisors decide it (EXTEND). */
     public Extensions.Extension extension(String taskId, java.time.LocalDate due, String reason, UserAccount user) {
         OpenTask task = authorize(taskId, user);
-        return transactions.execute(status -> extensions.request(task, due, reason, user));
+        return transactions.execute(status -> extensionRequests.request(task, due, reason, user));
     }
 
     /** 分解: the unit splits its 办理 task among its child units, one sub-task each (see {@link SubTasks}). */
