@@ -147,6 +147,17 @@ public class OrgDirectory {
         return current().codes().getOrDefault(name.trim(), List.of());
     }
 
+    /** Every name (a unit's name or code, a group's name) that {@link #resolve}s to one of these codes at least. */
+    public Set<String> namesOf(java.util.Collection<String> codes) {
+        Set<String> names = new java.util.HashSet<>();
+        current().codes().forEach((name, of) -> {
+            if (of.stream().anyMatch(codes::contains)) {
+                names.add(name);
+            }
+        });
+        return names;
+    }
+
     /** Codes of every name, in order, without repeats; unknown names are left out. */
     public List<String> resolveAll(Collection<String> names) {
         Set<String> codes = new LinkedHashSet<>();

@@ -23,7 +23,6 @@ import cn.duban.security.Caller;
 import cn.duban.system.ApiException;
 import cn.duban.system.Paging;
 import cn.duban.web.Paged;
-import cn.duban.workflow.ItemUnits;
 
 @RestController
 public class PlanController {
@@ -34,14 +33,12 @@ public class PlanController {
     private final PlanService service;
     private final PlanPreview preview;
     private final PlanStore store;
-    private final ItemUnits itemUnits;
     private final Caller caller;
 
-    public PlanController(PlanService service, PlanPreview preview, PlanStore store, ItemUnits itemUnits, Caller caller) {
+    public PlanController(PlanService service, PlanPreview preview, PlanStore store, Caller caller) {
         this.service = service;
         this.preview = preview;
         this.store = store;
-        this.itemUnits = itemUnits;
         this.caller = caller;
     }
 
@@ -113,8 +110,7 @@ public class PlanController {
     public ResponseEntity<PlanView> plan(@PathVariable long id, @ParameterObject Paging paging) {
         UserAccount user = caller.current();
         PlanRecord plan = store.plan(id).orElseThrow(() -> ApiException.notFound("计划不存在: " + id));
-        List<Item> items = store.items(id).stream().filter(itemUnits.visibleTo(user)).toList();
-        Paging.Page<Item> page = paging.slice(items);
-        return Paged.response(page, new PlanView(plan, page.rows(), PlanPreview.toCheck(items)));
+        PlanPreview.Shown shown = preview.shown(plan, user, paging);
+        return Paged.response(shown.page(), new PlanView(plan, shown.page().rows(), shown.toCheck()));
     }
 }

@@ -20,7 +20,6 @@ import cn.duban.system.ApiException;
 import cn.duban.system.Paging;
 import cn.duban.web.Paged;
 import cn.duban.web.SignedIn;
-import cn.duban.workflow.ItemViews;
 
 /**
  * 导入计划 and the plan's page: a document imported into a preview that the office corrects (edit, add, delete, split,
@@ -33,16 +32,13 @@ public class PlanPages {
     private final PlanService planService;
     private final PlanStore plans;
     private final PlanPreview preview;
-    private final ItemViews items;
     private final CalendarWarning calendarWarning;
 
-    public PlanPages(SignedIn signedIn, PlanService planService, PlanStore plans, PlanPreview preview, ItemViews items,
-                     CalendarWarning calendarWarning) {
+    public PlanPages(SignedIn signedIn, PlanService planService, PlanStore plans, PlanPreview preview, CalendarWarning calendarWarning) {
         this.signedIn = signedIn;
         this.planService = planService;
         this.plans = plans;
         this.preview = preview;
-        this.items = items;
         this.calendarWarning = calendarWarning;
     }
 
@@ -97,25 +93,20 @@ public class PlanPages {
         return "plan";
     }
 
-    /**
-     * The plan, a page of its items the caller may see, and whether the caller may correct them (the office, before
-     * launch). The items are read whole (visibility, chapters and the checks need them all) and sliced; the preview's
-     * changes (htmx) send the page they were made on (hx-vals), to show it again.
-     */
+    /** The plan, a page of its items the caller may see, and whether the caller may correct them (the office, before
+     * launch); the preview's changes (htmx) send the page they were made on (hx-vals), to show it again. */
     private PlanRecord previewModel(long planId, Paging paging, Model model) {
         UserAccount user = signedIn.user();
         PlanRecord plan = plans.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));
-        List<Item> visible = plans.items(planId).stream().filter(items.visibleTo(user)).toList();
-        Paging.Page<Item> page = paging.slice(visible);
+        PlanPreview.Shown shown = preview.shown(plan, user, paging);
         model.addAttribute("plan", plan);
-        model.addAttribute("items", page.rows());
+        model.addAttribute("items", shown.page().rows());
         model.addAttribute("paging", paging);
-        model.addAttribute("pager", Paged.pager(page));
+        model.addAttribute("pager", Paged.pager(shown.page()));
         model.addAttribute("editable", user.isAdmin() && plan.status() == PlanRecord.Status.IMPORTED);
-        model.addAttribute("chapters", PlanPreview.chapters(plan, visible));
-        List<PlanPreview.Check> toCheck = PlanPreview.toCheck(visible);
-        model.addAttribute("toCheck", toCheck);
-        model.addAttribute("checks", toCheck.stream().collect(java.util.stream.Collectors.toMap(PlanPreview.Check::itemId, c -> c)));
+        model.addAttribute("chapters", shown.chapters());
+        model.addAttribute("toCheck", shown.toCheck());
+        model.addAttribute("checks", shown.toCheck().stream().collect(java.util.stream.Collectors.toMap(PlanPreview.Check::itemId, c -> c)));
         return plan;
     }
 

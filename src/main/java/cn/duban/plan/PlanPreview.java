@@ -19,10 +19,13 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.Numerals;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement;
+import cn.duban.org.UserAccount;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
+import cn.duban.workflow.ItemUnits;
 
 /**
  * The import preview: the office corrects what no parser can know before launch — an item's text, units and
@@ -51,16 +54,34 @@ public class PlanPreview {
     private static final Pattern BRACKETED = Pattern.compile("\\([零一二三四五六七八九十]+\\)");
     private static final Pattern ITEM_WARNING = Pattern.compile("事项 (\\S+): (.*)", Pattern.DOTALL);
 
+    /** What a plan shows its caller: a page of the items they may see, the items to check and the chapters. */
+    public record Shown(Paging.Page<Item> page, List<Check> toCheck, List<String> chapters) {}
+
     private final PlanStore store;
     private final PlanService service;
     private final ItemHistory history;
     private final AuditLog audit;
+    private final ItemUnits itemUnits;
 
-    public PlanPreview(PlanStore store, PlanService service, ItemHistory history, AuditLog audit) {
+    public PlanPreview(PlanStore store, PlanService service, ItemHistory history, AuditLog audit, ItemUnits itemUnits) {
         this.store = store;
         this.service = service;
         this.history = history;
         this.audit = audit;
+        this.itemUnits = itemUnits;
+    }
+
+    /**
+     * The plan as the user sees it. A preview (IMPORTED) is read whole, as the checks compare its items and the
+     * office corrects them chapter by chapter; a launched plan has nothing left to check or move, and only the page
+     * asked for is read, however large the plan.
+     */
+    public Shown shown(PlanRecord plan, UserAccount user, Paging paging) {
+        if (plan.status() != PlanRecord.Status.IMPORTED) {
+            return new Shown(itemUnits.visibleItems(plan.id(), user, paging), List.of(), List.of());
+        }
+        List<Item> visible = store.items(plan.id()).stream().filter(itemUnits.visibleTo(user)).toList();
+        return new Shown(paging.slice(visible), toCheck(visible), chapters(plan, visible));
     }
 
     @Transactional

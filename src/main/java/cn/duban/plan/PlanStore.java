@@ -175,12 +175,46 @@ public class PlanStore {
 
     public List<Item> items(long planId) {
         return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where plan_id = ? order by seq")
-                .param(planId).query(PlanStore::item).list(), "u.item_id in (select id from item where plan_id = ?)", planId);
+                .param(planId).query(PlanStore::item).list(), "u.item_id in (select id from item where plan_id = ?)", List.of(planId));
+    }
+
+    /**
+     * A page of the plan's items in its order: all of them when {@code names} is null, else those that name one of
+     * {@code names} (as printed, spaces around it aside) or are one of {@code alsoIds}; the page's units in one query.
+     */
+    public cn.duban.system.Paging.Page<Item> itemPage(long planId, java.util.Collection<String> names,
+                                                       java.util.Collection<Long> alsoIds, cn.duban.system.Paging paging) {
+        String where = " from item where plan_id = :plan";
+        Map<String, Object> params = new HashMap<>(Map.of("plan", planId));
+        if (names != null) {
+            List<String> among = new ArrayList<>();
+            if (!names.isEmpty()) {
+                among.add("id in (select item_id from item_unit where trim(name) in (:names))");
+                params.put("names", names);
+            }
+            if (!alsoIds.isEmpty()) {
+                among.add("id in (:ids)");
+                params.put("ids", alsoIds);
+            }
+            if (among.isEmpty()) {
+                return paging.of(List.of(), 0);
+            }
+            where += " and (" + String.join(" or ", among) + ")";
+        }
+        long total = jdbc.sql("select count(*)" + where).params(params).query(Long.class).single();
+        List<Item> rows = jdbc.sql("select " + ITEM_COLUMNS + where + " order by seq" + paging.sql())
+                .params(params).query(PlanStore::item).list();
+        if (rows.isEmpty()) {
+            return paging.of(rows, total);
+        }
+        List<Long> ids = rows.stream().map(Item::id).toList();
+        return paging.of(withUnits(rows, "u.item_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
+                ids), total);
     }
 
     public Optional<Item> item(long id) {
         return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where id = ?")
-                .param(id).query(PlanStore::item).list(), "u.item_id = ?", id).stream().findFirst();
+                .param(id).query(PlanStore::item).list(), "u.item_id = ?", List.of(id)).stream().findFirst();
     }
 
     public void launched(long itemId, String processInstanceId) {
@@ -203,10 +237,10 @@ public class PlanStore {
     }
 
     /** The items with their units, read in one query: those of the item_unit rows {@code where} selects. */
-    private List<Item> withUnits(List<Item> items, String where, long param) {
+    private List<Item> withUnits(List<Item> items, String where, List<?> params) {
         Map<Long, Map<String, List<String>>> units = new HashMap<>();
         jdbc.sql("select u.item_id, u.role, u.name from item_unit u where " + where + " order by u.item_id, u.role, u.ord")
-                .param(param)
+                .params(params)
                 .query((rs, n) -> units.computeIfAbsent(rs.getLong(1), k -> new HashMap<>())
                         .computeIfAbsent(rs.getString(2), k -> new ArrayList<>()).add(rs.getString(3)))
                 .list();

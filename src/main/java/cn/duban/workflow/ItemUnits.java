@@ -11,6 +11,7 @@ import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanStore;
 import cn.duban.system.ApiException;
+import cn.duban.system.Paging;
 
 /**
  * Which units work on an item, used by the BPMN as {@code itemUnits}: every responsible unit executes (and every
@@ -59,6 +60,14 @@ public class ItemUnits {
         }
         Set<Long> parts = subTasks.itemsOf(user);
         return item -> parts.contains(item.id()) || involved(item).stream().anyMatch(user.units()::contains);
+    }
+
+    /** A page of the plan's items the user may see ({@link #visibleTo(UserAccount)}), only that page read. */
+    public Paging.Page<Item> visibleItems(long planId, UserAccount user, Paging paging) {
+        if (user.seesAll()) {
+            return plans.itemPage(planId, null, List.of(), paging);
+        }
+        return plans.itemPage(planId, directory.namesOf(user.units()), subTasks.itemsOf(user), paging);
     }
 
     private Item item(long itemId) {

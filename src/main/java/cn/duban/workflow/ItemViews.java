@@ -110,11 +110,6 @@ public class ItemViews {
                 .body(attachments.content(id));
     }
 
-    /** Which of a plan's items the user may see (a plan's list shows only those). */
-    public java.util.function.Predicate<Item> visibleTo(UserAccount user) {
-        return itemUnits.visibleTo(user);
-    }
-
     /** The item, when the user may see it: 404 when there is none, 403 when it is another unit's. */
     public Item visible(long itemId, UserAccount user) {
         Item item = plans.item(itemId).orElseThrow(() -> ApiException.notFound("事项不存在: " + itemId));
