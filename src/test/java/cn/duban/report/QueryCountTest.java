@@ -50,13 +50,26 @@ class QueryCountTest {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
-                            ? ProxyDataSourceBuilder.create(ds).name(name).countQuery().build() : bean;
+                            ? ProxyDataSourceBuilder.create(ds).name(name).countQuery()
+                                    .afterQuery((exec, queries) -> queries.forEach(q -> q.getParametersList().forEach(
+                                            set -> SEEN.add(new Statement(q.getQuery(), set.stream()
+                                                    .sorted(java.util.Comparator.comparingInt(o -> (Integer) o.getArgs()[0]))
+                                                    .map(o -> o.getArgs()[1]).toList())))))
+                                    .build() : bean;
                 }
             };
         }
     }
 
+    /** A statement the application ran, with its parameters, while {@link #SEEN} was listening. */
+    record Statement(String sql, List<Object> params) {}
+
+    static final List<Statement> SEEN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
     private static final int YEAR = 2087;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Autowired
     MockMvc mvc;
@@ -129,5 +142,23 @@ class QueryCountTest {
         }
         System.out.println("Statements per read (10 items, 1,000 items): " + counts);
         counts.forEach((read, c) -> assertThat(c.get(1)).as(read + ": 10 items, then 1,000").isEqualTo(c.get(0)));
+    }
+
+    /**
+     * A clerk's task list, asked for all day, finds the clerk's open tasks through open_task's indexes and reads no
+     * whole table: an OR across unit_code and reviewer_code had H2 read every item and then their tasks, which at
+     * 100,000 items took the list's p95 from tens of milliseconds to 4.9 s.
+     */
+    @Test
+    void aClerksTaskListReadsNoWholeTaskTable() throws Exception {
+        statements("jia", "/api/tasks", false);
+        SEEN.clear();
+        statements("jia", "/api/tasks", false);
+        List<Statement> reads = SEEN.stream().filter(st -> st.sql().contains("open_task t")).toList();
+        assertThat(reads).as("the task list's query").isNotEmpty();
+        for (Statement read : reads) {
+            String plan = jdbc.sql("explain " + read.sql()).params(read.params()).query(String.class).single();
+            assertThat(plan).as(plan).doesNotContain(".tableScan");
+        }
     }
 }

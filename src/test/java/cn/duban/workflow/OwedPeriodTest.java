@@ -33,6 +33,12 @@ class OwedPeriodTest {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    cn.duban.TestToday today;
+
+    @Autowired
+    cn.duban.rules.WorkCalendar calendar;
+
     @Test
     void periodsAreNamedAndTheOwedOneFollowsTheApprovedReports() {
         Deadline quarterly = new Deadline(Deadline.Kind.RECURRING, LocalDate.of(YEAR, 12, 31), Deadline.Frequency.QUARTERLY,
@@ -60,6 +66,16 @@ class OwedPeriodTest {
         assertThat(list).contains("第1季度 · " + YEAR + "-03-31").doesNotContain(YEAR + "-12-31");
         assertThat(page("jia", "/items/" + task.itemId)).contains("本期应报: 第1季度, 截止 " + YEAR + "-03-31");
 
+        // once past its date the quarter is shown late, not as a negative count of days left
+        LocalDate later = LocalDate.of(YEAR, 4, 20);
+        int late = calendar.workingDaysBetween(LocalDate.of(YEAR, 3, 31), later);
+        today.set(later);
+        try {
+            assertThat(page("jia", "/?plan=" + planId)).contains("逾期 " + late).doesNotContain(">-" + late);
+            assertThat(page("jia", "/items/" + task.itemId)).contains("截止 " + YEAR + "-03-31, 已逾期 " + late + " 个工作日");
+        } finally {
+            today.set(null);
+        }
     }
 
     /** The unit's open task on the plan, as the API lists it. */
