@@ -73,14 +73,17 @@ public class LookBack {
         List<Item> priorItems = plans.items(prior.get().id());
         List<Item> currentItems = plans.items(current.id());
         ItemMatcher.Result matched = ItemMatcher.match(candidates(priorItems), candidates(currentItems));
+        Map<String, ItemMatcher.Match> byPrior = new java.util.HashMap<>();
+        matched.matches().forEach(m -> byPrior.putIfAbsent(m.prior(), m));
         for (Item p : priorItems) {
-            Optional<ItemMatcher.Match> m = matched.matches().stream().filter(x -> x.prior().equals(String.valueOf(p.id()))).findFirst();
+            Optional<ItemMatcher.Match> m = Optional.ofNullable(byPrior.get(String.valueOf(p.id())));
             cases.addMatch(current.id(), p.id(), m.map(x -> Long.valueOf(x.current())).orElse(null), m.map(ItemMatcher.Match::score).orElse(0.0));
         }
+        Map<String, Tally> tallies = tallies(prior.get().id());
         List<PriorItem> facts = new ArrayList<>();
         for (Item p : priorItems) {
-            for (String unit : itemUnits.executing(p.id())) {
-                facts.add(fact(p, unit, prior.get()));
+            for (String unit : itemUnits.executing(p)) {
+                facts.add(fact(p, unit, prior.get(), tallies.getOrDefault(p.id() + "|" + unit, Tally.NONE)));
             }
         }
         Map<String, List<Check>> byCase = new LinkedHashMap<>();
@@ -98,18 +101,38 @@ public class LookBack {
         return byCase.size();
     }
 
+    /** A unit's reports on an item: approved, returned, handed in (not returned), the last approval, its extension. */
+    private record Tally(int approved, int returns, int reports, LocalDate lastApproved, LocalDate extendedDue) {
+        static final Tally NONE = new Tally(0, 0, 0, null, null);
+    }
+
+    /** Every unit's tally on the items of a plan, by "item|unit", in two queries whatever the plan's size. */
+    private Map<String, Tally> tallies(long planId) {
+        Map<String, LocalDate> extended = new java.util.HashMap<>();
+        jdbc.sql("select e.item_id, e.unit_code, max(e.new_due) from extension e join item i on i.id = e.item_id "
+                        + "where i.plan_id = ? and e.status = 'APPROVED' group by e.item_id, e.unit_code")
+                .param(planId)
+                .query((rs, n) -> extended.put(rs.getLong(1) + "|" + rs.getString(2), rs.getObject(3, LocalDate.class)))
+                .list();
+        Map<String, Tally> tallies = new java.util.HashMap<>();
+        jdbc.sql("select r.item_id, r.unit_code, sum(case when r.decision = 'APPROVE' then 1 else 0 end), "
+                        + "sum(case when r.decision = 'RETURN' then 1 else 0 end), sum(case when r.decision = 'RETURN' then 0 else 1 end), "
+                        + "max(case when r.decision = 'APPROVE' then r.reviewed_at end) "
+                        + "from progress_report r join item i on i.id = r.item_id where i.plan_id = ? group by r.item_id, r.unit_code")
+                .param(planId)
+                .query((rs, n) -> {
+                    String key = rs.getLong(1) + "|" + rs.getString(2);
+                    java.sql.Timestamp approved = rs.getTimestamp(6);
+                    return tallies.put(key, new Tally(rs.getInt(3), rs.getInt(4), rs.getInt(5),
+                            approved == null ? null : approved.toLocalDateTime().toLocalDate(), extended.remove(key)));
+                })
+                .list();
+        extended.forEach((key, due) -> tallies.put(key, new Tally(0, 0, 0, null, due))); // extended, nothing handed in
+        return tallies;
+    }
+
     /** How a unit's work on last year's item ended, from the ledger. */
-    private PriorItem fact(Item item, String unit, PlanRecord plan) {
-        record Tally(int approved, int returns, int reports, LocalDate lastApproved, LocalDate extendedDue) {}
-        Tally t = jdbc.sql("select sum(case when decision = 'APPROVE' then 1 else 0 end), sum(case when decision = 'RETURN' then 1 else 0 end), "
-                        + "sum(case when decision = 'RETURN' then 0 else 1 end), max(case when decision = 'APPROVE' then reviewed_at end), "
-                        + "(select max(e.new_due) from extension e where e.item_id = ? and e.unit_code = ? and e.status = 'APPROVED') "
-                        + "from progress_report where item_id = ? and unit_code = ?")
-                .params(item.id(), unit, item.id(), unit)
-                .query((rs, i) -> new Tally(rs.getInt(1), rs.getInt(2), rs.getInt(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime().toLocalDate(),
-                        rs.getObject(5, LocalDate.class)))
-                .single();
+    private PriorItem fact(Item item, String unit, PlanRecord plan, Tally t) {
         int periods = cn.duban.rules.Periods.ofItem(item.deadline(), plan.issuedOn(), plan.year()).size();
         return LookBackPreview.fact(item.id(), item.number(), unit, item.deadline(), item.requirements(), plan.issuedOn(),
                 plan.year(), t.approved() >= periods, t.lastApproved(), t.returns(), t.reports(), item.deduction(), t.extendedDue());

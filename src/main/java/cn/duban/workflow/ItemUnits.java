@@ -32,7 +32,12 @@ public class ItemUnits {
 
     /** Unit codes that each execute the item and report on it. */
     public List<String> executing(long itemId) {
-        return item(itemId).asParsed().executingUnits(directory::resolveAll);
+        return executing(item(itemId));
+    }
+
+    /** {@link #executing(long)} of an item already read. */
+    public List<String> executing(Item item) {
+        return item.asParsed().executingUnits(directory::resolveAll);
     }
 
     /** The lead unit that consolidates the others' results, or null when nobody needs to. */

@@ -29,6 +29,9 @@ class LookBackFlowTest {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    cn.duban.TestToday today;
+
     /** Years ahead, so that reports made today are on time for last year's due dates. */
     static final int PRIOR = LocalDate.now().getYear() + 8;
 
@@ -127,5 +130,43 @@ class LookBackFlowTest {
     /** The plan whose look-back task the unit holds (look-back tasks belong to last year's items). */
     private long currentPlan(Api api, String unit, String step) {
         return api.get(unit, "/api/tasks?step=" + step).body().get(0).get("planId").asLong();
+    }
+
+    /**
+     * Last year's returns and approved extension, tallied for the whole plan at once, reach the look-back's rules: a
+     * plan of years ago, its extension asked for before its due date, its work approved (now) after it.
+     */
+    @Test
+    void lastYearsReturnsAndExtensionAreCounted() {
+        Api api = new Api(mvc);
+        int year = LocalDate.now().getYear() - 5;
+        long priorPlan = api.launchPlan(plan(year, "公开政务服务事项清单。(责任单位:市丙局)6月底前"));
+        for (int returned = 0; returned < 2; returned++) {
+            assertThat(api.complete("bing", api.task("bing", priorPlan, "EXECUTE", "bing"), "{\"summary\":\"已公开\",\"percent\":60}")
+                    .status()).isEqualTo(200);
+            assertThat(api.complete("leader", api.task("leader", priorPlan, "REVIEW", "bing"),
+                    "{\"decision\":\"RETURN\",\"comment\":\"请补充\"}").status()).isEqualTo(200);
+        }
+        String work = api.task("bing", priorPlan, "EXECUTE", "bing");
+        today.set(LocalDate.of(year, 6, 21));
+        try {
+            assertThat(api.post("bing", "/api/tasks/" + work + "/extension", "{\"due\":\"" + year + "-07-30\",\"reason\":\"待上级批复\"}")
+                    .status()).isEqualTo(201);
+        } finally {
+            today.set(null);
+        }
+        assertThat(api.complete("leader", api.task("leader", priorPlan, "EXTEND", "bing"), "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(200);
+        assertThat(api.complete("bing", work, "{\"summary\":\"已补充公开\",\"percent\":100}").status()).isEqualTo(200);
+        assertThat(api.complete("leader", api.task("leader", priorPlan, "REVIEW", "bing"), "{\"decision\":\"APPROVE\"}").status())
+                .isEqualTo(200);
+
+        long currentPlan = api.launchPlan(plan(year + 1, "进一步公开政务服务事项清单。(责任单位:市丙局)6月底前"));
+        JsonNode report = api.get("admin", "/api/lookback/" + currentPlan + "/report").body();
+        assertThat(report.get("cases").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.at("/byFinding/RETURNED_REPEATEDLY").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.at("/byFinding/COMPLETED_AFTER_EXTENSION").asInt()).as(report.toString()).isEqualTo(1);
+        assertThat(report.at("/byFinding/COMPLETED_LATE").asInt()).as("approved after the new date too").isEqualTo(1);
+        assertThat(report.at("/byFinding/NOT_COMPLETED").asInt()).as(report.toString()).isZero();
     }
 }
