@@ -620,13 +620,35 @@ public final class Bench {
         System.gc();
         long before = heap.stream().mapToLong(p -> p.getUsage().getUsed()).sum();
         heap.forEach(java.lang.management.MemoryPoolMXBean::resetPeakUsage);
+        // the heap in use just after each collection while it is built: what the service holds live, garbage aside
+        java.util.concurrent.atomic.AtomicLong afterGc = new java.util.concurrent.atomic.AtomicLong();
+        javax.management.NotificationListener collected = (n, h) -> {
+            if (n.getType().equals(com.sun.management.GarbageCollectionNotificationInfo.GARBAGE_COLLECTION_NOTIFICATION)) {
+                var info = com.sun.management.GarbageCollectionNotificationInfo.from((javax.management.openmbean.CompositeData) n.getUserData());
+                afterGc.accumulateAndGet(info.getGcInfo().getMemoryUsageAfterGc().entrySet().stream()
+                        .filter(e -> heap.stream().anyMatch(p -> p.getName().equals(e.getKey())))
+                        .mapToLong(e -> e.getValue().getUsed()).sum(), Math::max);
+            }
+        };
+        List<javax.management.NotificationEmitter> collectors = java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()
+                .stream().map(javax.management.NotificationEmitter.class::cast).toList();
+        collectors.forEach(c -> c.addNotificationListener(collected, null, null));
         long start = System.nanoTime();
-        long bytes = download(port, "admin", "/api/ledger.xlsx");
+        long bytes;
+        try {
+            bytes = download(port, "admin", "/api/ledger.xlsx");
+        } finally {
+            for (javax.management.NotificationEmitter c : collectors) {
+                c.removeNotificationListener(collected);
+            }
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = heap.stream().mapToLong(p -> p.getPeakUsage().getUsed()).sum();
         put("ledger_" + size(open) + "_s", seconds, "ledger workbook of every plan", "s", open + " items, " + bytes / 1000 + " kB");
         put("ledger_" + size(open) + "_peak_heap_mb", peak / 1e6, "heap peak while the ledger is built", "MB",
                 String.format("%.0f MB in use before it (the whole service); garbage included", before / 1e6));
+        put("ledger_" + size(open) + "_live_heap_mb", afterGc.get() / 1e6, "heap in use after a collection while it is built (most)", "MB",
+                "the whole service's live data, garbage aside (0: no collection ran)");
     }
 
     /** A GET as the user (HTTP Basic), its body read and counted: bytes. */

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -12,17 +14,52 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda keeps the history of {@code camunda.bpm.history-level} (application.yml: {@code activity}): which process
- * instances ran and which steps and tasks they passed, what the item page's diagram and Cockpit read. The variables'
- * values and every change to them ({@code audit}, {@code full}) are not kept: the item's own history (ItemHistory)
- * is the trail, and they took 7.5 of 19 KB per item. Camunda refuses to start on a database whose stored level
- * differs from the configured one; a database made at another level (duban before 2026-12) is set to the
- * configured level before the engine checks it, once, and says so in the log. What is already recorded stays.
+ * What Camunda keeps of the processes that ran: {@code camunda.bpm.history-level} (application.yml: {@link Tasks
+ * tasks}, a level of ours). The item's own history (ItemHistory) is the trail — who did what, when, with what
+ * comment — so Camunda keeps only which process instances ran and ended (the item page's diagram reads them), their
+ * user tasks and incidents: not every step passed ({@code activity}: 10 of 23 KB per item on PostgreSQL), nor the
+ * variables and their changes ({@code audit}, {@code full}: 7.5 of 19 KB per item on H2). Camunda refuses to start
+ * on a database whose stored level differs from the configured one; a database made at another level (duban before
+ * 2026-12 ran at full) is set to the configured level before the engine checks it, once, and says so in the log.
+ * What is already recorded stays.
  */
 @Component
-public class HistoryLevel extends AbstractProcessEnginePlugin {
+public class EngineHistory extends AbstractProcessEnginePlugin {
 
-    private static final Logger log = LoggerFactory.getLogger(HistoryLevel.class);
+    private static final Logger log = LoggerFactory.getLogger(EngineHistory.class);
+
+    /** Process instances, user tasks and incidents: no activity instances, variables, identity links or job log. */
+    public static final class Tasks extends org.camunda.bpm.engine.impl.history.AbstractHistoryLevel {
+
+        public static final String NAME = "tasks";
+        private static final java.util.Set<String> KEPT = java.util.Set.of(
+                org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.PROCESS_INSTANCE_START.getEntityType(),
+                org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.TASK_INSTANCE_CREATE.getEntityType(),
+                org.camunda.bpm.engine.impl.history.event.HistoryEventTypes.INCIDENT_CREATE.getEntityType());
+
+        @Override
+        public int getId() {
+            return 41;
+        }
+
+        @Override
+        public String getName() {
+            return NAME;
+        }
+
+        @Override
+        public boolean isHistoryEventProduced(org.camunda.bpm.engine.impl.history.event.HistoryEventType eventType, Object entity) {
+            return KEPT.contains(eventType.getEntityType());
+        }
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<org.camunda.bpm.engine.impl.history.HistoryLevel> levels = configuration.getCustomHistoryLevels() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomHistoryLevels());
+        levels.add(new Tasks());
+        configuration.setCustomHistoryLevels(levels);
+    }
 
     @Override
     public void postInit(ProcessEngineConfigurationImpl configuration) {
