@@ -527,6 +527,7 @@ public final class Bench {
         jdbc.execute("create index bench_notification_item on bench_notification (item_id, unit_code, kind, on_date)");
         jdbc.execute("create index bench_notification_task on bench_notification (task_id, kind)");
         jdbc.execute("create table bench_item as select * from item");
+        jdbc.execute("alter table bench_item alter column id set not null");
         jdbc.execute("alter table bench_item add primary key (id)");
         jdbc.execute("create index bench_item_plan on bench_item (plan_id, seq)");
         jdbc.execute("create index bench_item_status on bench_item (status, plan_id)");
