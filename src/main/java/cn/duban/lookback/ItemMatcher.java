@@ -66,8 +66,10 @@ public final class ItemMatcher {
                 // the texts' similarity is 2·shared / (bigrams of each): too few shared, and the score cannot reach
                 // the threshold even with every unit in common
                 double least = p.units().isEmpty() || c.units().isEmpty() ? THRESHOLD : LEAST_WITH_UNITS;
-                if (2.0 * shared[i] / (own.size() + bigrams.get(i).size()) >= least - 1e-9) {
-                    double score = score(pt, texts.get(i), p.units(), c.units());
+                // Sørensen–Dice of the two bigram sets, from the count just made (what DICE.similarity computes)
+                double text = pt.isEmpty() || texts.get(i).isEmpty() ? 0 : 2.0 * shared[i] / (own.size() + bigrams.get(i).size());
+                if (text >= least - 1e-9) {
+                    double score = withUnits(text, p.units(), c.units());
                     if (score >= THRESHOLD) {
                         pairs.add(new Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
                     }
@@ -94,7 +96,10 @@ public final class ItemMatcher {
 
     /** Text similarity counts four fifths; where both items name units, their overlap counts the rest. */
     public static double score(String prior, String current, Set<String> priorUnits, Set<String> currentUnits) {
-        double text = prior.isEmpty() || current.isEmpty() ? 0 : DICE.similarity(prior, current);
+        return withUnits(prior.isEmpty() || current.isEmpty() ? 0 : DICE.similarity(prior, current), priorUnits, currentUnits);
+    }
+
+    private static double withUnits(double text, Set<String> priorUnits, Set<String> currentUnits) {
         if (priorUnits.isEmpty() || currentUnits.isEmpty()) {
             return text;
         }

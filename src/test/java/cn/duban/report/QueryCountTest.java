@@ -147,14 +147,15 @@ class QueryCountTest {
     /**
      * A clerk's task list, asked for all day, finds the clerk's open tasks through open_task's indexes and reads no
      * whole table: an OR across unit_code and reviewer_code had H2 read every item and then their tasks, which at
-     * 100,000 items took the list's p95 from tens of milliseconds to 4.9 s.
+     * 100,000 items took the list's p95 from tens of milliseconds to 4.9 s (and 1.1 s with the OR behind an
+     * IN (… union …), which H2 ran again for every item).
      */
     @Test
     void aClerksTaskListReadsNoWholeTaskTable() throws Exception {
         statements("jia", "/api/tasks", false);
         SEEN.clear();
         statements("jia", "/api/tasks", false);
-        List<Statement> reads = SEEN.stream().filter(st -> st.sql().contains("open_task t")).toList();
+        List<Statement> reads = SEEN.stream().filter(st -> st.sql().contains("open_task")).toList();
         assertThat(reads).as("the task list's query").isNotEmpty();
         for (Statement read : reads) {
             String plan = jdbc.sql("explain " + read.sql()).params(read.params()).query(String.class).single();
