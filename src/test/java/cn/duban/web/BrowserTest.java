@@ -699,7 +699,8 @@ class BrowserTest {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("urge-task"))).selectByVisibleText("办理 · 市庚局");
         browser.findElement(By.id("note")).sendKeys("请本周内报送");
         browser.findElement(By.cssSelector("#urge-form button")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
+        // the page comes back with the urge in its history (the supervision's flash is on the page until it does)
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("history"), "请本周内报送"));
         assertThat(browser.findElement(By.id("history")).getText()).contains("催办", "请本周内报送");
         browser.findElement(By.cssSelector("#urge-form button")).click();
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("urge-error"))).getText()).contains("一小时内已催办过");
@@ -934,7 +935,9 @@ class BrowserTest {
         shot("57-bureau-approved");
 
         browser.findElement(By.id("summary")).sendKeys("汇总报送");
+        org.openqa.selenium.WebElement approvedFlash = browser.findElement(By.className("flash"));
         browser.findElement(By.id("complete")).click();
+        wait.until(ExpectedConditions.stalenessOf(approvedFlash)); // the approval's flash goes with its page
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("flash")));
         complete("leader", planId, cn.duban.workflow.Step.REVIEW, "jia", cn.duban.workflow.TaskCompletion.decision("APPROVE", "同意"));
         browser.navigate().refresh();
