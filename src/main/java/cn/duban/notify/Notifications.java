@@ -19,6 +19,7 @@ import org.springframework.stereotype.Repository;
 import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
 import cn.duban.system.Paging;
+import cn.duban.system.Sql;
 
 /**
  * The in-app inbox: reminders, escalation notices and urges (催办). Each is addressed to an audience — a unit's
@@ -69,7 +70,7 @@ public class Notifications {
             return List.of();
         }
         Set<String> known = new HashSet<>(jdbc.sql("select dedupe_key from notification where on_date in ("
-                + placeholders(days.size()) + ")").params(days).query(String.class).list());
+                + Sql.marks(days.size()) + ")").params(days).query(String.class).list());
         List<Draft> added = drafts.stream().filter(d -> known.add(d.key())).toList();
         // every row is inserted or the batch fails (a driver that rewrites the batch reports no per-row counts)
         batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", added.stream().map(d -> row(d, null, createdBy)).toList());
@@ -104,7 +105,7 @@ public class Notifications {
         List<Object> params = new ArrayList<>(List.of(itemId));
         String filter = "";
         if (units != null) {
-            filter = units.isEmpty() ? " and 1 = 0" : " and unit_code in (" + placeholders(units.size()) + ")";
+            filter = units.isEmpty() ? " and 1 = 0" : " and unit_code in (" + Sql.marks(units.size()) + ")";
             params.addAll(units);
         }
         return jdbc.sql("select " + COLUMNS + " from notification where item_id = ?" + filter + " order by on_date, id")
@@ -132,11 +133,7 @@ public class Notifications {
             params.add(Role.SUPERVISOR.name());
         }
         return params.isEmpty() ? new Audience("1 = 0", List.of())
-                : new Audience("unit_code in (" + placeholders(params.size()) + ")", params);
-    }
-
-    private static String placeholders(int n) {
-        return String.join(", ", java.util.Collections.nCopies(n, "?"));
+                : new Audience("unit_code in (" + Sql.marks(params.size()) + ")", params);
     }
 
     private static Notification row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {

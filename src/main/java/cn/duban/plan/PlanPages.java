@@ -93,8 +93,10 @@ public class PlanPages {
         return "plan";
     }
 
-    /** The plan, a page of its items the caller may see, and whether the caller may correct them (the office, before
-     * launch); the preview's changes (htmx) send the page they were made on (hx-vals), to show it again. */
+    /**
+     * The plan, a page of its items the caller may see, and whether the caller may correct them (the office, before
+     * launch); the preview's changes (htmx) send the page they were made on (hx-vals), to show it again.
+     */
     private PlanRecord previewModel(long planId, Paging paging, Model model) {
         UserAccount user = signedIn.user();
         PlanRecord plan = plans.plan(planId).orElseThrow(() -> ApiException.notFound("计划不存在: " + planId));

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,8 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.plan.parse.ParsedPlan;
 import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement;
+import cn.duban.system.Paging;
+import cn.duban.system.Sql;
 
 /** Plans and items in the database. */
 @Repository
@@ -182,8 +185,7 @@ public class PlanStore {
      * A page of the plan's items in its order: all of them when {@code names} is null, else those that name one of
      * {@code names} (as printed, spaces around it aside) or are one of {@code alsoIds}; the page's units in one query.
      */
-    public cn.duban.system.Paging.Page<Item> itemPage(long planId, java.util.Collection<String> names,
-                                                       java.util.Collection<Long> alsoIds, cn.duban.system.Paging paging) {
+    public Paging.Page<Item> itemPage(long planId, Collection<String> names, Collection<Long> alsoIds, Paging paging) {
         String where = " from item where plan_id = :plan";
         Map<String, Object> params = new HashMap<>(Map.of("plan", planId));
         if (names != null) {
@@ -208,8 +210,7 @@ public class PlanStore {
             return paging.of(rows, total);
         }
         List<Long> ids = rows.stream().map(Item::id).toList();
-        return paging.of(withUnits(rows, "u.item_id in (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")",
-                ids), total);
+        return paging.of(withUnits(rows, "u.item_id in (" + Sql.marks(ids.size()) + ")", ids), total);
     }
 
     public Optional<Item> item(long id) {

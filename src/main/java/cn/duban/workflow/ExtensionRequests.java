@@ -50,17 +50,17 @@ class ExtensionRequests {
                       ItemHistory history, AuditLog audit, Notifications notifications, Outbox outbox, Messages messages,
                       Today today, Names names) {
         this.extensions = extensions;
-        this.names = names;
-        this.notifications = notifications;
-        this.outbox = outbox;
-        this.messages = messages;
-        this.today = today;
         this.plans = plans;
         this.rules = rules;
         this.calendar = calendar;
         this.runtime = runtime;
         this.history = history;
         this.audit = audit;
+        this.notifications = notifications;
+        this.outbox = outbox;
+        this.messages = messages;
+        this.today = today;
+        this.names = names;
     }
 
     /**
