@@ -124,7 +124,7 @@ class ClusterIT {
                 a.sweep(day);
                 onB.join();
             } else if (i == killDay) {
-                // b is stopped inside its sweep, the day's reminders written, at its first digest: this test holds
+                // b is stopped inside its sweep, the day's reminders decided, at its first digest: this test holds
                 // the digests' outbox keys in a transaction of its own (b's insert waits on them), so the kill always
                 // lands in the middle of a sweep however fast its writes are
                 try (Connection hold = TestDatabase.connect(clusterDb)) {

@@ -31,13 +31,25 @@ public class Notifications {
     public record Notification(long id, long itemId, String audience, String kind, LocalDate onDate, String message,
                                String taskId, String createdBy, Instant createdAt, Instant readAt) {}
 
-    /** A notification to record, keyed by {@code key}. */
-    public record Draft(String key, long itemId, String audience, String kind, LocalDate day, String message) {}
+    /**
+     * A notification to record, keyed by {@code key}; a reminder also names the digest that carries it to the unit
+     * ({@code digestKey}, {@link Outbox#digest}), null for the rest.
+     */
+    public record Draft(String key, long itemId, String audience, String kind, LocalDate day, String message, String digestKey) {
+
+        public Draft(String key, long itemId, String audience, String kind, LocalDate day, String message) {
+            this(key, itemId, audience, kind, day, message, null);
+        }
+
+        public Draft carriedBy(String digest) {
+            return new Draft(key, itemId, audience, kind, day, message, digest);
+        }
+    }
 
     private static final String COLUMNS = "id, item_id, unit_code, kind, on_date, message, task_id, created_by, created_at, read_at";
 
     private static final String INSERT = "insert into notification (item_id, unit_code, kind, on_date, message, dedupe_key, "
-            + "task_id, created_by, created_at) ";
+            + "task_id, created_by, created_at, digest_key) ";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate batch;
@@ -52,34 +64,38 @@ public class Notifications {
                                   String taskId, String createdBy) {
         List<Object> row = new ArrayList<>(Arrays.asList(row(new Draft(key, itemId, audience, kind, day, message), taskId, createdBy)));
         row.add(key);
-        int added = jdbc.sql(INSERT + "select ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (0)) v "
+        int added = jdbc.sql(INSERT + "select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? from (values (0)) v "
                 + "where not exists (select 1 from notification where dedupe_key = ?)").params(row).update();
         return added == 0 ? Optional.empty()
                 : Optional.of(jdbc.sql("select id from notification where dedupe_key = ?").param(key).query(Long.class).single());
     }
 
     /**
-     * Records each draft whose key is new, in one batch (the daily sweep's reminders): the keys recorded on the
-     * drafts' days are read once rather than looked up row by row; how many were new. A key another transaction
-     * records meanwhile fails the batch (the sweep runs under its lock, and only it writes reminder keys). The
-     * drafts that were new.
+     * The drafts whose key no notification has yet (the daily sweep's reminders): the keys recorded on the drafts'
+     * days are read once rather than looked up row by row.
      */
-    public List<Draft> addAllOnce(List<Draft> drafts, String createdBy) {
+    public List<Draft> unrecorded(List<Draft> drafts) {
         List<Date> days = drafts.stream().map(d -> Date.valueOf(d.day())).distinct().toList();
         if (days.isEmpty()) {
             return List.of();
         }
         Set<String> known = new HashSet<>(jdbc.sql("select dedupe_key from notification where on_date in ("
                 + Sql.marks(days.size()) + ")").params(days).query(String.class).list());
-        List<Draft> added = drafts.stream().filter(d -> known.add(d.key())).toList();
-        // every row is inserted or the batch fails (a driver that rewrites the batch reports no per-row counts)
-        batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?)", added.stream().map(d -> row(d, null, createdBy)).toList());
-        return added;
+        return drafts.stream().filter(d -> known.add(d.key())).toList();
+    }
+
+    /**
+     * Records the drafts, {@link #unrecorded} a moment before, in one batch. Every row is inserted or the batch fails:
+     * a key another transaction records meanwhile fails it (the sweep runs under its lock, and only it writes
+     * reminder keys), and a driver that rewrites the batch reports no per-row counts.
+     */
+    public void addAll(List<Draft> drafts, String createdBy) {
+        batch.batchUpdate(INSERT + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", drafts.stream().map(d -> row(d, null, createdBy)).toList());
     }
 
     private static Object[] row(Draft d, String taskId, String createdBy) {
         return new Object[] {d.itemId(), d.audience(), d.kind(), Date.valueOf(d.day()), d.message(), d.key(), taskId, createdBy,
-                Timestamp.from(Instant.now())};
+                Timestamp.from(Instant.now()), d.digestKey()};
     }
 
     /** What a user's inbox holds, newest first: its units' notifications; SUPERVISOR also the reviewers'; ADMIN everything. */

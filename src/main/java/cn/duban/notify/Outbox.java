@@ -4,10 +4,13 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import cn.duban.org.Contacts;
 import cn.duban.org.Contacts.Channel;
 import cn.duban.org.OrgDirectory;
+import cn.duban.system.Sql;
 
 /**
  * The transactional outbox: a message for every channel a unit reads, written in the transaction of the action
@@ -59,41 +63,37 @@ public class Outbox {
     }
 
     /**
-     * One digest per unit of the day's reminders to it that no digest carried yet, each marked with the digest that
-     * carries it: the day's first is keyed digest:DAY:UNIT, those of a later sweep that day digest:DAY:UNIT:2, :3…,
-     * so a sweep run again sends nothing twice.
+     * One digest per unit of the day's new reminders to it, {@code fresh} (each not yet recorded): the drafts come back
+     * marked with the digest that carries them, to be recorded in the same transaction. The day's first digest to a
+     * unit is keyed digest:DAY:UNIT, those of a later sweep that day digest:DAY:UNIT:2, :3…, so a sweep run again
+     * sends nothing twice.
      */
-    public int digest(LocalDate day) {
-        String reminders = "on_date = ? and kind in (" + String.join(",", DIGESTED.stream().map(k -> "'" + k + "'").toList()) + ")";
-        Map<String, StringBuilder> byUnit = new LinkedHashMap<>();
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        Map<String, java.util.Set<String>> carried = new HashMap<>(); // the digests each unit had today
-        jdbc.sql("select unit_code, message, digest_key from notification where " + reminders + " order by unit_code, item_id, id")
-                .param(Date.valueOf(day))
-                .query((rs, i) -> {
-                    String unit = rs.getString(1);
-                    String digest = rs.getString(3);
-                    if (digest != null) {
-                        carried.computeIfAbsent(unit, u -> new java.util.HashSet<>()).add(digest);
-                    } else {
-                        int n = counts.merge(unit, 1, Integer::sum);
-                        byUnit.computeIfAbsent(unit, u -> new StringBuilder()).append(n).append(". ")
-                                .append(rs.getString(2)).append('\n');
-                    }
-                    return unit;
-                })
-                .list();
-        int queued = 0;
-        for (Map.Entry<String, StringBuilder> e : byUnit.entrySet()) {
+    public List<Notifications.Draft> digest(LocalDate day, List<Notifications.Draft> fresh) {
+        Map<String, List<Notifications.Draft>> byUnit = new TreeMap<>();
+        fresh.stream().sorted(Comparator.comparingLong(Notifications.Draft::itemId))
+                .forEach(d -> byUnit.computeIfAbsent(d.audience(), u -> new ArrayList<>()).add(d));
+        Map<String, Integer> sent = new HashMap<>(); // the digests each unit had today
+        jdbc.sql("select unit_code, count(distinct digest_key) from notification where on_date = ? and kind in ("
+                        + Sql.marks(DIGESTED.size()) + ") group by unit_code")
+                .params(Stream.concat(Stream.of(Date.valueOf(day)), DIGESTED.stream()).toList())
+                .query(rs -> {
+                    sent.put(rs.getString(1), rs.getInt(2));
+                });
+        List<Notifications.Draft> carried = new ArrayList<>(fresh.size());
+        for (Map.Entry<String, List<Notifications.Draft>> e : byUnit.entrySet()) {
             String unit = e.getKey();
-            int n = carried.getOrDefault(unit, java.util.Set.of()).size() + 1;
+            int n = sent.getOrDefault(unit, 0) + 1;
             String key = "digest:" + day + ":" + unit + (n == 1 ? "" : ":" + n);
-            jdbc.sql("update notification set digest_key = ? where " + reminders + " and unit_code = ? and digest_key is null")
-                    .params(key, Date.valueOf(day), unit).update();
-            String subject = "【督办提醒】" + day + (n == 1 ? "" : " (第" + n + "批)") + " 共 " + counts.get(unit) + " 条";
-            queued += send(unit, key, subject, e.getValue().toString());
+            StringBuilder text = new StringBuilder();
+            int i = 0;
+            for (Notifications.Draft d : e.getValue()) {
+                text.append(++i).append(". ").append(d.message()).append('\n');
+                carried.add(d.carriedBy(key));
+            }
+            String subject = "【督办提醒】" + day + (n == 1 ? "" : " (第" + n + "批)") + " 共 " + i + " 条";
+            send(unit, key, subject, text.toString());
         }
-        return queued;
+        return carried;
     }
 
     private int enqueue(String key, String unit, Channel channel, String recipient, String subject, String body) {

@@ -137,8 +137,9 @@ public class DailySweep {
                     r.itemId(), r.unit(), r.kind(), day, message));
         }
         Map<String, Integer> reminded = new TreeMap<>();
-        notifications.addAllOnce(reminders, ItemHistory.SYSTEM).forEach(r -> reminded.merge(r.kind(), 1, Integer::sum));
-        outbox.digest(day);
+        List<Notifications.Draft> fresh = notifications.unrecorded(reminders);
+        fresh.forEach(r -> reminded.merge(r.kind(), 1, Integer::sum));
+        notifications.addAll(outbox.digest(day, fresh), ItemHistory.SYSTEM);
         Map<Integer, Integer> escalations = new TreeMap<>();
         List<Failure> failed = new ArrayList<>();
         java.util.Set<Long> failing = failures.openItems();
