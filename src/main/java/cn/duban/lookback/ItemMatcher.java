@@ -1,11 +1,12 @@
 package cn.duban.lookback;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -35,33 +36,45 @@ public final class ItemMatcher {
     /** The least text similarity a pair whose items both name units needs to reach the threshold (see score). */
     private static final double LEAST_WITH_UNITS = (THRESHOLD - 0.2) / 0.8;
 
+    /** An index's 21 bits in a pair's long (a plan holds fewer than 2,097,152 items). */
+    private static final long MASK = (1L << 21) - 1;
+
+    private static final int[] NONE = {};
+
     private ItemMatcher() {}
 
     public static Result match(List<Candidate> prior, List<Candidate> current) {
         // each text normalized once; the current items indexed by their bigrams (bigram → items, in their order)
         List<String> texts = current.stream().map(c -> normalize(c.text())).toList();
         List<Set<String>> bigrams = texts.stream().map(ItemMatcher::bigrams).toList();
-        Map<String, List<Integer>> index = new HashMap<>();
+        Map<String, List<Integer>> postings = new HashMap<>();
         for (int i = 0; i < current.size(); i++) {
             for (String b : bigrams.get(i)) {
-                index.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
+                postings.computeIfAbsent(b, k -> new ArrayList<>()).add(i);
             }
         }
-        List<Match> pairs = new ArrayList<>();
+        Map<String, int[]> index = new HashMap<>();
+        postings.forEach((b, items) -> index.put(b, items.stream().mapToInt(Integer::intValue).toArray()));
+        // every pair reaching the threshold as one long, sorting as the pairs do: score (in thousandths) descending,
+        // then the prior item's index, then the current one's (a plan's 2,000 items can give millions of pairs)
+        long[] pairs = new long[1024];
+        int count = 0;
         int[] shared = new int[current.size()];
-        for (Candidate p : prior) {
+        int[] touched = new int[current.size()];
+        for (int pi = 0; pi < prior.size(); pi++) {
+            Candidate p = prior.get(pi);
             String pt = normalize(p.text());
             Set<String> own = bigrams(pt);
-            List<Integer> touched = new ArrayList<>();
+            int reached = 0;
             for (String b : own) {
-                for (int i : index.getOrDefault(b, List.of())) {
+                for (int i : index.getOrDefault(b, NONE)) {
                     if (shared[i]++ == 0) {
-                        touched.add(i);
+                        touched[reached++] = i;
                     }
                 }
             }
-            touched.sort(null); // the pairs in the current items' order, as ties are then broken
-            for (int i : touched) {
+            for (int t = 0; t < reached; t++) {
+                int i = touched[t];
                 Candidate c = current.get(i);
                 // the texts' similarity is 2·shared / (bigrams of each): too few shared, and the score cannot reach
                 // the threshold even with every unit in common
@@ -71,25 +84,30 @@ public final class ItemMatcher {
                 if (text >= least - 1e-9) {
                     double score = withUnits(text, p.units(), c.units());
                     if (score >= THRESHOLD) {
-                        pairs.add(new Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
+                        if (count == pairs.length) {
+                            pairs = Arrays.copyOf(pairs, count * 2);
+                        }
+                        pairs[count++] = (1000L - Math.round(score * 1000)) << 42 | (long) pi << 21 | i;
                     }
                 }
                 shared[i] = 0;
             }
         }
-        pairs.sort(Comparator.comparingDouble(Match::score).reversed());
+        Arrays.sort(pairs, 0, count);
         Set<String> usedPrior = new HashSet<>();
         Set<String> usedCurrent = new HashSet<>();
-        List<Match> matches = new ArrayList<>();
-        for (Match m : pairs) {
-            if (!usedPrior.contains(m.prior()) && !usedCurrent.contains(m.current())) {
-                matches.add(m);
-                usedPrior.add(m.prior());
-                usedCurrent.add(m.current());
+        Match[] byPrior = new Match[prior.size()];
+        for (int k = 0; k < count; k++) {
+            int pi = (int) (pairs[k] >>> 21 & MASK);
+            String p = prior.get(pi).number();
+            String c = current.get((int) (pairs[k] & MASK)).number();
+            if (!usedPrior.contains(p) && !usedCurrent.contains(c)) {
+                byPrior[pi] = new Match(p, c, (1000 - (pairs[k] >>> 42)) / 1000.0);
+                usedPrior.add(p);
+                usedCurrent.add(c);
             }
         }
-        matches.sort(Comparator.comparing((Match m) -> index(prior, m.prior())));
-        return new Result(matches,
+        return new Result(Arrays.stream(byPrior).filter(Objects::nonNull).toList(),
                 prior.stream().map(Candidate::number).filter(n -> !usedPrior.contains(n)).toList(),
                 current.stream().map(Candidate::number).filter(n -> !usedCurrent.contains(n)).toList());
     }
@@ -103,11 +121,13 @@ public final class ItemMatcher {
         if (priorUnits.isEmpty() || currentUnits.isEmpty()) {
             return text;
         }
-        Set<String> common = new HashSet<>(priorUnits);
-        common.retainAll(currentUnits);
-        Set<String> all = new HashSet<>(priorUnits);
-        all.addAll(currentUnits);
-        return 0.8 * text + 0.2 * common.size() / all.size();
+        int common = 0;
+        for (String unit : priorUnits) {
+            if (currentUnits.contains(unit)) {
+                common++;
+            }
+        }
+        return 0.8 * text + 0.2 * common / (priorUnits.size() + currentUnits.size() - common);
     }
 
     /** The character bigrams Sørensen–Dice compares; a text of one character is its own (it equals only itself). */
@@ -117,14 +137,5 @@ public final class ItemMatcher {
 
     public static String normalize(String text) {
         return BOILERPLATE.matcher(NOISE.matcher(text).replaceAll("")).replaceAll("");
-    }
-
-    private static int index(List<Candidate> list, String number) {
-        for (int i = 0; i < list.size(); i++) {
-            if (list.get(i).number().equals(number)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

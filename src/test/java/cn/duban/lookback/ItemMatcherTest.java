@@ -73,4 +73,44 @@ class ItemMatcherTest {
         }
         assertThat(matched).as("some items match, some do not").isBetween(30, 270);
     }
+
+    @Test
+    void theAssignmentIsOneToOneBestPairsFirstAsScoringEveryPairGives() {
+        Random random = new Random(22);
+        List<ItemMatcher.Candidate> current = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            current.add(made(random, "c" + i, null));
+        }
+        List<ItemMatcher.Candidate> prior = new ArrayList<>();
+        for (int p = 0; p < 200; p++) { // several prior items like the same current one: they compete for it
+            prior.add(made(random, "p" + p, p % 3 == 0 ? null : current.get(random.nextInt(60)).text()));
+        }
+        // every pair scored, best first (equal scores in the prior, then the current items' order), taken greedily
+        List<ItemMatcher.Match> pairs = new ArrayList<>();
+        for (ItemMatcher.Candidate p : prior) {
+            for (ItemMatcher.Candidate c : current) {
+                double score = ItemMatcher.score(ItemMatcher.normalize(p.text()), ItemMatcher.normalize(c.text()), p.units(), c.units());
+                if (score >= ItemMatcher.THRESHOLD) {
+                    pairs.add(new ItemMatcher.Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
+                }
+            }
+        }
+        pairs.sort(java.util.Comparator.comparingDouble(ItemMatcher.Match::score).reversed());
+        Set<String> usedPrior = new HashSet<>();
+        Set<String> usedCurrent = new HashSet<>();
+        List<ItemMatcher.Match> expected = new ArrayList<>();
+        for (ItemMatcher.Match m : pairs) {
+            if (!usedPrior.contains(m.prior()) && !usedCurrent.contains(m.current())) {
+                expected.add(m);
+                usedPrior.add(m.prior());
+                usedCurrent.add(m.current());
+            }
+        }
+        expected.sort(java.util.Comparator.comparingInt(m -> Integer.parseInt(m.prior().substring(1))));
+
+        ItemMatcher.Result result = ItemMatcher.match(prior, current);
+        assertThat(result.matches()).isEqualTo(expected);
+        assertThat(result.matches().size()).as("prior items compete: some lose the item they are like").isBetween(20, 130);
+        assertThat(result.unmatchedPrior()).hasSize(prior.size() - expected.size());
+    }
 }
