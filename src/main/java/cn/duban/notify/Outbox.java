@@ -69,6 +69,9 @@ public class Outbox {
      * sends nothing twice.
      */
     public List<Notifications.Draft> digest(LocalDate day, List<Notifications.Draft> fresh) {
+        if (fresh.isEmpty()) {
+            return fresh; // a quiet day: nothing to carry, no earlier digests to count
+        }
         Map<String, List<Notifications.Draft>> byUnit = new TreeMap<>();
         fresh.stream().sorted(Comparator.comparingLong(Notifications.Draft::itemId))
                 .forEach(d -> byUnit.computeIfAbsent(d.audience(), u -> new ArrayList<>()).add(d));

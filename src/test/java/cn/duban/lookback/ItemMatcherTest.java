@@ -45,6 +45,12 @@ class ItemMatcherTest {
         return new ItemMatcher.Candidate(number, text.toString(), units);
     }
 
+    /** The pair's score computed on its own, as the matcher's answer must agree with. */
+    private static double scored(ItemMatcher.Candidate prior, ItemMatcher.Candidate current) {
+        return ItemMatcher.score(ItemMatcher.normalize(prior.text()), ItemMatcher.normalize(current.text()),
+                prior.units(), current.units());
+    }
+
     @Test
     void aPriorItemMatchesTheCurrentItemThatScoresBest() {
         Random random = new Random(21);
@@ -59,8 +65,7 @@ class ItemMatcherTest {
             String best = null;
             double bestScore = -1;
             for (ItemMatcher.Candidate c : current) {
-                double score = ItemMatcher.score(ItemMatcher.normalize(prior.text()), ItemMatcher.normalize(c.text()),
-                        prior.units(), c.units());
+                double score = scored(prior, c);
                 double shown = Math.round(score * 1000) / 1000.0; // the pairs are ranked by the score shown
                 if (score >= ItemMatcher.THRESHOLD && shown > bestScore) {
                     best = c.number();
@@ -89,7 +94,7 @@ class ItemMatcherTest {
         List<ItemMatcher.Match> pairs = new ArrayList<>();
         for (ItemMatcher.Candidate p : prior) {
             for (ItemMatcher.Candidate c : current) {
-                double score = ItemMatcher.score(ItemMatcher.normalize(p.text()), ItemMatcher.normalize(c.text()), p.units(), c.units());
+                double score = scored(p, c);
                 if (score >= ItemMatcher.THRESHOLD) {
                     pairs.add(new ItemMatcher.Match(p.number(), c.number(), Math.round(score * 1000) / 1000.0));
                 }
