@@ -19,6 +19,7 @@ import cn.duban.plan.Item;
 import cn.duban.plan.PlanRecord;
 import cn.duban.plan.PlanStore;
 import cn.duban.rules.RuleBase;
+import cn.duban.workflow.BatchedStarts;
 import cn.duban.workflow.ItemUnits;
 
 /**
@@ -88,7 +89,7 @@ public class LookBack {
         }
         Map<String, List<Check>> byCase = new LinkedHashMap<>();
         rules.fire(facts, Check.class).forEach(c -> byCase.computeIfAbsent(c.itemId() + "|" + c.unit(), k -> new ArrayList<>()).add(c));
-        for (List<Check> checks : byCase.values()) {
+        BatchedStarts.each(runtime, List.copyOf(byCase.values()), checks -> {
             Check first = checks.get(0);
             long caseId = cases.addCase(current.id(), first.itemId(), first.unit(),
                     checks.stream().map(Check::finding).sorted().toList(),
@@ -96,7 +97,7 @@ public class LookBack {
             String instance = runtime.startProcessInstanceByKey(PROCESS, "lookback-" + caseId,
                     Map.of("itemId", first.itemId(), "unit", first.unit(), "caseId", caseId)).getId();
             cases.setProcess(caseId, instance);
-        }
+        });
         log.info("Look-back of plan {} against plan {}: {} facts, {} cases", current.id(), prior.get().id(), facts.size(), byCase.size());
         return byCase.size();
     }

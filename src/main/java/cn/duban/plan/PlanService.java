@@ -20,6 +20,7 @@ import cn.duban.rules.CalendarWarning;
 import cn.duban.security.AuditLog;
 import cn.duban.system.ApiException;
 import cn.duban.system.Today;
+import cn.duban.workflow.BatchedStarts;
 import cn.duban.workflow.DailySweep;
 import cn.duban.workflow.ItemHistory;
 import cn.duban.workflow.ItemHistory.Action;
@@ -188,9 +189,7 @@ public class PlanService {
             throw ApiException.conflict("计划正在由另一请求启动: " + planId);
         }
         List<Item> items = store.items(planId);
-        for (Item item : items) {
-            supervise(item.id(), user);
-        }
+        BatchedStarts.each(runtime, items, item -> supervise(item.id(), user));
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
         sweep.colourPlan(planId, today.date()); // the first colours now, not at the next morning's sweep
         audit.record("PLAN_LAUNCHED", "plan:" + planId, Map.of("status", "IMPORTED"),

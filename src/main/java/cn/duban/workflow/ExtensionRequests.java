@@ -7,11 +7,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Service;
 
-import cn.duban.notify.Messages;
-import cn.duban.notify.Notifications;
-import cn.duban.notify.Outbox;
-import cn.duban.org.Names;
-import cn.duban.org.Role;
 import cn.duban.org.UserAccount;
 import cn.duban.plan.Item;
 import cn.duban.plan.PlanStore;
@@ -40,15 +35,11 @@ class ExtensionRequests {
     private final RuntimeService runtime;
     private final ItemHistory history;
     private final AuditLog audit;
-    private final Notifications notifications;
-    private final Outbox outbox;
-    private final Messages messages;
+    private final ExtensionNotices notices;
     private final Today today;
-    private final Names names;
 
     ExtensionRequests(Extensions extensions, PlanStore plans, RuleBase rules, WorkCalendar calendar, RuntimeService runtime,
-                      ItemHistory history, AuditLog audit, Notifications notifications, Outbox outbox, Messages messages,
-                      Today today, Names names) {
+                      ItemHistory history, AuditLog audit, ExtensionNotices notices, Today today) {
         this.extensions = extensions;
         this.plans = plans;
         this.rules = rules;
@@ -56,11 +47,8 @@ class ExtensionRequests {
         this.runtime = runtime;
         this.history = history;
         this.audit = audit;
-        this.notifications = notifications;
-        this.outbox = outbox;
-        this.messages = messages;
+        this.notices = notices;
         this.today = today;
-        this.names = names;
     }
 
     /**
@@ -103,15 +91,12 @@ class ExtensionRequests {
             throw ApiException.conflict("延期申请不予受理: " + String.join("; ", asked.refusals()));
         }
         Extensions.Extension stored = extensions.add(item.id(), task.unit(), current, due, why, user.username());
-        long id = stored.id();
         history.record(item.id(), user.username(), Step.EXECUTE, Action.EXTENSION_REQUESTED, task.unit(),
                 current + " → " + due + ": " + why);
         runtime.createMessageCorrelation("extend").processInstanceId(item.processInstanceId())
                 .setVariablesLocal(Map.of("unit", task.unit())).correlateWithResult();
         audit.record("EXTENSION_REQUESTED", "item:" + item.id(), null, stored);
-        notifications.addOnce("extension:" + id + ":asked", item.id(), Role.SUPERVISOR.name(), "EXTENSION", today.date(),
-                "【延期申请】" + names.unitInChinese(task.unit()) + " 申请将 " + about(item) + " 的期限由 " + current + " 延至 " + due
-                        + "。理由: " + why, null, user.username());
+        notices.asked(stored, item, user);
         return stored;
     }
 
@@ -126,18 +111,7 @@ class ExtensionRequests {
                 approve ? Action.EXTENSION_APPROVED : Action.EXTENSION_REJECTED, task.unit(),
                 pending.originalDue() + " → " + pending.newDue() + (comment == null ? "" : ": " + comment));
         audit.record(approve ? "EXTENSION_APPROVED" : "EXTENSION_REJECTED", "item:" + task.itemId(), pending, decided);
-        Item item = plans.item(task.itemId()).orElseThrow();
-        String title = approve ? "【批准延期】" : "【不予延期】";
-        String key = "extension:" + pending.id() + ":" + decided.status();
-        String message = title + user.displayName() + (approve ? " 同意将 " : " 未同意将 ") + about(item) + " 的期限由 "
-                + pending.originalDue() + " 延至 " + pending.newDue() + (comment == null ? "" : "。意见: " + comment);
-        notifications.addOnce(key, item.id(), task.unit(), "EXTENSION", today.date(), message, null, user.username());
-        outbox.send(task.unit(), key, title + "第" + item.number() + "项", message);
+        notices.decided(decided, plans.item(task.itemId()).orElseThrow(), user);
         return decided;
-    }
-
-    /** The item in a message's words. */
-    private String about(Item item) {
-        return messages.item(item.id(), item.number(), item.text(), item.deadline().due(), today.date());
     }
 }
