@@ -477,11 +477,21 @@ class BrowserTest {
         wait.until(ExpectedConditions.titleContains("Cockpit"));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul[cam-if-logged-in] > li.ng-scope")));
         shot("14b-cockpit");
-        // Cockpit draws a process from its diagram (BPMNDI)
-        browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + repository.createProcessDefinitionQuery()
-                .processDefinitionKey("task-supervision").latestVersion().singleResult().getId() + "/runtime"));
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".djs-container svg [data-element-id='unitWork']")));
-        shot("14b-cockpit-process");
+        // Cockpit draws every process from its diagram (BPMNDI): a shape for each of its flow nodes
+        for (org.camunda.bpm.engine.repository.ProcessDefinition definition : repository.createProcessDefinitionQuery()
+                .latestVersion().orderByProcessDefinitionKey().asc().list()) {
+            browser.get(url("/camunda/app/cockpit/default/#/process-definition/" + definition.getId() + "/runtime"));
+            List<String> nodes = repository.getBpmnModelInstance(definition.getId())
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.FlowNode.class).stream()
+                    .map(org.camunda.bpm.model.bpmn.instance.FlowNode::getId).toList();
+            wait.until(ExpectedConditions.presenceOfElementLocated(
+                    By.cssSelector(".djs-container svg [data-element-id='" + nodes.get(0) + "']")));
+            for (String node : nodes) {
+                assertThat(browser.findElements(By.cssSelector(".djs-container svg .djs-shape[data-element-id='" + node + "']")))
+                        .as("%s: %s drawn", definition.getKey(), node).isNotEmpty();
+            }
+            shot("14b-cockpit-" + definition.getKey());
+        }
         login("clerk2", "clerk2-password");
         assertThat(browser.findElement(By.linkText("公开甲局自己的事项")).isDisplayed()).as("the new user sees its unit's task").isTrue();
         // the new user sets a password of their own on 我的账户 (the name in the header)
