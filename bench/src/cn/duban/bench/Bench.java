@@ -491,7 +491,7 @@ public final class Bench {
      * Times the sweep of a day and, just before it, the read parts of its floor: what the sweep cannot avoid, each part
      * done bare in the same database — reading the rows it reads, the rules evaluating the same facts in a fresh
      * session — and decides the floor's batched write of as many reminder rows and colour changes as the rules
-     * decide, into scratch tables of the same shape, which {@link Swept#floor} makes and times.
+     * decide, into scratch tables of the same shape, which {@link #floor} makes and times.
      */
     private Swept sweep(String key, String label, ConfigurableApplicationContext ctx, LocalDate day, int open) {
         DailySweep sweep = ctx.getBean(DailySweep.class);
@@ -513,7 +513,7 @@ public final class Bench {
         return new Swept(key, label, seconds, rows, read, facts.size(), evaluate, bare);
     }
 
-    /** A sweep timed, with its floor's read and rules; {@link #floor} times its write. */
+    /** A sweep timed, with its floor's read and rules; {@link Bench#floor} times its write. */
     private record Swept(String key, String label, double seconds, int rows, double read, int facts, double evaluate,
                          BareWrite bare) {}
 

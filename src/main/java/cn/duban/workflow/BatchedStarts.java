@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.impl.ServiceImpl;
  */
 public final class BatchedStarts {
 
-    static final int PER_FLUSH = 100;
+    private static final int PER_FLUSH = 100;
 
     private BatchedStarts() {}
 
