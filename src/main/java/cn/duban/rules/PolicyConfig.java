@@ -1,5 +1,9 @@
 package cn.duban.rules;
 
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.info.BuildProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,9 +14,16 @@ import cn.duban.system.Settings;
 @Configuration
 class PolicyConfig {
 
+    /**
+     * The rules, loaded as compiled at the last start when neither the rule files nor duban's build changed since
+     * ({@code duban.rules-cache-dir}; empty, or no build information: compiled at every start).
+     */
     @Bean
-    RuleBase ruleBase(Settings settings) {
-        return RuleBase.compiledInBackground(settings.rulesDir());
+    RuleBase ruleBase(Settings settings, ObjectProvider<BuildProperties> build) {
+        BuildProperties info = build.getIfAvailable();
+        CompiledRules kept = settings.rulesCacheDir().isBlank() || info == null || info.getTime() == null ? null
+                : new CompiledRules(Path.of(settings.rulesCacheDir()), info.getVersion() + "@" + info.getTime());
+        return RuleBase.compiledInBackground(settings.rulesDir(), kept);
     }
 
     /** The working-day calendar, with the overrides of holidays.csv in the rules folder. */

@@ -7,11 +7,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
@@ -19,6 +14,7 @@ import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.KieModule;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.runtime.KieContainer;
@@ -29,6 +25,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 import cn.duban.system.Folders;
 import cn.duban.system.Folders.FileText;
+import cn.duban.system.StartupTask;
 
 /**
  * The office's policy: the rule files and decision tables of {@code duban.rules-dir} (or the jar's copies),
@@ -80,29 +77,31 @@ public class RuleBase implements SmartInitializingSingleton {
     }
 
     private final String rulesDir;
+    private final CompiledRules kept;
     private volatile KieContainer container;
     private volatile List<String> files;
-    private final CompletableFuture<List<String>> firstBuild;
+    private final StartupTask<List<String>> firstBuild;
 
     /** The rules of the folder, compiled before this returns (the command line, tests). */
     public RuleBase(String rulesDir) {
-        this(rulesDir, Runnable::run);
+        this.rulesDir = rulesDir;
+        this.kept = null;
+        this.firstBuild = StartupTask.now(this::reload);
         ready();
     }
 
-    private RuleBase(String rulesDir, Executor compiler) {
+    private RuleBase(String rulesDir, CompiledRules kept) {
         this.rulesDir = rulesDir;
-        this.firstBuild = CompletableFuture.supplyAsync(this::reload, compiler);
+        this.kept = kept;
+        this.firstBuild = StartupTask.start("rules-first-build", this::reload);
     }
 
-    /** The application's rules: compiled on a thread of their own while the rest of the application starts. */
-    static RuleBase compiledInBackground(String rulesDir) {
-        ExecutorService compiler = Executors.newSingleThreadExecutor(r -> new Thread(r, "rules-first-build"));
-        try {
-            return new RuleBase(rulesDir, compiler);
-        } finally {
-            compiler.shutdown();
-        }
+    /**
+     * The application's rules: compiled on a thread of their own while the rest of the application starts, or loaded
+     * as compiled before with the same files by the same build ({@code kept}; null: compiled every time).
+     */
+    static RuleBase compiledInBackground(String rulesDir, CompiledRules kept) {
+        return new RuleBase(rulesDir, kept);
     }
 
     /** Start-up waits here for the first compilation: rules that do not compile stop the application. */
@@ -112,24 +111,20 @@ public class RuleBase implements SmartInitializingSingleton {
     }
 
     private void ready() {
-        try {
-            firstBuild.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
+        firstBuild.join();
     }
 
     /** Whether the first compilation is done and succeeded (a later reload that fails keeps the rules in force). */
     public boolean compiled() {
-        return firstBuild.isDone() && !firstBuild.isCompletedExceptionally();
+        return firstBuild.succeeded();
     }
 
     /** Recompiles the rules folder; a file with errors is refused and the rules in force stay. */
     public synchronized List<String> reload() {
         List<FileText> read = Folders.read(rulesDir, "rules", RULE_FILES);
-        this.container = build(read);
+        this.container = build(read, kept);
         this.files = read.stream().map(FileText::name).toList();
-        log.info("Rules compiled from {}: {}", rulesDir, String.join(", ", files));
+        log.info("Rules in force from {}: {}", rulesDir, String.join(", ", files));
         return files;
     }
 
@@ -179,7 +174,7 @@ public class RuleBase implements SmartInitializingSingleton {
         List<FileText> inForce = Folders.read(rulesDir, "rules", RULE_FILES);
         List<FileText> candidate = new ArrayList<>(inForce.stream().filter(f -> !f.name().equals(name)).toList());
         candidate.add(new FileText(name, content));
-        KieContainer compiled = build(candidate);
+        KieContainer compiled = build(candidate, kept);
         Path folder = materialize();
         Files.write(folder.resolve(name), content);
         this.container = compiled;
@@ -190,9 +185,31 @@ public class RuleBase implements SmartInitializingSingleton {
 
     /** Compiles rule files; throws {@link CompileException} with the compiler's problems. */
     static KieContainer build(List<FileText> files) {
+        return build(files, null);
+    }
+
+    /**
+     * {@link #build(List)}, or the same files as compiled before when {@code kept} (may be null) holds them; what is
+     * compiled is kept there.
+     */
+    static KieContainer build(List<FileText> files, CompiledRules kept) {
         KieServices ks = KieServices.get();
-        KieFileSystem kfs = ks.newKieFileSystem();
         ReleaseId release = ks.newReleaseId("cn.duban", "rules", "1." + BUILDS.incrementAndGet());
+        String key = kept == null ? null : kept.key(files);
+        Optional<KieModule> before = kept == null ? Optional.empty() : kept.load(key, release);
+        if (before.isPresent()) {
+            try {
+                ks.getRepository().addKieModule(before.get());
+                KieContainer loaded = ks.newKieContainer(release);
+                loaded.getKieBase(); // its classes load now, not in the first sweep
+                log.info("Rules loaded as compiled before ({})", key.substring(0, 12));
+                return loaded;
+            } catch (RuntimeException e) {
+                log.warn("Rules compiled before ({}) did not load, compiling them again: {}", key.substring(0, 12), e.toString());
+                ks.getRepository().removeKieModule(release);
+            }
+        }
+        KieFileSystem kfs = ks.newKieFileSystem();
         kfs.generateAndWritePomXML(release);
         files.forEach(f -> kfs.write("src/main/resources/rules/" + f.name(), f.bytes()));
         KieBuilder builder;
@@ -204,6 +221,9 @@ public class RuleBase implements SmartInitializingSingleton {
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             throw new CompileException(CompilerMessages.problems(errors, files));
+        }
+        if (kept != null) {
+            kept.store(key, builder.getKieModule());
         }
         return ks.newKieContainer(release);
     }

@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 public record Settings(
         @DefaultValue("processes") String processesDir,
         @DefaultValue("rules") String rulesDir,
+        @DefaultValue("data/rules-cache") String rulesCacheDir,
         @DefaultValue("") String orgFile,
         @DefaultValue("") String adminPassword,
         @DefaultValue("") String demoPlan,

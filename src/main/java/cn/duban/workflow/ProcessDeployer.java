@@ -15,10 +15,13 @@ import org.springframework.stereotype.Component;
 import cn.duban.system.Folders.FileText;
 import cn.duban.system.Folders;
 import cn.duban.system.Settings;
+import cn.duban.system.StartupTask;
 
 /**
  * Deploys the BPMN files of {@code duban.processes-dir} (or the jar's copies) at start-up. Unchanged files are
- * not deployed again; an edited file becomes a new version for the instances started after it.
+ * not deployed again; an edited file becomes a new version for the instances started after it. The deployment runs
+ * on a thread of its own from the moment the process engine exists, beside the rest of start-up; the application
+ * does not start until it has succeeded.
  */
 @Component
 @Order(0)
@@ -28,21 +31,28 @@ public class ProcessDeployer implements ApplicationRunner {
 
     private final RepositoryService repository;
     private final String processesDir;
+    private final StartupTask<String> deployed;
 
     public ProcessDeployer(RepositoryService repository, Settings settings) {
         this.repository = repository;
         this.processesDir = settings.processesDir();
+        this.deployed = StartupTask.start("processes-deploy", this::deploy);
     }
 
     @Override
     public void run(ApplicationArguments args) {
+        deployed.join();
+    }
+
+    private String deploy() {
         List<FileText> files = Folders.read(processesDir, "processes", ".bpmn");
         if (files.isEmpty()) {
             throw new IllegalStateException("没有找到流程文件 (*.bpmn): " + processesDir);
         }
         DeploymentBuilder deployment = repository.createDeployment().name("duban").enableDuplicateFiltering(true);
         files.forEach(f -> deployment.addString(f.name(), f.content()));
-        log.info("Processes deployed: {} (deployment {})", files.stream().map(FileText::name).toList(),
-                deployment.deploy().getId());
+        String id = deployment.deploy().getId();
+        log.info("Processes deployed: {} (deployment {})", files.stream().map(FileText::name).toList(), id);
+        return id;
     }
 }
