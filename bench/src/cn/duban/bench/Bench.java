@@ -289,8 +289,8 @@ public final class Bench {
 
     /** The median wall time of three runs of {@code java -jar target/duban.jar parse FILE}. */
     private static double parseCommandSeconds(Path file) throws Exception {
-        double[] runs = new double[3];
-        for (int r = 0; r < runs.length; r++) {
+        List<Double> runs = new ArrayList<>();
+        for (int r = 0; r < 3; r++) {
             long start = System.nanoTime();
             Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-jar", "target/duban.jar", "parse", "--year=" + YEAR, file.toString())
@@ -298,10 +298,9 @@ public final class Bench {
             if (p.waitFor() != 0) {
                 throw new IllegalStateException("parse " + file + " exited with " + p.exitValue());
             }
-            runs[r] = (System.nanoTime() - start) / 1e9;
+            runs.add((System.nanoTime() - start) / 1e9);
         }
-        java.util.Arrays.sort(runs);
-        return runs[1];
+        return median(runs);
     }
 
     /** A generated 100-page PDF plan (running header, page numbers), parsed by the command line as a user runs it. */
@@ -414,7 +413,7 @@ public final class Bench {
                 System.out.printf("plan %d of %d launched (%s): %.0f items/s%n", i + 1, sizes.plans(), i % 2 == 0 ? "service" : "bare engine",
                         i % 2 == 0 ? service.get(service.size() - 1) : bare.get(bare.size() - 1));
                 if (i == 0) {
-                    floor(sweep("sweep_" + size(sizes.perPlan()), "daily sweep", ctx, workingDayBefore(due, 4), sizes.perPlan()));
+                    floor(sweep("sweep_" + size(sizes.perPlan()), "daily sweep", ctx, workingDayBefore(due, 4), sizes.perPlan(), 1));
                 }
             }
             double launch = mean(service);
@@ -425,11 +424,11 @@ public final class Bench {
                     bare.size() + " plans, startProcessInstanceByKey with the same variables, one transaction each");
             put("launch_ratio", launch / launchBare, "service / bare engine", "", "1.0 = no cost over the engine");
             int open = sizes.perPlan() * sizes.plans();
-            Swept busy = sweep("sweep_" + size(open), "daily sweep", ctx, workingDayBefore(due, 3), open);
+            Swept busy = sweep("sweep_" + size(open), "daily sweep", ctx, workingDayBefore(due, 3), open, 1);
             settle(ctx, db);
             // the next working day: the lagging reminders went out yesterday and no colour changes, so the rules
             // decide nothing new: what the sweep costs over its floor when it has nothing to write
-            Swept quiet = sweep("sweep_quiet_" + size(open), "next day's sweep", ctx, workingDayBefore(due, 2), open);
+            Swept quiet = sweep("sweep_quiet_" + size(open), "next day's sweep", ctx, workingDayBefore(due, 2), open, 3);
             // the floors' writes after both sweeps, each on a settled database: a scratch copy of item made and
             // dropped between them slowed the next day's sweep (H2: 1.6-2.0 s became 3.9-4.1 s), and a write just
             // after the busy day's own 180,000 rows was slowed by them (longer than the whole sweep)
@@ -491,26 +490,48 @@ public final class Bench {
      * Times the sweep of a day and, just before it, the read parts of its floor: what the sweep cannot avoid, each part
      * done bare in the same database — reading the rows it reads, the rules evaluating the same facts in a fresh
      * session — and decides the floor's batched write of as many reminder rows and colour changes as the rules
-     * decide, into scratch tables of the same shape, which {@link #floor} makes and times.
+     * decide, into scratch tables of the same shape, which {@link #floor} makes and times. A day whose sweep writes
+     * nothing new (the next day's) is swept {@code runs} times, each after its floor's read and rules, and each part
+     * is its median: a single sweep of 200,000 facts varied by half between runs, with the young collections that
+     * fell in it (0.1-0.6 s each on this machine's two cores).
      */
-    private Swept sweep(String key, String label, ConfigurableApplicationContext ctx, LocalDate day, int open) {
+    private Swept sweep(String key, String label, ConfigurableApplicationContext ctx, LocalDate day, int open, int runs) {
         DailySweep sweep = ctx.getBean(DailySweep.class);
         cn.duban.rules.RuleBase rules = ctx.getBean(cn.duban.rules.RuleBase.class);
         sweep.read(day); // warm
-        long start = System.nanoTime();
-        int rows = sweep.read(day);
-        double read = (System.nanoTime() - start) / 1e9;
-        List<Object> facts = sweep.facts(day);
-        start = System.nanoTime();
-        cn.duban.rules.RuleBase.Outcome outcome = rules.evaluate(facts);
-        double evaluate = (System.nanoTime() - start) / 1e9;
-        BareWrite bare = bareWrite(ctx, day, outcome);
-        start = System.nanoTime();
-        DailySweep.Result result = sweep.run(day);
-        double seconds = (System.nanoTime() - start) / 1e9;
+        List<Double> reads = new ArrayList<>();
+        List<Double> evaluations = new ArrayList<>();
+        List<Double> sweeps = new ArrayList<>();
+        int rows = 0;
+        int facts = 0;
+        BareWrite bare = null;
+        cn.duban.rules.RuleBase.Outcome outcome = null;
+        DailySweep.Result result = null;
+        for (int run = 0; run < runs; run++) {
+            long start = System.nanoTime();
+            rows = sweep.read(day);
+            reads.add((System.nanoTime() - start) / 1e9);
+            List<Object> dayFacts = sweep.facts(day);
+            facts = dayFacts.size();
+            start = System.nanoTime();
+            outcome = rules.evaluate(dayFacts);
+            evaluations.add((System.nanoTime() - start) / 1e9);
+            if (bare == null) {
+                bare = bareWrite(ctx, day, outcome);
+            }
+            start = System.nanoTime();
+            result = sweep.run(day);
+            sweeps.add((System.nanoTime() - start) / 1e9);
+            if (run > 0 && result.reminders() + result.escalations() > 0) {
+                throw new IllegalStateException(label + " wrote again on run " + (run + 1) + ": it is not a day to repeat");
+            }
+        }
+        double seconds = median(sweeps);
         put(key + "_s", seconds, label + " over " + open + " open items", "s", result.reminders() + " reminders, "
-                + result.escalations() + " escalations, " + outcome.colours().size() + " colours decided");
-        return new Swept(key, label, seconds, rows, read, facts.size(), evaluate, bare);
+                + result.escalations() + " escalations, " + outcome.colours().size() + " colours decided"
+                + (runs > 1 ? String.format("; median of %d runs (%.3f-%.3f s)", runs, java.util.Collections.min(sweeps),
+                java.util.Collections.max(sweeps)) : ""));
+        return new Swept(key, label, seconds, rows, median(reads), facts, median(evaluations), bare);
     }
 
     /** A sweep timed, with its floor's read and rules; {@link Bench#floor} times its write. */
@@ -905,6 +926,11 @@ public final class Bench {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
+    }
+
+    /** The middle value (of an odd count; the upper middle of an even one). */
+    private static double median(List<Double> values) {
+        return values.stream().sorted().toList().get(values.size() / 2);
     }
 
     private static double mean(List<Double> values) {
