@@ -97,7 +97,11 @@ public final class Bench {
         Sizes sizes = quick ? new Sizes(50, 10, 10, 32, 10, 10, 3, 3) : new Sizes(500, 20, 10, 32, 100, 10, 15, 90);
         int status = 0;
         try {
-            new Bench(sizes).run(quick);
+            if (List.of(args).contains("--sweep-again")) {
+                new Bench(sizes).sweepAgain();
+            } else {
+                new Bench(sizes).run(quick);
+            }
         } catch (Exception | Error e) {
             e.printStackTrace();
             status = 1;
@@ -109,7 +113,7 @@ public final class Bench {
         Files.createDirectories(WORK);
         startup();
         parse();
-        service(new Database("H2", List.of("--spring.datasource.url=jdbc:h2:file:./" + WORK.resolve("db/duban"))));
+        service(h2());
         String pg = System.getenv("DUBAN_PG_URL");
         if (pg != null && !pg.isBlank()) {
             into = new LinkedHashMap<>();
@@ -357,20 +361,60 @@ public final class Bench {
             st.execute("drop database if exists duban_bench with (force)");
             st.execute("create database duban_bench");
         }
+        return keptPostgres(url);
+    }
+
+    /** The PostgreSQL database the last run left, as it is. */
+    private static Database keptPostgres(String url) {
+        String user = System.getenv().getOrDefault("DUBAN_PG_USER", "postgres");
+        String password = System.getenv().getOrDefault("DUBAN_PG_PASSWORD", "");
         return new Database("PostgreSQL", List.of("--spring.profiles.active=postgres",
                 "--spring.datasource.url=" + url.replaceFirst("/[^/?]*(\\?|$)", "/duban_bench$1"),
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password));
     }
 
-    private void service(Database db) throws Exception {
+    /**
+     * {@code bench/run --sweep-again}: the next day's sweep and its floor, five times each, on the databases the last
+     * full run left (H2 under target/bench/db; PostgreSQL's duban_bench when DUBAN_PG_URL is set) with the code as it
+     * is now: a change to the sweep measured in minutes, not in a whole run. Writes no results file.
+     */
+    private void sweepAgain() throws Exception {
+        if (!Files.exists(WORK.resolve("db/duban.mv.db"))) {
+            throw new IllegalStateException("no database of a full run under " + WORK + "/db: run bench/run first");
+        }
+        List<Database> kept = new ArrayList<>(List.of(h2()));
+        String pg = System.getenv("DUBAN_PG_URL");
+        if (pg != null && !pg.isBlank()) {
+            kept.add(keptPostgres(pg));
+        }
+        for (Database db : kept) {
+            try (ConfigurableApplicationContext ctx = start(db)) {
+                int open = sizes.perPlan() * sizes.plans();
+                suffix = ", " + db.name();
+                floor(sweep("sweep_quiet_" + size(open), "next day's sweep", ctx,
+                        workingDayBefore(LocalDate.of(YEAR, 9, 30), 2), open, 5));
+            }
+        }
+    }
+
+    private static Database h2() {
+        return new Database("H2", List.of("--spring.datasource.url=jdbc:h2:file:./" + WORK.resolve("db/duban")));
+    }
+
+    /** The service on a database, as the benchmark runs it. */
+    private ConfigurableApplicationContext start(Database db) throws Exception {
         Path org = WORK.resolve("org.yml");
         Files.writeString(org, org());
-        long t0 = System.nanoTime();
         List<String> args = new ArrayList<>(List.of("--server.port=0", "--duban.org-file=" + org.toAbsolutePath(),
                 "--duban.delivery-interval=PT1H", "--logging.level.root=WARN", "--logging.level.cn.duban=WARN",
                 "--spring.main.banner-mode=off"));
         args.addAll(db.springArgs());
-        ConfigurableApplicationContext ctx = new SpringApplication(DubanApplication.class).run(args.toArray(String[]::new));
+        return new SpringApplication(DubanApplication.class).run(args.toArray(String[]::new));
+    }
+
+    private void service(Database db) throws Exception {
+        long t0 = System.nanoTime();
+        ConfigurableApplicationContext ctx = start(db);
         System.out.printf("service started on %s in %.1f s%n", db.name(), (System.nanoTime() - t0) / 1e9);
         try {
             PlanService plans = ctx.getBean(PlanService.class);
