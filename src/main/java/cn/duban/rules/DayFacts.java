@@ -2,7 +2,6 @@ package cn.duban.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -62,15 +61,25 @@ public final class DayFacts {
                 facts.add(waiting(w.itemId(), w.number(), "EXECUTE", w.unit(), w.unsignedSince(), day, calendar));
             }
             List<Periods.Period> periods = w.periods();
-            int approved = (int) w.reports().stream().filter(Report::approved).count();
+            // loops, not streams: the sweep runs this for every unit's work on every open item
+            int approved = 0;
+            for (Report r : w.reports()) {
+                approved += r.approved() ? 1 : 0;
+            }
             Periods.Period owed = periods.get(w.consolidating() ? periods.size() - 1 : Math.min(approved, periods.size() - 1));
             if (owed.start().isAfter(day)) {
                 continue;
             }
             // progress counts toward the period owed: any report for the first one, reports since it began after that
+            // (the latest such report's; the first of those on the same day)
             LocalDate since = approved == 0 ? LocalDate.MIN : owed.start();
-            int percent = w.reports().stream().filter(r -> !r.on().isBefore(since) && !r.returned())
-                    .max(Comparator.comparing(Report::on)).map(Report::percent).orElse(0);
+            Report latest = null;
+            for (Report r : w.reports()) {
+                if (!r.on().isBefore(since) && !r.returned() && (latest == null || r.on().isAfter(latest.on()))) {
+                    latest = r;
+                }
+            }
+            int percent = latest == null ? 0 : latest.percent();
             facts.add(Work.on(day, w.itemId(), w.number(), w.unit(), owed, periods.size() > 1, percent, w.returns(),
                     w.level(), calendar));
             for (Requirement req : w.requirements()) {

@@ -25,9 +25,17 @@ public final class WorkCalendar {
 
     private volatile Map<LocalDate, Boolean> overrides;
     private volatile Set<Integer> overrideYears;
-    private final Map<Integer, int[]> years = new java.util.concurrent.ConcurrentHashMap<>();
-    /** Working days from BASE_YEAR up to the end of the year before the key (negative before BASE_YEAR). */
-    private final Map<Integer, Integer> before = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The years whose counts are kept, found by index (no boxed year per call: the sweep asks a million times). */
+    private static final int FIRST_KEPT = 2000;
+    private static final int LAST_KEPT = 2199;
+    /** Each kept year's counts by {@code year - FIRST_KEPT}, made when first asked for (null until then). */
+    private volatile Year[] kept = new Year[LAST_KEPT - FIRST_KEPT + 1];
+
+    /**
+     * One year's counts: working days from BASE_YEAR up to the end of the year before it (negative before BASE_YEAR),
+     * and for each day of the year (1-based) how many working days from 1 January up to it.
+     */
+    private record Year(int before, int[] upTo) {}
 
     public WorkCalendar(Map<LocalDate, Boolean> overrides) {
         this.overrides = Map.copyOf(overrides);
@@ -43,8 +51,7 @@ public final class WorkCalendar {
     public synchronized void replace(List<FileText> overrideFiles) {
         this.overrides = Map.copyOf(overrides(overrideFiles));
         this.overrideYears = holidayYears(overrides);
-        years.clear();
-        before.clear();
+        kept = new Year[LAST_KEPT - FIRST_KEPT + 1];
     }
 
     /** The days an override file makes holidays (false) or working days (true); a bad line is refused with its number. */
@@ -120,7 +127,7 @@ public final class WorkCalendar {
     }
 
     public boolean isWorkingDay(LocalDate day) {
-        int[] counts = year(day.getYear());
+        int[] counts = year(day.getYear()).upTo();
         int i = day.getDayOfYear();
         return counts[i] > counts[i - 1];
     }
@@ -132,30 +139,47 @@ public final class WorkCalendar {
 
     /** Working days counted from a fixed year up to and including {@code day}, so differences are exact. */
     private int upTo(LocalDate day) {
-        Integer offset = before.get(day.getYear());
-        if (offset == null) {
-            int total = 0;
-            for (int y = BASE_YEAR; y < day.getYear(); y++) {
-                total += year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+        Year year = year(day.getYear());
+        return year.before() + year.upTo()[day.getDayOfYear()];
+    }
+
+    /** A year's counts: kept once made for the years of {@link #kept}, made afresh for any other. */
+    private Year year(int year) {
+        Year[] all = kept;
+        boolean keeps = year >= FIRST_KEPT && year <= LAST_KEPT;
+        Year y = keeps ? all[year - FIRST_KEPT] : null;
+        if (y == null) {
+            int before = 0;
+            for (int earlier = BASE_YEAR; earlier < year; earlier++) {
+                before += daysOf(earlier);
             }
-            for (int y = day.getYear(); y < BASE_YEAR; y++) {
-                total -= year(y)[LocalDate.of(y, 12, 31).getDayOfYear()];
+            for (int later = year; later < BASE_YEAR; later++) {
+                before -= daysOf(later);
             }
-            before.put(day.getYear(), offset = total);
+            y = new Year(before, counts(year));
+            if (keeps) {
+                all[year - FIRST_KEPT] = y; // a race makes the same counts twice, no harm
+            }
         }
-        return offset + year(day.getYear())[day.getDayOfYear()];
+        return y;
+    }
+
+    /** The working days of a whole year. */
+    private int daysOf(int year) {
+        Year[] all = kept;
+        Year y = year >= FIRST_KEPT && year <= LAST_KEPT ? all[year - FIRST_KEPT] : null;
+        int[] counts = y != null ? y.upTo() : counts(year);
+        return counts[counts.length - 1];
     }
 
     /** For each day of the year (1-based), how many working days from 1 January up to it. */
-    private int[] year(int year) {
-        return years.computeIfAbsent(year, y -> {
-            int days = LocalDate.of(y, 12, 31).getDayOfYear();
-            int[] counts = new int[days + 1];
-            for (int i = 1; i <= days; i++) {
-                counts[i] = counts[i - 1] + (computeWorkingDay(LocalDate.ofYearDay(y, i)) ? 1 : 0);
-            }
-            return counts;
-        });
+    private int[] counts(int year) {
+        int days = LocalDate.of(year, 12, 31).getDayOfYear();
+        int[] counts = new int[days + 1];
+        for (int i = 1; i <= days; i++) {
+            counts[i] = counts[i - 1] + (computeWorkingDay(LocalDate.ofYearDay(year, i)) ? 1 : 0);
+        }
+        return counts;
     }
 
     private boolean computeWorkingDay(LocalDate day) {

@@ -350,19 +350,19 @@ public class DailySweep {
                         + ", " + TaskAccess.steps(Step.Holder.REVIEWERS) + ", " + TaskAccess.steps(Step.Holder.PARENT_UNIT) + "))" + only(items, "t.item_id")
                         + " order by t.item_id, t.created_at"), items)
                 .query((rs, i) -> {
-                    Date due = rs.getDate(6);
+                    // dates as LocalDate straight from the driver: no java.sql.Date and its calendar per row
+                    LocalDate due = rs.getObject(6, LocalDate.class);
                     String frequency = rs.getString(7);
-                    Date issued = rs.getDate(12);
+                    LocalDate issued = rs.getObject(12, LocalDate.class);
                     Step step = Step.valueOf(rs.getString(16));
-                    Date partDue = rs.getDate(19); // a sub-task (分解): the child unit's work, due on its own date
+                    LocalDate partDue = rs.getObject(19, LocalDate.class); // a sub-task (分解): the child unit's work, due on its own date
                     return new Open(rs.getLong(1), rs.getString(2), rs.getString(3), step.audience(rs.getString(4), rs.getString(20)),
-                            partDue != null ? new Deadline(Deadline.Kind.DATE, partDue.toLocalDate(), null, null, List.of())
-                                    : new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due == null ? null : due.toLocalDate(),
+                            partDue != null ? new Deadline(Deadline.Kind.DATE, partDue, null, null, List.of())
+                                    : new Deadline(Deadline.Kind.valueOf(rs.getString(5)), due,
                                     frequency == null ? null : Deadline.Frequency.valueOf(frequency), rs.getString(8), List.of()),
                             partDue != null ? null : rs.getString(9), // the item's quotas are its units', not the children's
-                            rs.getInt(10), rs.getInt(11), issued == null ? null : issued.toLocalDate(),
-                            rs.getInt(13), rs.getString(14), "consolidate".equals(rs.getString(15)), step,
-                            rs.getDate(17).toLocalDate(), rs.getString(18) != null);
+                            rs.getInt(10), rs.getInt(11), issued, rs.getInt(13), rs.getString(14),
+                            "consolidate".equals(rs.getString(15)), step, rs.getObject(17, LocalDate.class), rs.getString(18) != null);
                 })
                 .list();
     }
@@ -386,7 +386,7 @@ public class DailySweep {
                         + " and item_id in (select t.item_id from open_task t where " + UNIT_WORK + ")"
                         + only(items, "item_id") + " group by item_id, unit_code, kind"), items)
                 .param("day", Date.valueOf(day))
-                .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDate(4).toLocalDate()))
+                .query((rs, i) -> new DayFacts.Reminded(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class)))
                 .list();
     }
 
