@@ -143,33 +143,29 @@ public final class WorkCalendar {
         return year.before() + year.upTo()[day.getDayOfYear()];
     }
 
-    /** A year's counts: kept once made for the years of {@link #kept}, made afresh for any other. */
+    /**
+     * A year's counts: kept once made for the years of {@link #kept}, made afresh for any other. Its offset comes from
+     * the neighbouring year's towards BASE_YEAR, each kept in turn.
+     */
     private Year year(int year) {
         Year[] all = kept;
         boolean keeps = year >= FIRST_KEPT && year <= LAST_KEPT;
         Year y = keeps ? all[year - FIRST_KEPT] : null;
         if (y == null) {
+            int[] counts = counts(year);
             int before = 0;
-            for (int earlier = BASE_YEAR; earlier < year; earlier++) {
-                before += daysOf(earlier);
+            if (year > BASE_YEAR) {
+                Year previous = year(year - 1);
+                before = previous.before() + previous.upTo()[previous.upTo().length - 1];
+            } else if (year < BASE_YEAR) {
+                before = year(year + 1).before() - counts[counts.length - 1];
             }
-            for (int later = year; later < BASE_YEAR; later++) {
-                before -= daysOf(later);
-            }
-            y = new Year(before, counts(year));
+            y = new Year(before, counts);
             if (keeps) {
                 all[year - FIRST_KEPT] = y; // a race makes the same counts twice, no harm
             }
         }
         return y;
-    }
-
-    /** The working days of a whole year. */
-    private int daysOf(int year) {
-        Year[] all = kept;
-        Year y = year >= FIRST_KEPT && year <= LAST_KEPT ? all[year - FIRST_KEPT] : null;
-        int[] counts = y != null ? y.upTo() : counts(year);
-        return counts[counts.length - 1];
     }
 
     /** For each day of the year (1-based), how many working days from 1 January up to it. */

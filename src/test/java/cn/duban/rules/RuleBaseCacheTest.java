@@ -10,6 +10,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,10 +20,22 @@ class RuleBaseCacheTest {
     @TempDir
     Path dir;
 
+    private Path rules;
+    private Path cache;
+
+    @BeforeEach
+    void copyOfRules() throws Exception {
+        rules = Files.createDirectories(dir.resolve("rules"));
+        cache = dir.resolve("cache");
+        try (Stream<Path> files = Files.list(Path.of("rules"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, rules.resolve(f.getFileName()));
+            }
+        }
+    }
+
     @Test
     void aStartWithTheSameFilesAndBuildLoadsTheRulesCompiledBeforeAndTheyDecideAlike() throws Exception {
-        Path rules = copyOfRules();
-        Path cache = dir.resolve("cache");
         RuleBase first = start(rules, cache, "build-1");
         Path kept = onlyFile(cache);
         Object identity = Files.readAttributes(kept, BasicFileAttributes.class).fileKey();
@@ -42,8 +55,6 @@ class RuleBaseCacheTest {
 
     @Test
     void anEditedRuleFileOrAnotherBuildCompilesAfreshAndKeepsOnlyTheNewRules() throws Exception {
-        Path rules = copyOfRules();
-        Path cache = dir.resolve("cache");
         start(rules, cache, "build-1");
         Path before = onlyFile(cache);
 
@@ -62,8 +73,6 @@ class RuleBaseCacheTest {
 
     @Test
     void aDamagedFileIsCompiledAgainAndReplaced() throws Exception {
-        Path rules = copyOfRules();
-        Path cache = dir.resolve("cache");
         start(rules, cache, "build-1");
         Path kept = onlyFile(cache);
         Files.write(kept, "not a jar".getBytes(StandardCharsets.UTF_8));
@@ -71,16 +80,6 @@ class RuleBaseCacheTest {
         RuleBase again = start(rules, cache, "build-1");
         assertThat(reminders(again, work(0, 1, 100, 0, 0))).contains("OVERDUE");
         assertThat(Files.size(onlyFile(cache))).as("a compiled module in its place").isGreaterThan(1000);
-    }
-
-    private Path copyOfRules() throws Exception {
-        Path rules = Files.createDirectories(dir.resolve("rules"));
-        try (Stream<Path> files = Files.list(Path.of("rules"))) {
-            for (Path f : files.toList()) {
-                Files.copy(f, rules.resolve(f.getFileName()));
-            }
-        }
-        return rules;
     }
 
     private static RuleBase start(Path rules, Path cache, String build) {
