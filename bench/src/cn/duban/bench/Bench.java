@@ -537,7 +537,8 @@ public final class Bench {
      * decide, into scratch tables of the same shape, which {@link #floor} makes and times. A day whose sweep writes
      * nothing new (the next day's) is swept {@code runs} times, each after its floor's read and rules, and each part
      * is its median: a single sweep of 200,000 facts varied by half between runs, with the young collections that
-     * fell in it (0.1-0.6 s each on this machine's two cores).
+     * fell in it (0.1-0.6 s each on this machine's two cores). Each part is timed from a collected heap
+     * ({@code System.gc()} before it), the sweep with none of its floor's facts or decisions still referenced.
      */
     private Swept sweep(String key, String label, ConfigurableApplicationContext ctx, LocalDate day, int open, int runs) {
         DailySweep sweep = ctx.getBean(DailySweep.class);
@@ -549,20 +550,28 @@ public final class Bench {
         int rows = 0;
         int facts = 0;
         BareWrite bare = null;
-        cn.duban.rules.RuleBase.Outcome outcome = null;
         DailySweep.Result result = null;
+        int colours = 0;
         for (int run = 0; run < runs; run++) {
+            System.gc();
             long start = System.nanoTime();
             rows = sweep.read(day);
             reads.add((System.nanoTime() - start) / 1e9);
             List<Object> dayFacts = sweep.facts(day);
             facts = dayFacts.size();
+            System.gc();
             start = System.nanoTime();
-            outcome = rules.evaluate(dayFacts);
+            cn.duban.rules.RuleBase.Outcome outcome = rules.evaluate(dayFacts);
             evaluations.add((System.nanoTime() - start) / 1e9);
+            dayFacts = null;
+            colours = outcome.colours().size();
             if (bare == null) {
                 bare = bareWrite(ctx, day, outcome);
             }
+            outcome = null;
+            // the sweep starts as its floor's parts did, from a collected heap, without their facts and decisions
+            // still live: held over it, the floor's 200,000 facts were copied by every young collection in the sweep
+            System.gc();
             start = System.nanoTime();
             result = sweep.run(day);
             sweeps.add((System.nanoTime() - start) / 1e9);
@@ -572,7 +581,7 @@ public final class Bench {
         }
         double seconds = median(sweeps);
         put(key + "_s", seconds, label + " over " + open + " open items", "s", result.reminders() + " reminders, "
-                + result.escalations() + " escalations, " + outcome.colours().size() + " colours decided"
+                + result.escalations() + " escalations, " + colours + " colours decided"
                 + (runs > 1 ? String.format("; median of %d runs (%.3f-%.3f s)", runs, java.util.Collections.min(sweeps),
                 java.util.Collections.max(sweeps)) : ""));
         return new Swept(key, label, seconds, rows, median(reads), facts, median(evaluations), bare);
