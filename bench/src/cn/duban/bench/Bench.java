@@ -99,6 +99,8 @@ public final class Bench {
         try {
             if (List.of(args).contains("--sweep-again")) {
                 new Bench(sizes).sweepAgain();
+            } else if (List.of(args).contains("--lookback-again")) {
+                new Bench(sizes).lookBackAgain();
             } else {
                 new Bench(sizes).run(quick);
             }
@@ -379,6 +381,26 @@ public final class Bench {
      * is now: a change to the sweep measured in minutes, not in a whole run. Writes no results file.
      */
     private void sweepAgain() throws Exception {
+        int open = sizes.perPlan() * sizes.plans();
+        again(ctx -> floor(sweep("sweep_quiet_" + size(open), "next day's sweep", ctx,
+                workingDayBefore(LocalDate.of(YEAR, 9, 30), 2), open, 5)));
+    }
+
+    /**
+     * {@code bench/run --lookback-again}: the look-back launch three times on each database the last full run left,
+     * each time with two plan years after the latest the database holds. Writes no results file.
+     */
+    private void lookBackAgain() throws Exception {
+        again(ctx -> {
+            PlanStore store = ctx.getBean(PlanStore.class);
+            for (int run = 0; run < 3; run++) {
+                lookBack(ctx.getBean(PlanService.class), store, store.plans().stream().mapToInt(PlanRecord::year).max().orElse(YEAR) + 1);
+            }
+        });
+    }
+
+    /** Measures on each database the last full run left (H2 under target/bench/db; PostgreSQL's duban_bench). */
+    private void again(java.util.function.Consumer<ConfigurableApplicationContext> measure) throws Exception {
         if (!Files.exists(WORK.resolve("db/duban.mv.db"))) {
             throw new IllegalStateException("no database of a full run under " + WORK + "/db: run bench/run first");
         }
@@ -389,10 +411,8 @@ public final class Bench {
         }
         for (Database db : kept) {
             try (ConfigurableApplicationContext ctx = start(db)) {
-                int open = sizes.perPlan() * sizes.plans();
                 suffix = ", " + db.name();
-                floor(sweep("sweep_quiet_" + size(open), "next day's sweep", ctx,
-                        workingDayBefore(LocalDate.of(YEAR, 9, 30), 2), open, 5));
+                measure.accept(ctx);
             }
         }
     }
@@ -489,7 +509,7 @@ public final class Bench {
                     .orElseThrow().id(), sizes.perPlan());
             ledger(port, open);
             storage(ctx, db, open);
-            lookBack(plans, store);
+            lookBack(plans, store, YEAR + 5);
             if (db.name().equals("PostgreSQL")) {
                 put("db_size_mb", ctx.getBean(JdbcClient.class).sql("select pg_database_size(current_database())")
                         .query(Long.class).single() / 1e6, "database size", "MB", "every table and index, at the end");
@@ -799,11 +819,11 @@ public final class Bench {
      * Two plan years of the same organ, {@code 2,000} items each (quick: 200): launching the second runs the look-back
      * over the first (its items matched to the new ones, a case per unfinished item): the second launch's seconds.
      */
-    private void lookBack(PlanService plans, PlanStore store) {
+    private void lookBack(PlanService plans, PlanStore store, int firstYear) {
         int items = sizes.units() * sizes.itemsPerUnit() >= 10_000 ? 2_000 : 200;
-        long first = plans.importPlan(lookBackPlan(YEAR + 5, items, 0).getBytes(StandardCharsets.UTF_8), "prior.txt", null, "admin").planId();
+        long first = plans.importPlan(lookBackPlan(firstYear, items, 0).getBytes(StandardCharsets.UTF_8), "prior.txt", null, "admin").planId();
         plans.launch(first, "admin");
-        long second = plans.importPlan(lookBackPlan(YEAR + 6, items, 1).getBytes(StandardCharsets.UTF_8), "current.txt", null, "admin").planId();
+        long second = plans.importPlan(lookBackPlan(firstYear + 1, items, 1).getBytes(StandardCharsets.UTF_8), "current.txt", null, "admin").planId();
         long start = System.nanoTime();
         PlanService.LaunchResult launched = plans.launch(second, "admin");
         double seconds = (System.nanoTime() - start) / 1e9;
