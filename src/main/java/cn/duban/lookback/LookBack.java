@@ -40,9 +40,11 @@ public class LookBack {
     private final RuleBase rules;
     private final RuntimeService runtime;
     private final JdbcClient jdbc;
+    private final BatchedStarts starts;
 
     public LookBack(PlanStore plans, LookBackCases cases, ItemUnits itemUnits, OrgDirectory directory, RuleBase rules,
-                    RuntimeService runtime, JdbcClient jdbc) {
+                    RuntimeService runtime, JdbcClient jdbc, BatchedStarts starts) {
+        this.starts = starts;
         this.plans = plans;
         this.cases = cases;
         this.itemUnits = itemUnits;
@@ -76,10 +78,11 @@ public class LookBack {
         ItemMatcher.Result matched = ItemMatcher.match(candidates(priorItems), candidates(currentItems));
         Map<String, ItemMatcher.Match> byPrior = new java.util.HashMap<>();
         matched.matches().forEach(m -> byPrior.putIfAbsent(m.prior(), m));
-        for (Item p : priorItems) {
+        cases.addMatches(current.id(), priorItems.stream().map(p -> {
             Optional<ItemMatcher.Match> m = Optional.ofNullable(byPrior.get(String.valueOf(p.id())));
-            cases.addMatch(current.id(), p.id(), m.map(x -> Long.valueOf(x.current())).orElse(null), m.map(ItemMatcher.Match::score).orElse(0.0));
-        }
+            return new LookBackCases.NewMatch(p.id(), m.map(x -> Long.valueOf(x.current())).orElse(null),
+                    m.map(ItemMatcher.Match::score).orElse(0.0));
+        }).toList());
         Map<String, Tally> tallies = tallies(prior.get().id());
         List<PriorItem> facts = new ArrayList<>();
         for (Item p : priorItems) {
@@ -89,13 +92,15 @@ public class LookBack {
         }
         Map<String, List<Check>> byCase = new LinkedHashMap<>();
         rules.fire(facts, Check.class).forEach(c -> byCase.computeIfAbsent(c.itemId() + "|" + c.unit(), k -> new ArrayList<>()).add(c));
-        BatchedStarts.each(runtime, List.copyOf(byCase.values()), checks -> {
-            Check first = checks.get(0);
-            long caseId = cases.addCase(current.id(), first.itemId(), first.unit(),
-                    checks.stream().map(Check::finding).sorted().toList(),
-                    String.join("; ", checks.stream().map(Check::reason).toList()));
+        List<LookBackCases.NewCase> opened = byCase.values().stream().map(checks -> new LookBackCases.NewCase(
+                checks.get(0).itemId(), checks.get(0).unit(), checks.stream().map(Check::finding).sorted().toList(),
+                String.join("; ", checks.stream().map(Check::reason).toList()))).toList();
+        List<Long> ids = cases.addCases(current.id(), opened);
+        starts.each(java.util.stream.IntStream.range(0, ids.size()).boxed().toList(), i -> {
+            long caseId = ids.get(i);
+            LookBackCases.NewCase c = opened.get(i);
             String instance = runtime.startProcessInstanceByKey(PROCESS, "lookback-" + caseId,
-                    Map.of("itemId", first.itemId(), "unit", first.unit(), "caseId", caseId)).getId();
+                    Map.of("itemId", c.priorItemId(), "unit", c.unit(), "caseId", caseId)).getId();
             cases.setProcess(caseId, instance);
         });
         log.info("Look-back of plan {} against plan {}: {} facts, {} cases", current.id(), prior.get().id(), facts.size(), byCase.size());

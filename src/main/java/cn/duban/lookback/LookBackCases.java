@@ -1,6 +1,7 @@
 package cn.duban.lookback;
 
 import java.sql.Date;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,11 +11,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 import cn.duban.system.Paging;
+import cn.duban.system.WriteBatch;
 
 /** Look-back matches and cases in the database. */
 @Repository
@@ -32,9 +36,11 @@ public class LookBackCases {
                         String status) {}
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
 
-    public LookBackCases(JdbcClient jdbc) {
+    public LookBackCases(JdbcClient jdbc, JdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     public boolean started(long currentPlanId) {
@@ -44,10 +50,14 @@ public class LookBackCases {
                 .query(Long.class).single() > 0;
     }
 
-    public void addMatch(long currentPlanId, long priorItemId, Long currentItemId, double score) {
-        jdbc.sql("insert into lookback_match (current_plan_id, prior_item_id, current_item_id, score, status) values (?, ?, ?, ?, ?)")
-                .params(currentPlanId, priorItemId, currentItemId, score, currentItemId == null ? "UNMATCHED" : "SUGGESTED")
-                .update();
+    /** A prior item's suggested match ({@code currentItemId} null: none found). */
+    public record NewMatch(long priorItemId, Long currentItemId, double score) {}
+
+    /** The plan's suggested matches, in one batch. */
+    public void addMatches(long currentPlanId, List<NewMatch> matches) {
+        batch.batchUpdate("insert into lookback_match (current_plan_id, prior_item_id, current_item_id, score, status) values (?, ?, ?, ?, ?)",
+                matches.stream().map(m -> new Object[] {currentPlanId, m.priorItemId(), m.currentItemId(), m.score(),
+                        m.currentItemId() == null ? "UNMATCHED" : "SUGGESTED"}).toList());
     }
 
     private static final String MATCHES = "select m.id, m.prior_item_id, p.number, m.current_item_id, c.number, m.score, m.status "
@@ -80,18 +90,41 @@ public class LookBackCases {
         jdbc.sql("update lookback_match set current_item_id = ?, status = ? where id = ?").params(currentItemId, status, id).update();
     }
 
-    public long addCase(long currentPlanId, long priorItemId, String unit, List<String> findings, String reasons) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("insert into lookback_case (current_plan_id, prior_item_id, unit_code, findings, reasons, status, created_at) "
-                        + "values (?, ?, ?, ?, ?, ?, ?)")
-                .params(currentPlanId, priorItemId, unit, String.join(",", findings), reasons, Status.OPEN.name(),
-                        Timestamp.from(Instant.now()))
-                .update(key, "id");
-        return key.getKey().longValue();
+    /** A case to open: a prior item and one of its units, with the look-back rules' findings. */
+    public record NewCase(long priorItemId, String unit, List<String> findings, String reasons) {}
+
+    /** Opens the cases in one batch: their ids, in the same order. */
+    public List<Long> addCases(long currentPlanId, List<NewCase> opened) {
+        if (opened.isEmpty()) {
+            return List.of();
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        batch.batchUpdate(connection -> connection.prepareStatement("insert into lookback_case (current_plan_id, prior_item_id, "
+                + "unit_code, findings, reasons, status, created_at) values (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"}),
+                new BatchPreparedStatementSetter() {
+                    @Override
+                    public void setValues(PreparedStatement ps, int i) throws SQLException {
+                        NewCase c = opened.get(i);
+                        ps.setLong(1, currentPlanId);
+                        ps.setLong(2, c.priorItemId());
+                        ps.setString(3, c.unit());
+                        ps.setString(4, String.join(",", c.findings()));
+                        ps.setString(5, c.reasons());
+                        ps.setString(6, Status.OPEN.name());
+                        ps.setTimestamp(7, now);
+                    }
+
+                    @Override
+                    public int getBatchSize() {
+                        return opened.size();
+                    }
+                }, keys);
+        return keys.getKeyList().stream().map(key -> ((Number) key.values().iterator().next()).longValue()).toList();
     }
 
     public void setProcess(long caseId, String processInstanceId) {
-        jdbc.sql("update lookback_case set process_instance_id = ? where id = ?").params(processInstanceId, caseId).update();
+        WriteBatch.write(jdbc, "update lookback_case set process_instance_id = ? where id = ?", processInstanceId, caseId);
     }
 
     public Optional<Case> find(long id) {

@@ -23,7 +23,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * The organization directory: units, unit groups, users with their roles and units. The units and groups, which every
  * read of a plan resolves its items' unit names against, are kept in memory (a {@link Snapshot}) for as long as the
  * directory's version (table org_version, bumped by every change of units, parents or groups, on any node) stays the
- * same: a request reads the version once, a read outside a request on every use.
+ * same: a request reads the version once, work outside a request once per transaction (a launch's thousands of
+ * starts, the sweep), and anything else on every use.
  */
 @Repository
 public class OrgDirectory {
@@ -31,7 +32,7 @@ public class OrgDirectory {
     /** The units and groups of one version of the directory: each unit by code, each name's unit codes. */
     private record Snapshot(long version, Map<String, Unit> units, Map<String, List<String>> codes) {}
 
-    /** The request attribute holding the directory version a request read. */
+    /** The request attribute (or transaction resource) holding the directory version a request (or transaction) read. */
     private static final String VERSION = OrgDirectory.class.getName() + ".version";
 
     private final JdbcClient jdbc;
@@ -65,16 +66,28 @@ public class OrgDirectory {
         return known;
     }
 
-    /** The directory's version: read once per request (then kept in the request), on every call outside one. */
+    /**
+     * The directory's version: read once per request (then kept in the request), outside one once per transaction
+     * (kept in it until it ends), else on every call.
+     */
     private long version() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        Object read = request == null ? null : request.getAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);
+        Object read = request != null ? request.getAttribute(VERSION, RequestAttributes.SCOPE_REQUEST)
+                : TransactionSynchronizationManager.getResource(VERSION);
         if (read != null) {
             return (Long) read;
         }
         long version = jdbc.sql("select version from org_version where id = 1").query(Long.class).single();
         if (request != null) {
             request.setAttribute(VERSION, version, RequestAttributes.SCOPE_REQUEST);
+        } else if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.bindResource(VERSION, version);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(VERSION);
+                }
+            });
         }
         return version;
     }
@@ -98,6 +111,7 @@ public class OrgDirectory {
 
     private void forget() {
         snapshot = null;
+        TransactionSynchronizationManager.unbindResourceIfPossible(VERSION);
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.removeAttribute(VERSION, RequestAttributes.SCOPE_REQUEST);

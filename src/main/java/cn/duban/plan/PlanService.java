@@ -50,10 +50,12 @@ public class PlanService {
 
     private final DailySweep sweep;
     private final Today today;
+    private final BatchedStarts starts;
 
     public PlanService(PlanStore store, RuntimeService runtime, ItemHistory history, OrgDirectory directory,
                        LookBack lookBackService, AuditLog audit, CalendarWarning calendarWarning, DailySweep sweep,
-                       Today today) {
+                       Today today, BatchedStarts starts) {
+        this.starts = starts;
         this.sweep = sweep;
         this.today = today;
         this.calendarWarning = calendarWarning;
@@ -189,7 +191,7 @@ public class PlanService {
             throw ApiException.conflict("计划正在由另一请求启动: " + planId);
         }
         List<Item> items = store.items(planId);
-        BatchedStarts.each(runtime, items, item -> supervise(item.id(), user));
+        store.reading(items, () -> starts.each(items, item -> supervise(item.id(), user)));
         int lookBack = lookBackService.start(store.plan(planId).orElseThrow());
         sweep.colourPlan(planId, today.date()); // the first colours now, not at the next morning's sweep
         audit.record("PLAN_LAUNCHED", "plan:" + planId, Map.of("status", "IMPORTED"),

@@ -25,6 +25,7 @@ import cn.duban.plan.parse.ParsedPlan.ParsedItem;
 import cn.duban.plan.parse.Requirement;
 import cn.duban.system.Paging;
 import cn.duban.system.Sql;
+import cn.duban.system.WriteBatch;
 
 /** Plans and items in the database. */
 @Repository
@@ -214,13 +215,36 @@ public class PlanStore {
     }
 
     public Optional<Item> item(long id) {
+        Map<Long, Item> known = READ.get();
+        if (known != null && known.containsKey(id)) {
+            return Optional.of(known.get(id));
+        }
         return withUnits(jdbc.sql("select " + ITEM_COLUMNS + " from item where id = ?")
                 .param(id).query(PlanStore::item).list(), "u.item_id = ?", List.of(id)).stream().findFirst();
     }
 
+    /** The items {@link #reading} work was given, by id, on the thread running it. */
+    private static final ThreadLocal<Map<Long, Item>> READ = new ThreadLocal<>();
+
+    /**
+     * Runs {@code work} with these items read already: {@link #item} of one of them gives it as read, without a query
+     * (a launch's item starts read their item three times: the assign decision, the units' multi-instance twice). The
+     * work must not change them.
+     */
+    public void reading(List<Item> items, Runnable work) {
+        Map<Long, Item> known = new HashMap<>();
+        items.forEach(i -> known.put(i.id(), i));
+        READ.set(known);
+        try {
+            work.run();
+        } finally {
+            READ.remove();
+        }
+    }
+
     public void launched(long itemId, String processInstanceId) {
-        jdbc.sql("update item set status = ?, process_instance_id = ? where id = ?")
-                .params(Item.Status.OPEN.name(), processInstanceId, itemId).update();
+        WriteBatch.write(jdbc, "update item set status = ?, process_instance_id = ? where id = ?",
+                Item.Status.OPEN.name(), processInstanceId, itemId);
     }
 
     public void completed(long itemId, Instant at) {

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.duban.system.WriteBatch;
 import org.springframework.stereotype.Repository;
 
 /** The audit trail of an item: every step, actor, time and comment. */
@@ -27,10 +29,8 @@ public class ItemHistory {
     }
 
     public void record(long itemId, String actor, Step step, Action action, String unit, String comment) {
-        jdbc.sql("insert into item_event (item_id, at, actor, step, action, unit_code, comment) values (?, ?, ?, ?, ?, ?, ?)")
-                .params(itemId, Timestamp.from(Instant.now()), actor, step == null ? null : step.name(), action.name(),
-                        unit, comment)
-                .update();
+        WriteBatch.write(jdbc, "insert into item_event (item_id, at, actor, step, action, unit_code, comment) values (?, ?, ?, ?, ?, ?, ?)",
+                itemId, Timestamp.from(Instant.now()), actor, step == null ? null : step.name(), action.name(), unit, comment);
     }
 
     public List<Event> of(long itemId) {

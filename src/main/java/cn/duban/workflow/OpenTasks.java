@@ -19,6 +19,7 @@ import cn.duban.plan.parse.Deadline;
 import cn.duban.rules.Periods;
 import cn.duban.system.Sql;
 import cn.duban.system.Today;
+import cn.duban.system.WriteBatch;
 
 /**
  * The open user tasks of the supervision processes, kept in step with the engine by {@link TaskProjection}
@@ -75,12 +76,10 @@ public class OpenTasks {
      */
     public void add(String taskId, long itemId, String taskKey, Step step, String unit, Signature signed, Long part,
                     String reviewer) {
-        jdbc.sql("insert into open_task (task_id, item_id, task_key, step, unit_code, created_at, opened_on, signed_by, "
-                        + "signed_at, part_id, reviewer_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                .params(taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now()), today.date(),
-                        signed == null ? null : signed.signedBy(), signed == null ? null : Timestamp.from(signed.signedAt()),
-                        part, reviewer)
-                .update();
+        WriteBatch.write(jdbc, "insert into open_task (task_id, item_id, task_key, step, unit_code, created_at, opened_on, signed_by, "
+                        + "signed_at, part_id, reviewer_code) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                taskId, itemId, taskKey, step.name(), unit, Timestamp.from(Instant.now()), today.date(),
+                signed == null ? null : signed.signedBy(), signed == null ? null : Timestamp.from(signed.signedAt()), part, reviewer);
     }
 
     /** Records the signature of a task nobody signed yet; false when someone did. */
@@ -96,7 +95,8 @@ public class OpenTasks {
 
     /**
      * The unit's latest signature on the item (its trail's last SIGNED): a unit signs for an item once, and the work
-     * it is returned or asked again for is signed already.
+     * it is returned or asked again for is signed already. (A bulk start's kept trail, {@link WriteBatch}, holds no
+     * signatures: only a unit's clerk signs.)
      */
     public Optional<Signature> signedBefore(long itemId, String unit) {
         return jdbc.sql("select actor, at from item_event where item_id = ? and unit_code = ? and action = 'SIGNED' "
@@ -105,6 +105,7 @@ public class OpenTasks {
     }
 
     public void remove(String taskId) {
+        WriteBatch.send(); // a task that opens and closes in the same bulk work
         jdbc.sql("delete from open_task where task_id = ?").param(taskId).update();
     }
 

@@ -3,6 +3,7 @@ package cn.duban.workflow;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -57,16 +58,18 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
     }
 
     private void opened(DelegateTask task, Step step) {
-        long itemId = ((Number) task.getVariable("itemId")).longValue();
-        String unit = (String) task.getVariable("unit");
+        // a task just created has no variables of its own: its execution's, without asking the database for the task's
+        DelegateExecution execution = task.getExecution();
+        long itemId = ((Number) execution.getVariable("itemId")).longValue();
+        String unit = (String) execution.getVariable("unit");
         // a unit signs for an item once: its work returned or asked again for is signed already, by the same person
         OpenTasks.Signature signed = step == Step.EXECUTE ? openTasks.signedBefore(itemId, unit).orElse(null) : null;
         if (signed != null) {
             task.setAssignee(signed.signedBy());
         }
-        Number part = (Number) task.getVariable("part");
+        Number part = (Number) execution.getVariable("part");
         openTasks.add(task.getId(), itemId, task.getTaskDefinitionKey(), step, unit, signed,
-                part == null ? null : part.longValue(), (String) task.getVariable("reviewer"));
+                part == null ? null : part.longValue(), (String) execution.getVariable("reviewer"));
         history.record(itemId, ItemHistory.SYSTEM, step, Action.TASK_OPENED, unit, null); // the step column names it
     }
 

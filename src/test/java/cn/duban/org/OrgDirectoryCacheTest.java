@@ -11,13 +11,17 @@ import org.springframework.boot.test.autoconfigure.jdbc.JdbcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The directory's names are kept in memory per directory version: a change made here is seen at once, one made by
- * another node (rows and version written straight to the database) as soon as the version is read again — on every
- * use outside a request, at the next request inside one.
+ * another node (rows and version written straight to the database) as soon as the version is read again — at the
+ * next request inside one, at the next transaction outside a request, else on every use.
  */
 @JdbcTest
 @Import(OrgDirectory.class)
@@ -28,6 +32,9 @@ class OrgDirectoryCacheTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @AfterEach
     void noRequest() {
@@ -43,6 +50,7 @@ class OrgDirectoryCacheTest {
     }
 
     @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED) // neither a request nor a transaction: every use reads it
     void aChangeHereIsSeenAtOnceAndOneElsewhereWithTheNextVersion() {
         directory.addUnit(new Unit("hu", "市户局", null));
         assertThat(directory.resolve("市户局")).containsExactly("hu");
@@ -64,5 +72,21 @@ class OrgDirectoryCacheTest {
         assertThat(directory.resolve("市内局")).as("the request's version").isEmpty();
         RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(new MockHttpServletRequest()));
         assertThat(directory.resolve("市内局")).as("the next request's").containsExactly("nei");
+    }
+
+    @Test
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void aTransactionOutsideARequestReadsTheVersionOnce() {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(s -> {
+            assertThat(directory.resolve("市事局")).isEmpty();
+            elsewhere("shi", "市事局", true);
+            assertThat(directory.resolve("市事局")).as("the transaction's version").isEmpty();
+        });
+        tx.executeWithoutResult(s -> assertThat(directory.resolve("市事局")).as("the next transaction's").containsExactly("shi"));
+        tx.executeWithoutResult(s -> {
+            directory.addUnit(new Unit("ben", "市本局", null));
+            assertThat(directory.resolve("市本局")).as("a change in the transaction itself: seen at once").containsExactly("ben");
+        });
     }
 }

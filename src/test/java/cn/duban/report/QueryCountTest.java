@@ -51,10 +51,12 @@ class QueryCountTest {
                 public Object postProcessAfterInitialization(Object bean, String name) {
                     return bean instanceof DataSource ds && !(bean instanceof ProxyDataSource)
                             ? ProxyDataSourceBuilder.create(ds).name(name).countQuery()
-                                    .afterQuery((exec, queries) -> queries.forEach(q -> q.getParametersList().forEach(
-                                            set -> SEEN.add(new Statement(q.getQuery(), set.stream()
-                                                    .sorted(java.util.Comparator.comparingInt(o -> (Integer) o.getArgs()[0]))
-                                                    .map(o -> o.getArgs()[1]).toList())))))
+                                    .afterQuery((exec, queries) -> queries.forEach(q -> {
+                                        q.getParametersList().forEach(set -> SEEN.add(new Statement(q.getQuery(), set.stream()
+                                                .sorted(java.util.Comparator.comparingInt(o -> (Integer) o.getArgs()[0]))
+                                                .map(o -> o.getArgs()[1]).toList())));
+                                        EXECUTED.merge(q.getQuery(), 1, Integer::sum); // a batch once
+                                    }))
                                     .build() : bean;
                 }
             };
@@ -65,6 +67,12 @@ class QueryCountTest {
     record Statement(String sql, List<Object> params) {}
 
     static final List<Statement> SEEN = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+
+    /** How many times each statement was sent to the database (a batch of them once). */
+    static final Map<String, Integer> EXECUTED = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Each launch's statements sent, by the number of its plan's items. */
+    private final Map<Integer, Map<String, Integer>> launches = new LinkedHashMap<>();
 
     private static final int YEAR = 2087;
 
@@ -99,7 +107,12 @@ class QueryCountTest {
         for (int i = 1; i <= items; i++) {
             text.append(i).append(".公开第").append(i).append("项政务信息").append(units[i % units.length]).append("\n");
         }
-        long planId = api.launchPlan(text.toString());
+        Api.Response imported = api.upload("admin", "/api/plans/import", "plan.txt", text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        long planId = imported.body().get("planId").asLong();
+        EXECUTED.clear();
+        assertThat(api.post("admin", "/api/plans/" + planId + "/launch", "").status()).isEqualTo(200);
+        launches.put(items, Map.copyOf(EXECUTED));
         String task = api.tasks("jia", planId).stream().filter(t -> t.get("step").asText().equals("EXECUTE"))
                 .findFirst().orElseThrow().get("id").asText();
         assertThat(api.complete("jia", task, "{\"summary\":\"已公开\",\"percent\":100}").status()).isEqualTo(200);
@@ -157,6 +170,22 @@ class QueryCountTest {
                 + "where e.parent_id_ is null and i.plan_id = ?")).as("one process per item").isEqualTo(1000);
         assertThat(count("select count(*) from item i where i.plan_id = ? "
                 + "and not exists (select 1 from open_task t where t.item_id = i.id)")).as("items without a task").isZero();
+    }
+
+    /**
+     * A launch sends the rows of ours its items' starts write (their tasks, their trail, the items' instances) in a
+     * batch to each hundred items (workflow.BatchedStarts), not a statement to each row.
+     */
+    @Test
+    void aLaunchSendsItsItemsRowsInBatches() {
+        System.out.println("Statements sent by a launch of 10 items, of 1,000: " + launches);
+        for (String write : List.of("insert into open_task", "insert into item_event", "update item set status")) {
+            for (Map.Entry<Integer, Map<String, Integer>> launch : launches.entrySet()) {
+                int sent = launch.getValue().entrySet().stream().filter(e -> e.getKey().startsWith(write))
+                        .mapToInt(Map.Entry::getValue).sum();
+                assertThat(sent).as(write + ", " + launch.getKey() + " items").isEqualTo((launch.getKey() + 99) / 100);
+            }
+        }
     }
 
     private long count(String sql) {

@@ -70,7 +70,7 @@ class PagingTest {
             long item = items.get(i);
             notifications.addOnce("paging:" + item, item, "jia", "URGE", LocalDate.now(), "第 " + i + " 条", null, "admin");
             failures.record(item, LocalDate.now(), "测试失败 " + i);
-            cases.addMatch(plan, priorItems.get(i), item, 0.9);
+            cases.addMatches(plan, List.of(new LookBackCases.NewMatch(priorItems.get(i), item, 0.9)));
             jdbc.sql("insert into outbox (idempotency_key, unit_code, channel, recipient, subject, body, status, next_attempt_at, "
                             + "created_at, sent_at) values (?, 'jia', 'WEBHOOK', 'https://hook.test/', ?, '{}', 'SENT', ?, ?, ?)")
                     .params("paging:" + item, "第 " + i + " 条", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()),
