@@ -180,13 +180,12 @@ public class OpenTasks {
                         due = owed.end();
                         named = Periods.name(deadline, owed);
                     }
+                    LocalDateTime signedAt = rs.getObject(19, LocalDateTime.class);
                     return new TaskView(rs.getString(1), rs.getLong(2), rs.getString(3), Item.titleOf(rs.getString(4)),
                             rs.getLong(5), rs.getString(6), rs.getString(7), Step.valueOf(rs.getString(8)), due,
                             rs.getString(10), rs.getObject(11, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
                             ProgressReports.Decision.RETURN.name().equals(rs.getString(12)), named, rs.getString(18),
-                            rs.getObject(19, LocalDateTime.class) == null ? null
-                                    : rs.getObject(19, LocalDateTime.class).atZone(ZoneId.systemDefault()).toInstant(),
-                            rs.getString(20));
+                            signedAt == null ? null : signedAt.atZone(ZoneId.systemDefault()).toInstant(), rs.getString(20));
                 })
                 .list().stream().sorted(java.util.Comparator.comparing(TaskView::due,
                         java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))).toList(); // the owed due first
